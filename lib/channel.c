@@ -1,0 +1,58 @@
+/*
+ * channel.c - 32-bit pub/sub channel ids:
+ * (provider_id << 16) | (message_type << 8) | 0, packed little-endian.
+ * Redis/Kafka/NATS users name their topics with the decimal value.
+ */
+#include <config.h>
+
+#include "body.h"
+
+MITCH_INLINE int channel_valid(uint32_t channel_id) {
+  return (channel_id & 0xFFu) == 0 && body_size_of((uint8_t)(channel_id >> 8)) != 0;
+}
+
+int mitch_validate_channel(uint32_t channel_id) {
+  return channel_valid(channel_id) ? MITCH_OK : MITCH_ERR_INVALID_CHANNEL_ID;
+}
+
+int mitch_create_channel(uint16_t provider_id, char message_type, uint32_t *channel_id) {
+  uint8_t type = (uint8_t)message_type;
+  if (!channel_id)
+    return MITCH_ERR_INVALID_DATA;
+  if (body_size_of(type) == 0)
+    return MITCH_ERR_INVALID_MESSAGE_TYPE;
+  *channel_id = ((uint32_t)provider_id << 16) | ((uint32_t)type << 8);
+  return MITCH_OK;
+}
+
+int mitch_channel_decode(uint32_t channel_id, uint16_t *provider_id, uint8_t *message_type) {
+  if (!provider_id || !message_type)
+    return MITCH_ERR_INVALID_DATA;
+  if (!channel_valid(channel_id))
+    return MITCH_ERR_INVALID_CHANNEL_ID;
+  *provider_id = (uint16_t)(channel_id >> 16);
+  *message_type = (uint8_t)(channel_id >> 8);
+  return MITCH_OK;
+}
+
+int mitch_pack_channel(uint32_t channel_id, uint8_t *out) {
+  if (!out)
+    return MITCH_ERR_INVALID_DATA;
+  if (!channel_valid(channel_id))
+    return MITCH_ERR_INVALID_CHANNEL_ID;
+  wire_store_u32(out, channel_id);
+  return MITCH_OK;
+}
+
+int mitch_unpack_channel(const uint8_t *bytes, size_t len, uint32_t *channel_id) {
+  uint32_t v;
+  if (!bytes || !channel_id)
+    return MITCH_ERR_INVALID_DATA;
+  if (len < MITCH_CHANNEL_SIZE)
+    return MITCH_ERR_BUFFER_TOO_SMALL;
+  v = wire_load_u32(bytes);
+  if (!channel_valid(v))
+    return MITCH_ERR_INVALID_CHANNEL_ID;
+  *channel_id = v;
+  return MITCH_OK;
+}
