@@ -1,1 +1,1 @@
-## tools/local.mk - the mitch command-line tool.
+## tools/local.mk - the mitch command-line tool (being written).
