@@ -1,1 +1,73 @@
-## python/local.mk
+## python/local.mk - the Python package "mitch" (ctypes bindings): its tests
+## in "make check", its files in the tarball, and "make bench-python".
+##
+## The package itself is pure Python and is installed by packagers from
+## python/pyproject.toml (setuptools); "make install" does not touch it.
+
+mitch_python_package = \
+	python/mitch/__init__.py \
+	python/mitch/_buffer.py \
+	python/mitch/_ffi.py \
+	python/mitch/_loader.py \
+	python/mitch/_text.py \
+	python/mitch/_version.py \
+	python/mitch/aio.py \
+	python/mitch/bins.py \
+	python/mitch/bulk.py \
+	python/mitch/codec.py \
+	python/mitch/exceptions.py \
+	python/mitch/flat.py \
+	python/mitch/ids.py \
+	python/mitch/py.typed \
+	python/mitch/registry.py \
+	python/mitch/types.py
+
+mitch_python_tests = \
+	python/tests/conftest.py \
+	python/tests/test_vectors.py
+
+mitch_python_other = \
+	python/.gitignore \
+	python/README.md \
+	python/pyproject.toml \
+	python/run-pytest.sh.in \
+	python/examples/quickstart.py \
+	python/bench/bench_python.py \
+	python/bench/c_baseline.c
+
+EXTRA_DIST += $(mitch_python_package) $(mitch_python_tests) $(mitch_python_other)
+
+# The test driver knows this build's Python, compiler and directories.
+python/run-pytest.sh: $(srcdir)/python/run-pytest.sh.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) python && \
+	$(SED) -e 's|[@]abs_top_srcdir[@]|$(abs_top_srcdir)|g' \
+	       -e 's|[@]abs_top_builddir[@]|$(abs_top_builddir)|g' \
+	       -e 's|[@]PYTHON[@]|$(PYTHON)|g' \
+	       -e 's|[@]CC[@]|$(CC)|g' \
+	       $(srcdir)/python/run-pytest.sh.in > $@-t && \
+	chmod +x $@-t && mv -f $@-t $@
+CLEANFILES += python/run-pytest.sh
+
+# Only when configure found pytest for $(PYTHON), which it never does when
+# cross compiling (the host's library cannot be loaded here).
+if HAVE_PYTEST
+check_SCRIPTS = python/run-pytest.sh
+TESTS += python/run-pytest.sh
+endif
+
+# The C side of the Python benchmark: what each call costs without ctypes.
+# Built only by "make bench-python".
+EXTRA_PROGRAMS = python/bench/c_baseline
+CLEANFILES += python/bench/c_baseline$(EXEEXT)
+python_bench_c_baseline_SOURCES = python/bench/c_baseline.c
+python_bench_c_baseline_LDADD = lib/libmitch.la
+python_bench_c_baseline_LDFLAGS = -no-install
+
+# Per-call overhead over C and bulk numpy decode (see the script's --help).
+bench-python: python/bench/c_baseline$(EXEEXT) lib/libmitch.la
+	. ./lib/libmitch.la && \
+	MITCH_LIBRARY="$(abs_top_builddir)/lib/.libs/$$dlname" \
+	PYTHONPATH="$(abs_top_srcdir)/python" PYTHONDONTWRITEBYTECODE=1 \
+	$(PYTHON) $(srcdir)/python/bench/bench_python.py \
+	  --c-baseline ./python/bench/c_baseline$(EXEEXT) $(BENCH_PYTHON_ARGS)
+.PHONY: bench-python

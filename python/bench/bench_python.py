@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Benchmark of the Python package against the C library it calls.
+
+    make bench-python                      # from a configured build tree
+    python3 python/bench/bench_python.py --c-baseline ./python/bench/c_baseline
+
+Reports, as medians of several runs:
+* per-call time of scalar pack/unpack and symbol resolution in Python, the
+  same calls in C (python/bench/c_baseline.c) and the overhead Python adds
+  (targets: <= 1.5 us for pack/unpack, <= 2 us for resolution);
+* bulk decode of N trade bodies (default 1,000,000, in messages of 255) into
+  a numpy array with mitch.decode_array, against a pure-Python
+  struct.unpack_from loop over the same bytes, in the same run (targets:
+  <= 20 ms and >= 30x faster).
+
+This is a measurement, not a test: it prints the numbers and whether each
+target was met, and exits 0 either way (unless --strict).
+"""
+
+import argparse
+import statistics
+import struct
+import subprocess
+import sys
+import time
+import timeit
+from typing import Callable, Dict, List, Optional, Tuple
+
+import mitch
+
+EURUSD = 0x0305153138900000
+
+
+def per_call_ns(fn: Callable[[], object], number: int, runs: int) -> float:
+    """Median over ``runs`` of the mean time of ``number`` calls, in ns."""
+    timer = timeit.Timer(fn)
+    timer.timeit(number=max(1, number // 10))  # warm up
+    return statistics.median(timer.timeit(number=number) / number * 1e9 for _ in range(runs))
+
+
+def c_baseline(path: Optional[str], iterations: int) -> Dict[str, float]:
+    if not path:
+        return {}
+    out = subprocess.run([path, str(iterations)], capture_output=True, text=True, check=True)
+    result = {}
+    for line in out.stdout.splitlines():
+        name, _, ns = line.rpartition(" ")
+        result[name] = float(ns)
+    return result
+
+
+def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> List[Tuple]:
+    trade = mitch.Trade(EURUSD, 1.0850, 1000, 7, mitch.OrderSide.BUY)
+    wire = trade.pack()
+    n, runs = args.calls, args.runs
+    rows = [
+        ("mitch.pack_trade(...) [flat]", "pack_trade", 1500,
+         lambda: mitch.pack_trade(EURUSD, 1.0850, 1000, 7, 0)),
+        ("mitch.flat.unpack_trade(b) [flat]", "unpack_trade", 1500,
+         lambda: mitch.flat.unpack_trade(wire)),
+        ("Trade.pack() [typed]", "trade_encode", 1500, trade.pack),
+        ("mitch.unpack_trade(b) -> Trade", "trade_decode", 1500,
+         lambda: mitch.unpack_trade(wire)),
+    ]
+    if "resolve EURUSD" in c_ns or not c_ns:
+        try:
+            mitch.resolve_ticker("EURUSD")
+        except mitch.MitchError as err:
+            print("(resolution skipped: %s)" % err)
+        else:
+            for symbol in ("EURUSD", "BTC-USDT", "EURUSD.m"):
+                rows.append(("resolve_ticker(%r)" % symbol, "resolve " + symbol, 2000,
+                             lambda s=symbol: mitch.resolve_ticker(s)))
+    results = []
+    for label, c_name, target, fn in rows:
+        calls = n if not c_name.startswith("resolve") else max(1, n // 20)
+        py = per_call_ns(fn, calls, runs)
+        c = c_ns.get(c_name)
+        results.append((label, py, c, None if c is None else py - c, target))
+    return results
+
+
+def build_trades(n: int) -> bytes:
+    np = __import__("numpy")
+    records = np.zeros(n, dtype=mitch.host_dtype("t"))
+    records["ticker_id"] = EURUSD
+    records["price"] = 1.0 + np.arange(n) * 1e-6
+    records["quantity"] = 1 + np.arange(n) % 1000
+    records["trade_id"] = 1 + np.arange(n)
+    records["side"] = np.arange(n) % 2
+    return mitch.encode_array(records, "t", timestamp=34_200_000_000_000)
+
+
+def pure_python_decode(buf: bytes) -> int:
+    """The baseline: struct.unpack_from over every header and body, keeping
+    each body's fields in lists (what a hand-written decoder would do)."""
+    body = struct.Struct("<QdIIB")
+    ticker_ids, prices, quantities, trade_ids, sides = [], [], [], [], []
+    offset, end = 0, len(buf)
+    while offset < end:
+        count = buf[offset + 7]
+        offset += 8
+        for _ in range(count):
+            t, p, q, i, s = body.unpack_from(buf, offset)
+            ticker_ids.append(t)
+            prices.append(p)
+            quantities.append(q)
+            trade_ids.append(i)
+            sides.append(s)
+            offset += 32
+    return len(ticker_ids)
+
+
+def bulk_section(args: argparse.Namespace) -> Tuple[float, float, int]:
+    buf = build_trades(args.bodies)
+    n = args.bodies
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        arr = mitch.decode_array(buf, "t")
+        times.append(time.perf_counter() - start)
+        assert len(arr) == n
+    numpy_ms = statistics.median(times) * 1e3
+    py_times = []
+    for _ in range(max(1, min(args.runs, 3))):
+        start = time.perf_counter()
+        assert pure_python_decode(buf) == n
+        py_times.append(time.perf_counter() - start)
+    python_ms = statistics.median(py_times) * 1e3
+    return numpy_ms, python_ms, len(buf)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--c-baseline", help="path of python/bench/c_baseline")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--calls", type=int, default=200_000, help="calls per scalar run")
+    parser.add_argument("--bodies", type=int, default=1_000_000, help="trade bodies (bulk)")
+    parser.add_argument("--quick", action="store_true", help="fewer calls and bodies")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args()
+    if args.quick:
+        args.calls, args.bodies, args.runs = 20_000, 100_000, 3
+
+    print("libmitch %s from %s (%s); Python %s" % (
+        mitch.get_version(), mitch.library_path, mitch.library_source,
+        sys.version.split()[0]))
+    c_ns = c_baseline(args.c_baseline, max(args.calls * 5, 100_000))
+    missed = 0
+    print("\nPer call (median of %d runs), ns:" % args.runs)
+    print("  %-36s %10s %10s %10s  %s" % ("operation", "python", "C", "overhead", "target"))
+    for label, py, c, overhead, target in scalar_section(args, c_ns):
+        shown = overhead if overhead is not None else py
+        ok = shown <= target
+        missed += not ok
+        print("  %-36s %10.0f %10s %10.0f  <= %d %s%s" % (
+            label, py, "-" if c is None else "%.0f" % c, shown, target,
+            "ok" if ok else "MISSED", "" if overhead is not None else " (no C baseline: "
+            "overhead bounded by the whole call)"))
+
+    try:
+        numpy_ms, python_ms, size = bulk_section(args)
+    except ImportError as err:
+        print("\nbulk decode skipped: %s" % err)
+    else:
+        speedup = python_ms / numpy_ms
+        target_ms = 20.0 * args.bodies / 1_000_000
+        ok_time, ok_speed = numpy_ms <= target_ms, speedup >= 30
+        missed += (not ok_time) + (not ok_speed)
+        print("\nBulk decode of %d trade bodies (%d bytes, messages of 255), median of %d runs:"
+              % (args.bodies, size, args.runs))
+        print("  mitch.decode_array -> numpy    %8.1f ms   (target <= %.0f ms: %s)"
+              % (numpy_ms, target_ms, "ok" if ok_time else "MISSED"))
+        print("  pure Python struct.unpack_from %8.1f ms" % python_ms)
+        print("  speed-up                       %8.1fx   (target >= 30x: %s)"
+              % (speedup, "ok" if ok_speed else "MISSED"))
+    print("\n%s" % ("all targets met" if not missed else "%d target(s) missed" % missed))
+    return 1 if (missed and args.strict) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Zero-copy access to the bytes of any Python buffer, for passing to C.
+
+``pinned(obj)`` yields ``(address, size)`` of a C-contiguous buffer
+(``bytes``, ``bytearray``, ``memoryview``, ``mmap``, ``array``, numpy
+arrays ...) and holds a buffer export for as long as the ``with`` block runs,
+so the memory cannot move or be freed (a ``bytearray`` cannot be resized, an
+``mmap`` cannot be closed) while C reads it.  ``None`` gives address 0 so
+that libmitch itself reports the NULL pointer (MITCH_ERR_INVALID_DATA).
+"""
+
+import ctypes
+import sys
+from typing import Any, Tuple
+
+# A valid address for empty buffers: C is always given a non-NULL pointer
+# for real (if empty) data, so "too small" is reported, not "NULL".
+_EMPTY = ctypes.create_string_buffer(1)
+_EMPTY_ADDRESS = ctypes.addressof(_EMPTY)
+
+
+class _PyBuffer(ctypes.Structure):
+    # Py_buffer of CPython 3.x (stable since 3.3).
+    _fields_ = [("buf", ctypes.c_void_p), ("obj", ctypes.c_void_p),
+                ("len", ctypes.c_ssize_t), ("itemsize", ctypes.c_ssize_t),
+                ("readonly", ctypes.c_int), ("ndim", ctypes.c_int),
+                ("format", ctypes.c_char_p), ("shape", ctypes.c_void_p),
+                ("strides", ctypes.c_void_p), ("suboffsets", ctypes.c_void_p),
+                ("internal", ctypes.c_void_p)]
+
+
+_PyBUF_SIMPLE = 0  # contiguous bytes, no shape/strides
+
+try:
+    _get_buffer = ctypes.pythonapi.PyObject_GetBuffer
+    _get_buffer.argtypes = [ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int]
+    _get_buffer.restype = ctypes.c_int
+    _release_buffer = ctypes.pythonapi.PyBuffer_Release
+    _release_buffer.argtypes = [ctypes.POINTER(_PyBuffer)]
+    _release_buffer.restype = None
+    _HAVE_PYAPI = sys.implementation.name == "cpython"
+except (AttributeError, OSError):  # not CPython: fall back to copies
+    _HAVE_PYAPI = False
+
+
+def bytes_address(data: bytes) -> int:
+    """Address of the payload of an immutable ``bytes`` object (valid while
+    the object lives)."""
+    return ctypes.cast(data, ctypes.c_void_p).value or _EMPTY_ADDRESS
+
+
+class pinned:
+    """``with pinned(buf) as (address, size):`` - see the module docstring.
+
+    Raises TypeError for objects that are not bytes-like (``str`` included)
+    and BufferError for non-contiguous buffers.
+    """
+
+    __slots__ = ("_obj", "_view", "_copy")
+
+    def __init__(self, obj: Any) -> None:
+        self._obj = obj
+        self._view = None
+        self._copy = None
+
+    def __enter__(self) -> Tuple[int, int]:
+        obj = self._obj
+        if obj is None:
+            return 0, 0
+        if type(obj) is bytes:
+            return bytes_address(obj), len(obj)
+        if isinstance(obj, str):
+            raise TypeError("expected a bytes-like object (bytes, bytearray, memoryview, "
+                            "mmap, numpy array), not str")
+        if not _HAVE_PYAPI:
+            self._copy = copy = bytes(memoryview(obj).cast("B"))
+            return bytes_address(copy), len(copy)
+        view = _PyBuffer()
+        try:
+            _get_buffer(obj, ctypes.byref(view), _PyBUF_SIMPLE)
+        except BufferError as err:
+            raise BufferError("the buffer must be C-contiguous: %s" % err) from None
+        except TypeError:
+            raise TypeError("expected a bytes-like object (bytes, bytearray, memoryview, "
+                            "mmap, numpy array), not %s" % type(obj).__name__) from None
+        self._view = view
+        return (view.buf or _EMPTY_ADDRESS), view.len
+
+    def __exit__(self, *exc: Any) -> None:
+        view = self._view
+        if view is not None:
+            self._view = None
+            _release_buffer(ctypes.byref(view))
+
+
+def check_span(size: int, offset: int) -> int:
+    """Validate ``offset`` into a buffer of ``size`` bytes; the bytes left."""
+    if offset < 0 or offset > size:
+        from .exceptions import BufferTooSmallError
+        raise BufferTooSmallError("offset %d is outside the %d-byte buffer" % (offset, size),
+                                  offset=offset)
+    return size - offset

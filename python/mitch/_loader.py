@@ -1,0 +1,163 @@
+"""Finding and loading the libmitch shared library.
+
+Order (the first library that loads and has the right major version wins):
+
+1. ``MITCH_LIBRARY`` - a path set by the user (or by the project's test
+   harness).  When it is set, nothing else is tried: an explicit choice that
+   fails must not silently load some other copy.
+2. ``ctypes.util.find_library("mitch")`` - what a system install through the
+   Debian/RPM package relies on (``ldconfig`` cache, the linker's search
+   path, ``LD_LIBRARY_PATH``), no environment variable needed.
+3. The platform's versioned file names (``libmitch.so.1``, ``libmitch-1.dll``,
+   ``libmitch.1.dylib``), handed to the dynamic loader as they are.
+
+If nothing loads, :class:`ImportError` lists every place tried and how to fix
+it.
+"""
+
+import ctypes
+import ctypes.util
+import os
+import sys
+from typing import Any, Callable, List, Mapping, Optional, Tuple
+
+from . import _ffi
+from ._version import LIBRARY_MAJOR
+
+ENV_VAR = "MITCH_LIBRARY"
+
+
+def versioned_names(platform: str = sys.platform, major: int = LIBRARY_MAJOR) -> List[str]:
+    """The file names libtool gives libmitch of ABI ``major`` on ``platform``."""
+    if platform.startswith(("win32", "cygwin", "msys")):
+        # libtool names a MinGW DLL lib<name>-<major>.dll; Cygwin uses cyg.
+        names = ["libmitch-%d.dll" % major]
+        if platform.startswith("cygwin"):
+            names.insert(0, "cygmitch-%d.dll" % major)
+        return names
+    if platform == "darwin":
+        return ["libmitch.%d.dylib" % major]
+    return ["libmitch.so.%d" % major]
+
+
+def _fix_hint(platform: str) -> str:
+    if platform.startswith(("win32", "cygwin", "msys")):
+        return ("Install libmitch, or set MITCH_LIBRARY to the full path of "
+                "libmitch-%d.dll (or put its folder on PATH / os.add_dll_directory)."
+                % LIBRARY_MAJOR)
+    if platform == "darwin":
+        return ("Install libmitch (make install), or set MITCH_LIBRARY to the full path "
+                "of libmitch.%d.dylib." % LIBRARY_MAJOR)
+    return ("Install libmitch (the libmitch1 package, or 'make install' and then "
+            "'sudo ldconfig' so the loader cache knows it), add its directory to "
+            "LD_LIBRARY_PATH, or set MITCH_LIBRARY to the full path of libmitch.so.%d "
+            "(in a build tree: lib/.libs/libmitch.so.%d)." % (LIBRARY_MAJOR, LIBRARY_MAJOR))
+
+
+class _Dlinfo(ctypes.Structure):
+    _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p),
+                ("dli_sname", ctypes.c_char_p), ("dli_saddr", ctypes.c_void_p)]
+
+
+def library_file(cdll: Any) -> Optional[str]:
+    """The file the dynamic loader actually mapped for ``cdll`` (best effort:
+    ``None`` when the platform cannot tell)."""
+    try:
+        fn = cdll.mitch_get_version_number
+        address = ctypes.cast(fn, ctypes.c_void_p).value
+        if os.name == "nt":
+            buf = ctypes.create_unicode_buffer(32768)
+            kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+            if kernel32.GetModuleFileNameW(ctypes.c_void_p(cdll._handle), buf, 32768):
+                return buf.value
+            return None
+        for candidate in (None, ctypes.util.find_library("dl")):
+            try:
+                dladdr = ctypes.CDLL(candidate).dladdr
+            except (OSError, AttributeError):
+                continue
+            dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_Dlinfo)]
+            dladdr.restype = ctypes.c_int
+            info = _Dlinfo()
+            if dladdr(address, ctypes.byref(info)) and info.dli_fname:
+                return os.path.realpath(os.fsdecode(info.dli_fname))
+    except Exception:  # diagnostics only: never let them break the import
+        return None
+    return None
+
+
+def _version_problem(cdll: Any) -> Optional[str]:
+    """Why ``cdll`` is not a usable libmitch, or None when it is."""
+    try:
+        get_number = cdll.mitch_get_version_number
+    except AttributeError:
+        return "it does not export mitch_get_version_number (not libmitch?)"
+    get_number.restype = ctypes.c_uint
+    get_number.argtypes = []
+    number = get_number()
+    major = number >> 16
+    if major != LIBRARY_MAJOR:
+        return ("it is libmitch %d.%d.%d, but this package (mitch for Python) needs "
+                "major version %d; install a matching libmitch or python3-mitch"
+                % (major, (number >> 8) & 0xFF, number & 0xFF, LIBRARY_MAJOR))
+    return None
+
+
+def load(environ: Mapping[str, str] = os.environ,
+         find_library: Callable[[str], Optional[str]] = ctypes.util.find_library,
+         opener: Callable[[str], Any] = ctypes.CDLL,
+         platform: str = sys.platform) -> "_ffi.Library":
+    """Find, load and bind libmitch (see the module docstring for the order).
+
+    The parameters exist so the tests can replace the environment and the
+    platform hooks; callers use the defaults.
+    """
+    tried: List[Tuple[str, str]] = []
+
+    def attempt(label: str, name: str) -> Optional[Any]:
+        try:
+            cdll = opener(name)
+        except OSError as err:
+            tried.append((label, "cannot load: %s" % err))
+            return None
+        problem = _version_problem(cdll)
+        if problem:
+            tried.append((label, "loaded, but %s" % problem))
+            return None
+        return cdll
+
+    explicit = environ.get(ENV_VAR, "")
+    if explicit:
+        cdll = attempt("%s=%s" % (ENV_VAR, explicit), explicit)
+        if cdll is None:
+            raise ImportError(
+                "libmitch could not be loaded from %s=%s: %s.\nUnset %s to use the "
+                "system's libmitch, or point it at a libmitch %d.x shared library."
+                % (ENV_VAR, explicit, tried[-1][1], ENV_VAR, LIBRARY_MAJOR),
+                name="mitch")
+        return _ffi.bind(cdll, library_file(cdll) or explicit, ENV_VAR)
+    tried.append((ENV_VAR, "not set"))
+
+    found = None
+    try:
+        found = find_library("mitch")
+    except Exception as err:  # find_library runs external tools
+        tried.append(('ctypes.util.find_library("mitch")', "failed: %s" % err))
+    else:
+        if not found:
+            tried.append(('ctypes.util.find_library("mitch")', "found nothing"))
+    if found:
+        cdll = attempt('ctypes.util.find_library("mitch") -> %s' % found, found)
+        if cdll is not None:
+            return _ffi.bind(cdll, library_file(cdll) or found, "find_library")
+
+    for name in versioned_names(platform):
+        cdll = attempt(name, name)
+        if cdll is not None:
+            return _ffi.bind(cdll, library_file(cdll) or name, "versioned name")
+
+    lines = ["libmitch, the C library this package calls, was not found.",
+             "Tried, in order:"]
+    lines += ["  - %s: %s" % entry for entry in tried]
+    lines.append(_fix_hint(platform))
+    raise ImportError("\n".join(lines), name="mitch")
