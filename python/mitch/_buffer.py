@@ -4,8 +4,8 @@
 (``bytes``, ``bytearray``, ``memoryview``, ``mmap``, ``array``, numpy
 arrays ...) and holds a buffer export for as long as the ``with`` block runs,
 so the memory cannot move or be freed (a ``bytearray`` cannot be resized, an
-``mmap`` cannot be closed) while C reads it.  ``None`` gives address 0 so
-that libmitch itself reports the NULL pointer (MITCH_ERR_INVALID_DATA).
+``mmap`` cannot be closed) while C reads it.  ``None`` - the Python spelling
+of a NULL buffer - is MITCH_ERR_INVALID_DATA, as libmitch reports NULL.
 """
 
 import ctypes
@@ -65,7 +65,8 @@ class pinned:
     def __enter__(self) -> Tuple[int, int]:
         obj = self._obj
         if obj is None:
-            return 0, 0
+            from .exceptions import InvalidDataError
+            raise InvalidDataError("no buffer (None) where bytes were expected", status=1)
         if type(obj) is bytes:
             return bytes_address(obj), len(obj)
         if isinstance(obj, str):

@@ -114,7 +114,7 @@ def decode_array(data: Any, message_type: MessageTypeLike, copy: bool = False) -
         # one pass of C validates and copies, no counting pass first.
         out = np.empty(size // bs, dtype=dtype)
         n = c_size_t()
-        status = lib.mitch_stream_gather(address or None, size, byte, out.ctypes.data,
+        status = lib.mitch_stream_gather(address, size, byte, out.ctypes.data,
                                          out.nbytes, byref(n), byref(info))
     if status:
         raise _stream_error(status, info, data, "decode_array")

@@ -89,7 +89,7 @@ def validate_body(message_type: MessageTypeLike, data: Any, offset: int = 0) -> 
     raise if libmitch rejects them."""
     byte = message_type_byte(message_type)
     with pinned(data) as (address, size):
-        status = lib.mitch_body_validate(byte, address + offset if address else None,
+        status = lib.mitch_body_validate(byte, address + offset,
                                          check_span(size, offset))
     if status == 6:
         raise body_error(byte, status, data, offset)
@@ -152,7 +152,7 @@ def decode_batch(message_type: Any, data: Any, count: Optional[int] = None,
         n = left // cls._SIZE if count is None else as_int(count, c_uint64, "count")
         arr = (cls._STRUCT * n)()
         done = c_size_t()
-        status = _BATCH_FUNCS[cls][1](address + offset if address else None, left, arr, n,
+        status = _BATCH_FUNCS[cls][1](address + offset, left, arr, n,
                                       byref(done))
     if status:
         at = offset + done.value * cls._SIZE
@@ -330,7 +330,7 @@ def stream_validate(data: Any, only_type: Optional[MessageTypeLike] = None) -> S
     only = 0 if only_type is None else message_type_byte(only_type)
     info = _ffi.StreamInfoStruct()
     with pinned(data) as (address, size):
-        status = lib.mitch_stream_validate(address or None, size, only, byref(info))
+        status = lib.mitch_stream_validate(address, size, only, byref(info))
     if status:
         raise _stream_error(status, info, data, "stream_validate")
     return StreamInfo(info.messages, info.bodies, info.error_offset, info.message_offset)
@@ -343,13 +343,13 @@ def stream_gather(data: Any, message_type: MessageTypeLike) -> bytes:
     info = _ffi.StreamInfoStruct()
     n = c_size_t()
     with pinned(data) as (address, size):
-        status = lib.mitch_stream_gather(address or None, size, byte, None, 0, byref(n),
+        status = lib.mitch_stream_gather(address, size, byte, None, 0, byref(n),
                                          byref(info))
         if status:
             raise _stream_error(status, info, data, "stream_gather")
         out_len = n.value * body_size(byte)
         out = create_string_buffer(max(out_len, 1))
-        status = lib.mitch_stream_gather(address or None, size, byte, out, out_len, byref(n),
+        status = lib.mitch_stream_gather(address, size, byte, out, out_len, byref(n),
                                          byref(info))
     if status:
         raise _stream_error(status, info, data, "stream_gather")
@@ -370,10 +370,10 @@ def stream_frame(message_type: MessageTypeLike, bodies: Any, timestamp: int = 0)
                 status=3, offset=size - size % bs)
         n = size // bs
         written = c_size_t()
-        status = lib.mitch_stream_frame(byte, ts, address or None, n, None, 0, byref(written))
+        status = lib.mitch_stream_frame(byte, ts, address, n, None, 0, byref(written))
         if not status:
             out = create_string_buffer(max(written.value, 1))
-            status = lib.mitch_stream_frame(byte, ts, address or None, n, out, written.value,
+            status = lib.mitch_stream_frame(byte, ts, address, n, out, written.value,
                                             byref(written))
     if status == 6:
         Header(byte, ts, 1).validate()  # libmitch's verdict on the timestamp

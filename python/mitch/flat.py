@@ -56,23 +56,36 @@ def _read(data: Any, offset: int, fn: Any, *outs: Any) -> int:
     if type(data) is bytes and offset == 0:
         return fn(data, len(data), *outs)
     with pinned(data) as (address, size):
-        return fn(address + offset if address else None, check_span(size, offset), *outs)
+        return fn(address + offset, check_span(size, offset), *outs)
 
 
 # -- bodies -------------------------------------------------------------------
 
+def _exact(cls: Any, args: Tuple[Any, ...]) -> Tuple[Any, ...]:
+    """The arguments as C values, checked by the dataclass (TypeError or
+    InvalidFieldValueError naming the field); for the rare inputs the fast
+    width test cannot judge (numpy scalars, out-of-range values)."""
+    s = cls(*args).to_ffi()
+    return tuple(getattr(s, name) for name, _ in cls._SPEC)
+
+
 def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side: int) -> bytes:
     """``mitch_pack_trade``: the 32 bytes of a trade body."""
+    args = (ticker_id, price, quantity, trade_id, side)
     try:
+        # one expression checks every width (a negative value shifts to -1)
         if (ticker_id >> 64) | (quantity >> 32) | (trade_id >> 32) | (side >> 8):
-            raise ValueError
-        out = create_string_buffer(32)
-        status = _pack_trade(ticker_id, price, quantity, trade_id, side, out)
-    except (TypeError, ValueError, ArgumentError):
-        Trade(ticker_id, price, quantity, trade_id, side).to_ffi()  # raises, naming the field
-        raise
+            args = _exact(Trade, args)
+    except TypeError:
+        args = _exact(Trade, args)
+    out = create_string_buffer(32)
+    try:
+        status = _pack_trade(*args, out)
+    except ArgumentError:
+        args = _exact(Trade, args)
+        status = _pack_trade(*args, out)
     if status:
-        raise Trade(ticker_id, price, quantity, trade_id, side)._fail(status, "cannot be packed")
+        raise Trade(*args)._fail(status, "cannot be packed")
     return out.raw
 
 
@@ -93,12 +106,15 @@ def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order
     try:
         if (ticker_id >> 64) | (order_id >> 32) | (quantity >> 32) | (order_type >> 8) | \
                 (side >> 8) | (expiry_ms >> 64):
-            raise ValueError
-        out = create_string_buffer(32)
+            args = _exact(Order, args)
+    except TypeError:
+        args = _exact(Order, args)
+    out = create_string_buffer(32)
+    try:
         status = _pack_order(*args, out)
-    except (TypeError, ValueError, ArgumentError):
-        Order(*args).to_ffi()
-        raise
+    except ArgumentError:
+        args = _exact(Order, args)
+        status = _pack_order(*args, out)
     if status:
         raise Order(*args)._fail(status, "cannot be packed")
     return out.raw
@@ -120,12 +136,15 @@ def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: in
     args = (ticker_id, bid_price, ask_price, bid_volume, ask_volume)
     try:
         if (ticker_id >> 64) | (bid_volume >> 32) | (ask_volume >> 32):
-            raise ValueError
-        out = create_string_buffer(32)
+            args = _exact(Tick, args)
+    except TypeError:
+        args = _exact(Tick, args)
+    out = create_string_buffer(32)
+    try:
         status = _pack_tick(*args, out)
-    except (TypeError, ValueError, ArgumentError):
-        Tick(*args).to_ffi()
-        raise
+    except ArgumentError:
+        args = _exact(Tick, args)
+        status = _pack_tick(*args, out)
     if status:
         raise Tick(*args)._fail(status, "cannot be packed")
     return out.raw
@@ -148,12 +167,10 @@ def pack_index(ticker_id: int, mid: float, v_bid: int, v_ask: int, m_spread: int
     """``mitch_pack_index``: the 64 bytes of an index body."""
     args = (ticker_id, mid, v_bid, v_ask, m_spread, b_bid_o, b_ask_o, w_bid_o, w_ask_o,
             v_force, l_force, t_force, m_force, confidence, rejected, accepted)
-    body = Index(*args)
-    values = body.to_ffi()  # checks every width (signed fields included)
     out = create_string_buffer(64)
-    status = _pack_index(*[getattr(values, n) for n, _ in Index._SPEC], out)
+    status = _pack_index(*_exact(Index, args), out)  # checks every width, signed included
     if status:
-        raise body._fail(status, "cannot be packed")
+        raise Index(*args)._fail(status, "cannot be packed")
     return out.raw
 
 

@@ -432,7 +432,7 @@ class _Body:
             status = decode(data, len(data), s)
         else:
             with pinned(data) as (address, size):
-                status = decode(address + offset if address else None,
+                status = decode(address + offset,
                                 check_span(size, offset), s)
         if status:
             raise cls._decode_error(status, data, offset)
@@ -794,6 +794,14 @@ class OrderBook(_Body):
     _TYPE = ord("b")
     _SIZE = _ffi.ORDER_BOOK_SIZE
     _SPEC = _struct_spec(_ffi.OrderBookStruct, skip=("bids", "asks"))
+
+    def __post_init__(self) -> None:
+        # (count, volume) pairs are accepted for bins; keep them as Bin.
+        for side_name in ("bids", "asks"):
+            bins = getattr(self, side_name)
+            if not all(type(b) is Bin for b in bins):
+                setattr(self, side_name,
+                        [b if isinstance(b, Bin) else Bin(*b) for b in bins])
 
     def to_ffi(self) -> Any:
         """This book as a ``mitch_order_book`` struct."""
