@@ -24,14 +24,19 @@ mitch_python_package = \
 
 mitch_python_tests = \
 	python/tests/conftest.py \
+	python/tests/test_aio.py \
 	python/tests/test_bodies.py \
+	python/tests/test_bulk.py \
 	python/tests/test_conversions.py \
 	python/tests/test_ids.py \
 	python/tests/test_layout.py \
 	python/tests/test_loading.py \
+	python/tests/test_memory_safety.py \
 	python/tests/test_messages.py \
 	python/tests/test_order_book.py \
+	python/tests/test_package.py \
 	python/tests/test_registry.py \
+	python/tests/test_threads.py \
 	python/tests/test_vectors.py
 
 mitch_python_other = \

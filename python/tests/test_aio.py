@@ -1,0 +1,121 @@
+"""mitch.aio over asyncio streams: framing from the headers, chunked
+arrival, a real socket, clean and unclean ends of stream."""
+
+import asyncio
+
+import pytest
+
+import mitch
+import mitch.aio
+
+TID = 0x0305153138900000
+
+
+def stream_bytes():
+    trades = [mitch.Trade(TID, 1.0 + i, i + 1, i + 1) for i in range(300)]
+    ticks = [mitch.Tick(TID, 2.0, 2.5, 1, 2)]
+    books = [mitch.OrderBook(TID, 7.0, 2)]
+    wire = mitch.encode_stream("t", trades, 11) + mitch.encode_message("s", ticks, 12) + \
+        mitch.encode_message("b", books, 13)
+    return wire, trades + ticks + books
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def collect(reader):
+    return [body async for body in mitch.aio.read_messages(reader)]
+
+
+def fed_reader(data, chunk=None):
+    reader = asyncio.StreamReader()
+
+    async def feed():
+        step = chunk or max(len(data), 1)
+        for i in range(0, len(data), step):
+            reader.feed_data(data[i:i + step])
+            await asyncio.sleep(0)
+        reader.feed_eof()
+    return reader, feed
+
+
+@pytest.mark.parametrize("chunk", [None, 1, 7, 4096])
+def test_read_messages_in_chunks(chunk):
+    wire, bodies = stream_bytes()
+
+    async def main():
+        reader, feed = fed_reader(wire, chunk)
+        feeder = asyncio.ensure_future(feed())
+        got = await collect(reader)
+        await feeder
+        return got
+    assert run(main()) == bodies
+
+
+def test_iter_messages_headers_and_offsets():
+    wire, _ = stream_bytes()
+
+    async def main():
+        reader, feed = fed_reader(wire)
+        await feed()
+        return [m async for m in mitch.aio.iter_messages(reader)]
+    messages = run(main())
+    assert [(m.header.message_type.code, m.header.count, m.header.timestamp) for m in messages] \
+        == [("t", 255, 11), ("t", 45, 11), ("s", 1, 12), ("b", 1, 13)]
+    assert [m.offset for m in messages] == [0, 8 + 255 * 32, 2 * 8 + 300 * 32,
+                                            3 * 8 + 300 * 32 + 32]
+    assert sum(m.size for m in messages) == len(wire)
+
+
+def test_over_a_socket():
+    wire, bodies = stream_bytes()
+
+    async def main():
+        async def serve(reader, writer):
+            writer.write(wire)
+            await writer.drain()
+            writer.close()
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        got = await collect(reader)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        return got
+    assert run(main()) == bodies
+
+
+def test_empty_stream_and_truncation():
+    wire, _ = stream_bytes()
+
+    async def read(data):
+        reader, feed = fed_reader(data)
+        await feed()
+        return await collect(reader)
+    assert run(read(b"")) == []
+    with pytest.raises(mitch.BufferTooSmallError) as err:
+        run(read(wire[:5]))
+    assert err.value.offset == 5
+    with pytest.raises(mitch.BufferTooSmallError) as err:
+        run(read(wire[:100]))
+    assert err.value.offset == 100
+
+
+def test_damaged_stream():
+    wire, _ = stream_bytes()
+
+    async def read(data):
+        reader, feed = fed_reader(data)
+        await feed()
+        return await collect(reader)
+    second = 8 + 255 * 32
+    with pytest.raises(mitch.InvalidMessageTypeError) as err:
+        run(read(wire[:second] + b"X" + wire[second + 1:]))
+    assert "offset %d" % second in str(err.value)
+    bad = bytearray(wire)
+    bad[second + 8 + 3 * 32 + 8:second + 8 + 3 * 32 + 16] = bytes(8)  # price of body 3
+    with pytest.raises(mitch.InvalidFieldValueError) as err:
+        run(read(bytes(bad)))
+    assert err.value.offset == second + 8 + 3 * 32 and err.value.field == "price"

@@ -1,0 +1,96 @@
+"""The package as users and packagers see it: the README example runs,
+help(mitch) documents the API, the tarball carries every file of python/,
+and a wheel builds from pyproject.toml with setuptools alone (no pip)."""
+
+import os
+import pydoc
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import mitch
+from conftest import PYTHON_DIR, run_python
+
+EXAMPLE = PYTHON_DIR / "examples" / "quickstart.py"
+
+
+def test_quickstart_example_runs():
+    result = run_python(EXAMPLE.read_text(encoding="utf-8"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Euro / US Dollar 0x305153138900000"
+    assert lines[1].startswith("72 bytes: 74")
+    assert lines[2] == "34200000000000 BUY 1000000 @ 1.085"
+    assert lines[3] == "34200000000000 SELL 250000 @ 1.0851"
+    assert lines[4] == "topic 6648576"
+    assert lines[5] == "rejected: price"
+
+
+def test_public_api_is_documented():
+    missing = [name for name in mitch.__all__
+               if name not in ("__version__", "library_path", "library_source")
+               and not isinstance(getattr(mitch, name), (int, str, dict, tuple))
+               and type(getattr(mitch, name)).__module__ != "typing"  # Body = Union[...]
+               and not (getattr(getattr(mitch, name), "__doc__", None) or "").strip()]
+    assert missing == []
+    text = pydoc.render_doc(mitch, renderer=pydoc.plaintext)
+    for word in ("decode_messages", "resolve_ticker", "MITCH_LIBRARY", "class Trade",
+                 "InvalidFieldValueError", "decode_array"):
+        assert word in text
+    assert mitch.aio.read_messages.__doc__
+    assert all(getattr(mitch.flat, n).__doc__ for n in mitch.flat.__all__)
+
+
+def test_every_public_name_exists():
+    for name in mitch.__all__:
+        assert hasattr(mitch, name), name
+
+
+def listed_in_local_mk():
+    text = (PYTHON_DIR / "local.mk").read_text(encoding="utf-8")
+    return set(re.findall(r"python/[\w./-]+", text))
+
+
+def test_tarball_lists_every_file_of_python_dir():
+    listed = listed_in_local_mk()
+    skip_dirs = {"__pycache__", ".pytest_cache", "build", "dist"}
+    missing = []
+    for root, dirs, files in os.walk(PYTHON_DIR):
+        dirs[:] = [d for d in dirs if d not in skip_dirs and not d.endswith(".egg-info")]
+        for f in files:
+            rel = os.path.relpath(os.path.join(root, f), PYTHON_DIR.parent)
+            if rel.endswith(".pyc") or f == "local.mk":
+                continue
+            if rel not in listed:
+                missing.append(rel)
+    assert missing == [], "add to python/local.mk EXTRA_DIST: %s" % missing
+
+
+def test_wheel_builds_with_setuptools_alone(tmp_path):
+    source = tmp_path / "src"
+    shutil.copytree(PYTHON_DIR, source, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    out = tmp_path / "dist"
+    code = ("from setuptools import build_meta as b; import sys; "
+            "print(b.build_wheel(sys.argv[1]))")
+    result = subprocess.run([sys.executable, "-c", code, str(out)], cwd=source,
+                            capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    wheel = out / result.stdout.strip().splitlines()[-1]
+    assert wheel.name == "mitch-%s-py3-none-any.whl" % mitch.__version__
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = {"mitch/" + p.name for p in (PYTHON_DIR / "mitch").iterdir()
+               if p.suffix in (".py", ".typed")}
+    assert package <= names
+    assert not any(n.startswith("tests/") for n in names)
+    metadata = zipfile.ZipFile(wheel).read("mitch-%s.dist-info/METADATA" % mitch.__version__)
+    assert b"Requires-Python: >=3.8" in metadata
+
+
+def test_sources_use_python38_syntax():
+    """Python 3.8 is the oldest supported: the grammar must parse there."""
+    import ast
+    for path in list((PYTHON_DIR / "mitch").glob("*.py")) + [EXAMPLE]:
+        ast.parse(path.read_text(encoding="utf-8"), filename=str(path), feature_version=(3, 8))
