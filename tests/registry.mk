@@ -60,3 +60,10 @@ tests_check_registry_thread_CFLAGS = $(mitch_check_cflags) $(PTHREAD_CFLAGS)
 tests_check_registry_thread_LDADD = $(mitch_check_ldadd) $(PTHREAD_LIBS)
 tests_check_registry_thread_LDFLAGS = $(mitch_check_ldflags) $(PTHREAD_CFLAGS)
 endif
+
+# The registry subcommands of the mitch tool (native builds: the script
+# runs the tool directly).
+EXTRA_DIST += tests/registry-cli.sh
+if !CROSS_COMPILING
+TESTS += tests/registry-cli.sh
+endif

@@ -1,14 +1,512 @@
-/* cmd_registry.c - placeholder until the registry lands (issue 3). */
+/*
+ * cmd_registry.c - the registry subcommands of the mitch tool:
+ *
+ *   mitch resolve SYMBOL... [--type T] [--json]
+ *       ticker id (hex and decimal), base and quote (class, id, name),
+ *       confidence and the resolver's steps, one line per symbol
+ *   mitch asset QUERY... [--class C] [--min X] [--json]
+ *   mitch provider QUERY... [--min X] [--json]
+ *   mitch channel PROVIDER TYPE [--json]
+ *       PROVIDER is a provider name or id, TYPE a message type
+ *       (t o s i b, or trade order tick index book)
+ *
+ * Instrument types are given by code (spot, perp, cfd, ...) or number,
+ * asset classes by code (fx, cr, eq, ...) or number, case-insensitively.
+ * With --json every result is one JSON object per line; failures are
+ * objects with "error" and "status".  Exit status: 0 when everything
+ * resolved, 1 when something did not, 2 on a usage error.
+ */
 #include <config.h>
 
-#include "cli.h"
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static int not_yet(char **argv) {
-  cli_error(argv[0], "the registry is not built into this library yet");
+#include "cli.h"
+#include "mitch.h"
+
+#define DEFAULT_MIN_CONFIDENCE 0.8
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static int equal_nocase(const char *a, const char *b) {
+  for (; *a && *b; a++, b++)
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+      return 0;
+  return *a == *b;
+}
+
+/* A whole decimal number in [0, max]. */
+static int parse_uint(const char *s, unsigned long max, unsigned long *out) {
+  char *end;
+  unsigned long v;
+  if (!isdigit((unsigned char)s[0]))
+    return 0;
+  v = strtoul(s, &end, 10);
+  if (*end != '\0' || v > max)
+    return 0;
+  *out = v;
   return 1;
 }
 
-int cmd_resolve(int argc, char **argv) { (void)argc; return not_yet(argv); }
-int cmd_asset(int argc, char **argv) { (void)argc; return not_yet(argv); }
-int cmd_provider(int argc, char **argv) { (void)argc; return not_yet(argv); }
-int cmd_channel(int argc, char **argv) { (void)argc; return not_yet(argv); }
+/* An instrument type by short code ("perp"), name ("Perpetual Swap") or
+   number. */
+static int parse_instrument_type(const char *s, uint8_t *type) {
+  unsigned long v;
+  unsigned t;
+  if (parse_uint(s, 15, &v)) {
+    *type = (uint8_t)v;
+    return 1;
+  }
+  for (t = 0; t < 16; t++) {
+    mitch_class_info info;
+    if (mitch_instrument_type_get((uint8_t)t, &info) != MITCH_OK || !info.code[0])
+      continue;
+    if (equal_nocase(s, info.code) || equal_nocase(s, info.name)) {
+      *type = (uint8_t)t;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* An asset class by code ("fx"), name ("Forex") or number. */
+static int parse_class(const char *s, int *cls) {
+  unsigned long v;
+  unsigned c;
+  if (parse_uint(s, 15, &v)) {
+    *cls = (int)v;
+    return 1;
+  }
+  for (c = 0; c < 16; c++) {
+    mitch_class_info info;
+    if (mitch_asset_class_get((uint8_t)c, &info) != MITCH_OK || !info.code[0])
+      continue;
+    if (equal_nocase(s, info.code) || equal_nocase(s, info.name)) {
+      *cls = (int)c;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int parse_min(const char *s, double *min) {
+  char *end;
+  double v = strtod(s, &end);
+  if (end == s || *end != '\0' || !(v >= 0.0 && v <= 1.0))
+    return 0;
+  *min = v;
+  return 1;
+}
+
+static const char *class_code(uint8_t cls) {
+  mitch_class_info info;
+  if (mitch_asset_class_get(cls, &info) != MITCH_OK || !info.code[0])
+    return "?";
+  return info.code;
+}
+
+/* Positional words joined with spaces ("Apple Inc." typed unquoted). */
+static int join_words(char **words, int n, char *out, size_t cap) {
+  size_t len = 0;
+  int i;
+  out[0] = '\0';
+  for (i = 0; i < n; i++) {
+    size_t w = strlen(words[i]);
+    if (len + w + (i > 0) + 1 > cap)
+      return 0;
+    if (i > 0)
+      out[len++] = ' ';
+    memcpy(out + len, words[i], w + 1);
+    len += w;
+  }
+  return 1;
+}
+
+/* ---- JSON output (hand-written: a handful of flat objects) ---------------- */
+
+/* Length of the valid UTF-8 sequence at s, 0 if it is not one. */
+static size_t utf8_sequence(const unsigned char *s) {
+  if (s[0] < 0x80)
+    return 1;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF)
+    return (s[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+    if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+      return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0))
+      return 0; /* overlong, surrogate */
+    return 3;
+  }
+  if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+      return 0;
+    if ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+      return 0;
+    return 4;
+  }
+  return 0;
+}
+
+/* A JSON string; bytes that are not UTF-8 (user input may have them)
+   become U+FFFD. */
+static void json_string(const char *text) {
+  const unsigned char *s = (const unsigned char *)text;
+  putchar('"');
+  while (*s) {
+    size_t n = utf8_sequence(s);
+    if (n == 0) {
+      fputs("\\ufffd", stdout);
+      s++;
+    } else if (*s == '"' || *s == '\\') {
+      putchar('\\');
+      putchar(*s++);
+    } else if (*s < 0x20) {
+      printf("\\u%04x", *s++);
+    } else {
+      fwrite(s, 1, n, stdout);
+      s += n;
+    }
+  }
+  putchar('"');
+}
+
+static void json_key(const char *key, int first) {
+  if (!first)
+    putchar(',');
+  json_string(key);
+  putchar(':');
+}
+
+static void json_error(const char *input_key, const char *input, int status) {
+  putchar('{');
+  json_key(input_key, 1);
+  json_string(input);
+  json_key("status", 0);
+  printf("%d", status);
+  json_key("error", 0);
+  json_string(mitch_strerror(status));
+  fputs("}\n", stdout);
+}
+
+static void json_asset(const mitch_asset *a) {
+  putchar('{');
+  json_key("class", 1);
+  printf("%u", a->asset_class);
+  json_key("class_code", 0);
+  json_string(class_code(a->asset_class));
+  json_key("id", 0);
+  printf("%u", a->class_id);
+  json_key("packed", 0);
+  printf("%" PRIu32, a->asset_id);
+  json_key("name", 0);
+  json_string(a->name);
+  json_key("symbol", 0);
+  json_string(a->symbol);
+  json_key("aliases", 0);
+  json_string(a->aliases);
+  putchar('}');
+}
+
+/* ---- options ---------------------------------------------------------------- */
+
+typedef struct options {
+  int json;
+  uint8_t type;
+  int cls;
+  double min;
+  char **args; /* positional arguments, in order */
+  int nargs;
+} options;
+
+/* Parse argv[1..]: the options a command allows ("tcm": --type, --class,
+   --min) anywhere among the positional arguments.  Returns 0, or 2 after
+   printing a usage error. */
+static int parse_options(int argc, char **argv, const char *allowed, const char *usage,
+                         options *o) {
+  int i;
+  o->json = 0;
+  o->type = MITCH_SPOT;
+  o->cls = -1;
+  o->min = DEFAULT_MIN_CONFIDENCE;
+  o->args = argv + 1;
+  o->nargs = 0;
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      printf("usage: mitch %s %s\n", argv[0], usage);
+      exit(0);
+    } else if (strcmp(a, "--json") == 0) {
+      o->json = 1;
+    } else if (strcmp(a, "--type") == 0 && strchr(allowed, 't')) {
+      if (!value || !parse_instrument_type(value, &o->type)) {
+        cli_error(argv[0], "--type needs an instrument type (spot, fut, perp, cfd, ... or 0-15)");
+        return 2;
+      }
+      i++;
+    } else if (strcmp(a, "--class") == 0 && strchr(allowed, 'c')) {
+      if (!value || !parse_class(value, &o->cls)) {
+        cli_error(argv[0], "--class needs an asset class (eq, sd, fx, cm, cr, ip, ... or 0-15)");
+        return 2;
+      }
+      i++;
+    } else if (strcmp(a, "--min") == 0 && strchr(allowed, 'm')) {
+      if (!value || !parse_min(value, &o->min)) {
+        cli_error(argv[0], "--min needs a confidence between 0 and 1");
+        return 2;
+      }
+      i++;
+    } else if (strcmp(a, "--") == 0) {
+      for (i++; i < argc; i++)
+        o->args[o->nargs++] = argv[i];
+    } else if (a[0] == '-' && a[1] == '-') {
+      cli_error(argv[0], "unknown option '%s' (usage: mitch %s %s)", a, argv[0], usage);
+      return 2;
+    } else {
+      o->args[o->nargs++] = argv[i]; /* compacts argv in place: i >= nargs + 1 */
+    }
+  }
+  return 0;
+}
+
+/* ---- resolve ---------------------------------------------------------------- */
+
+int cmd_resolve(int argc, char **argv) {
+  static const char usage[] = "SYMBOL... [--type T] [--json]";
+  options o;
+  int i, st, failures = 0;
+  if ((st = parse_options(argc, argv, "t", usage, &o)) != 0)
+    return st;
+  if (o.nargs == 0) {
+    cli_error(argv[0], "no symbol given (usage: mitch %s %s)", argv[0], usage);
+    return 2;
+  }
+  for (i = 0; i < o.nargs; i++) {
+    mitch_resolution r;
+    mitch_class_info type;
+    st = mitch_resolve(o.args[i], o.type, &r);
+    if (st != MITCH_OK) {
+      failures++;
+      if (o.json)
+        json_error("symbol", o.args[i], st);
+      else
+        cli_error(argv[0], "%s: %s", o.args[i], mitch_strerror(st));
+      continue;
+    }
+    mitch_instrument_type_get(r.instrument_type, &type);
+    if (o.json) {
+      putchar('{');
+      json_key("symbol", 1);
+      json_string(o.args[i]);
+      json_key("ticker_id", 0);
+      printf("%" PRIu64, r.ticker_id);
+      json_key("ticker_id_hex", 0);
+      printf("\"0x%016" PRIx64 "\"", r.ticker_id);
+      json_key("instrument_type", 0);
+      printf("%u", r.instrument_type);
+      json_key("instrument", 0);
+      json_string(type.code);
+      json_key("base", 0);
+      json_asset(&r.base);
+      json_key("quote", 0);
+      json_asset(&r.quote);
+      json_key("confidence", 0);
+      printf("%.6f", r.confidence);
+      json_key("steps", 0);
+      json_string(r.steps);
+      fputs("}\n", stdout);
+    } else {
+      printf("%s: %s/%s %s  ticker 0x%016" PRIx64 " = %" PRIu64 "\n", o.args[i], r.base.name,
+             r.quote.name, type.code, r.ticker_id, r.ticker_id);
+      printf("  base  %s %u (%s)  quote %s %u (%s)  confidence %.4f\n",
+             class_code(r.base.asset_class), r.base.class_id, r.base.symbol,
+             class_code(r.quote.asset_class), r.quote.class_id, r.quote.symbol, r.confidence);
+      printf("  steps %s\n", r.steps);
+    }
+  }
+  return failures ? 1 : 0;
+}
+
+/* ---- asset -------------------------------------------------------------------- */
+
+int cmd_asset(int argc, char **argv) {
+  static const char usage[] = "QUERY... [--class C] [--min X] [--json]";
+  char query[4 * MITCH_QUERY_MAX];
+  options o;
+  mitch_asset a;
+  double conf = 0;
+  int st;
+  if ((st = parse_options(argc, argv, "cm", usage, &o)) != 0)
+    return st;
+  if (o.nargs == 0) {
+    cli_error(argv[0], "no query given (usage: mitch %s %s)", argv[0], usage);
+    return 2;
+  }
+  if (!join_words(o.args, o.nargs, query, sizeof query)) {
+    st = MITCH_ERR_INVALID_DATA;
+  } else {
+    st = mitch_asset_find(query, o.cls, o.min, &a, &conf);
+  }
+  if (st != MITCH_OK) {
+    if (o.json)
+      json_error("query", query, st);
+    else
+      cli_error(argv[0], "%s: %s", query, mitch_strerror(st));
+    return 1;
+  }
+  if (o.json) {
+    putchar('{');
+    json_key("query", 1);
+    json_string(query);
+    json_key("asset", 0);
+    json_asset(&a);
+    json_key("confidence", 0);
+    printf("%.6f", conf);
+    fputs("}\n", stdout);
+  } else {
+    printf("%s: %s  %s %u  packed 0x%05" PRIx32 " = %" PRIu32 "  confidence %.4f\n", query,
+           a.name, class_code(a.asset_class), a.class_id, a.asset_id, a.asset_id, conf);
+    printf("  symbol %s  aliases %s\n", a.symbol[0] ? a.symbol : "-",
+           a.aliases[0] ? a.aliases : "-");
+  }
+  return 0;
+}
+
+/* ---- provider ------------------------------------------------------------------ */
+
+/* A provider by id (a number) or by name. */
+static int find_provider(const char *text, double min, mitch_provider *p, double *conf) {
+  unsigned long id;
+  if (parse_uint(text, 0xFFFF, &id)) {
+    *conf = 1.0;
+    return mitch_provider_get((uint16_t)id, p);
+  }
+  return mitch_provider_find(text, min, p, conf);
+}
+
+int cmd_provider(int argc, char **argv) {
+  static const char usage[] = "QUERY... [--min X] [--json]";
+  char query[4 * MITCH_QUERY_MAX];
+  options o;
+  mitch_provider p;
+  double conf = 0;
+  int st;
+  if ((st = parse_options(argc, argv, "m", usage, &o)) != 0)
+    return st;
+  if (o.nargs == 0) {
+    cli_error(argv[0], "no query given (usage: mitch %s %s)", argv[0], usage);
+    return 2;
+  }
+  st = join_words(o.args, o.nargs, query, sizeof query)
+           ? find_provider(query, o.min, &p, &conf)
+           : MITCH_ERR_INVALID_DATA;
+  if (st != MITCH_OK) {
+    if (o.json)
+      json_error("query", query, st);
+    else
+      cli_error(argv[0], "%s: %s", query, mitch_strerror(st));
+    return 1;
+  }
+  if (o.json) {
+    putchar('{');
+    json_key("query", 1);
+    json_string(query);
+    json_key("id", 0);
+    printf("%u", p.id);
+    json_key("name", 0);
+    json_string(p.name);
+    json_key("abbreviations", 0);
+    json_string(p.abbreviations);
+    json_key("confidence", 0);
+    printf("%.6f", conf);
+    fputs("}\n", stdout);
+  } else {
+    printf("%s: %s  id %u  confidence %.4f%s%s\n", query, p.name, p.id, conf,
+           p.abbreviations[0] ? "  abbreviations " : "", p.abbreviations);
+  }
+  return 0;
+}
+
+/* ---- channel ------------------------------------------------------------------- */
+
+static int parse_message_type(const char *s, char *type) {
+  static const struct {
+    const char *name;
+    char code;
+  } names[] = {{"trade", 't'}, {"order", 'o'}, {"tick", 's'},       {"index", 'i'},
+               {"book", 'b'},  {"orderbook", 'b'}, {"order_book", 'b'}, {"order-book", 'b'}};
+  size_t i;
+  if (s[0] && !s[1] && strchr("tosib", s[0])) {
+    *type = s[0];
+    return 1;
+  }
+  for (i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (equal_nocase(s, names[i].name)) {
+      *type = names[i].code;
+      return 1;
+    }
+  return 0;
+}
+
+int cmd_channel(int argc, char **argv) {
+  static const char usage[] = "PROVIDER TYPE [--json]  (TYPE: t o s i b, or trade order tick "
+                              "index book)";
+  char query[4 * MITCH_QUERY_MAX];
+  options o;
+  mitch_provider p;
+  double conf = 0;
+  uint32_t channel;
+  uint8_t bytes[MITCH_CHANNEL_SIZE];
+  char type;
+  int st;
+  if ((st = parse_options(argc, argv, "", usage, &o)) != 0)
+    return st;
+  if (o.nargs < 2) {
+    cli_error(argv[0], "need a provider and a message type (usage: mitch %s %s)", argv[0],
+              usage);
+    return 2;
+  }
+  if (!parse_message_type(o.args[o.nargs - 1], &type)) {
+    cli_error(argv[0], "'%s' is not a message type (t o s i b, or trade order tick index book)",
+              o.args[o.nargs - 1]);
+    return 2;
+  }
+  /* Everything before TYPE names the provider ("New York Stock Exchange"). */
+  st = join_words(o.args, o.nargs - 1, query, sizeof query)
+           ? find_provider(query, DEFAULT_MIN_CONFIDENCE, &p, &conf)
+           : MITCH_ERR_INVALID_DATA;
+  if (st == MITCH_OK)
+    st = mitch_create_channel(p.id, type, &channel);
+  if (st == MITCH_OK)
+    st = mitch_pack_channel(channel, bytes);
+  if (st != MITCH_OK) {
+    if (o.json)
+      json_error("provider", query, st);
+    else
+      cli_error(argv[0], "%s: %s", query, mitch_strerror(st));
+    return 1;
+  }
+  if (o.json) {
+    putchar('{');
+    json_key("provider", 1);
+    printf("%u", p.id);
+    json_key("provider_name", 0);
+    json_string(p.name);
+    json_key("message_type", 0);
+    printf("\"%c\"", type);
+    json_key("channel_id", 0);
+    printf("%" PRIu32, channel);
+    json_key("channel_id_hex", 0);
+    printf("\"0x%08" PRIx32 "\"", channel);
+    json_key("bytes", 0);
+    printf("\"%02x%02x%02x%02x\"", bytes[0], bytes[1], bytes[2], bytes[3]);
+    fputs("}\n", stdout);
+  } else {
+    printf("%s '%c': channel 0x%08" PRIx32 " = %" PRIu32 "  bytes %02x %02x %02x %02x  (%s, id %u)\n",
+           query, type, channel, channel, bytes[0], bytes[1], bytes[2], bytes[3], p.name, p.id);
+  }
+  return 0;
+}
