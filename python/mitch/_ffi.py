@@ -375,6 +375,20 @@ class Library:
             setattr(self, name, fn)
 
 
+    def alias(self, name: str, restype: Any, argtypes: List[Any]) -> Any:
+        """A second, separately declared handle on ``name``, for the package's
+        fast paths: e.g. output pointers as ``c_void_p`` so that addresses of
+        one struct's fields can be passed without a ctypes object each.  The
+        declaration in DECLARATIONS stays the faithful one."""
+        try:
+            fn = self.cdll[name]
+        except (AttributeError, KeyError, TypeError):
+            return _Missing(name, self.path)
+        fn.restype = restype
+        fn.argtypes = argtypes
+        return fn
+
+
 def bind(cdll: Any, path: str = "", source: str = "") -> Library:
     """Declare every function of ``DECLARATIONS`` on ``cdll``."""
     return Library(cdll, path, source)

@@ -8,8 +8,9 @@ status code.  Prefer the typed API of :mod:`mitch` (dataclasses) unless you
 port code written against another binding.
 """
 
-from ctypes import (ArgumentError, byref, c_double, c_int16, c_int32, c_size_t, c_uint8,
-                    c_uint16, c_uint32, c_uint64, create_string_buffer)
+from ctypes import (ArgumentError, addressof, byref, c_double, c_int32, c_size_t, c_uint8,
+                    c_uint16, c_uint32, c_uint64, c_void_p, create_string_buffer)
+from operator import attrgetter
 from typing import Any, List, Sequence, Tuple
 
 from . import _ffi
@@ -32,13 +33,29 @@ __all__ = [
 
 lib = _ffi.lib
 _pack_trade = lib.mitch_pack_trade
-_unpack_trade = lib.mitch_unpack_trade
 _pack_order = lib.mitch_pack_order
-_unpack_order = lib.mitch_unpack_order
 _pack_tick = lib.mitch_pack_tick
-_unpack_tick = lib.mitch_unpack_tick
 _pack_index = lib.mitch_pack_index
-_unpack_index = lib.mitch_unpack_index
+
+
+def _fast_unpack(name: str, struct_cls: Any) -> Tuple[Any, Tuple[int, ...], Any]:
+    """The flat unpack function ``name`` declared with ``c_void_p`` outputs,
+    the offsets of the fields of ``struct_cls`` (the outputs, in the flat
+    order: the struct has the same fields in the same order), and a getter
+    of those fields.  One struct then holds every output: no ctypes object
+    per output."""
+    names = [n for n, _ in struct_cls._fields_]
+    fn = lib.alias(name, c_int32, [c_void_p, c_size_t] + [c_void_p] * len(names))
+    return fn, tuple(getattr(struct_cls, n).offset for n in names), attrgetter(*names)
+
+
+_unpack_trade, _TRADE_OFFSETS, _trade_fields = _fast_unpack("mitch_unpack_trade",
+                                                            _ffi.TradeStruct)
+_unpack_order, _ORDER_OFFSETS, _order_fields = _fast_unpack("mitch_unpack_order",
+                                                            _ffi.OrderStruct)
+_unpack_tick, _TICK_OFFSETS, _tick_fields = _fast_unpack("mitch_unpack_tick", _ffi.TickStruct)
+_unpack_index, _INDEX_OFFSETS, _index_fields = _fast_unpack("mitch_unpack_index",
+                                                            _ffi.IndexStruct)
 
 #: Default output sizes for the registry's name buffers: large enough for
 #: every registry string, so nothing is cut unless the caller asks for less.
@@ -71,19 +88,18 @@ def _exact(cls: Any, args: Tuple[Any, ...]) -> Tuple[Any, ...]:
 
 def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side: int) -> bytes:
     """``mitch_pack_trade``: the 32 bytes of a trade body."""
-    args = (ticker_id, price, quantity, trade_id, side)
-    try:
-        # one expression checks every width (a negative value shifts to -1)
-        if (ticker_id >> 64) | (quantity >> 32) | (trade_id >> 32) | (side >> 8):
-            args = _exact(Trade, args)
-    except TypeError:
-        args = _exact(Trade, args)
     out = create_string_buffer(32)
     try:
-        status = _pack_trade(*args, out)
-    except ArgumentError:
-        args = _exact(Trade, args)
-        status = _pack_trade(*args, out)
+        # one expression checks every width (a negative value shifts to -1)
+        if not ((ticker_id >> 64) | (quantity >> 32) | (trade_id >> 32) | (side >> 8)):
+            status = _pack_trade(ticker_id, price, quantity, trade_id, side, out)
+            if not status:
+                return out.raw
+    except (TypeError, ArgumentError):
+        pass
+    # the slow, exact path: numpy scalars, bad widths or types, or a refusal
+    args = _exact(Trade, (ticker_id, price, quantity, trade_id, side))
+    status = _pack_trade(*args, out)
     if status:
         raise Trade(*args)._fail(status, "cannot be packed")
     return out.raw
@@ -91,12 +107,15 @@ def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side:
 
 def unpack_trade(data: Any, offset: int = 0) -> Tuple[int, float, int, int, int]:
     """``mitch_unpack_trade``: (ticker_id, price, quantity, trade_id, side)."""
-    t, p, q, i, s = c_uint64(), c_double(), c_uint32(), c_uint32(), c_uint8()
-    status = _read(data, offset, _unpack_trade, byref(t), byref(p), byref(q), byref(i),
-                   byref(s))
+    s = _ffi.TradeStruct()
+    a = addressof(s)
+    if offset == 0 and type(data) is bytes:
+        status = _unpack_trade(data, len(data), a, a + 8, a + 16, a + 20, a + 24)
+    else:
+        status = _read(data, offset, _unpack_trade, *[a + o for o in _TRADE_OFFSETS])
     if status:
         raise Trade._decode_error(status, data, offset)
-    return t.value, p.value, q.value, i.value, s.value
+    return _trade_fields(s)
 
 
 def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order_type: int,
@@ -123,11 +142,12 @@ def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order
 def unpack_order(data: Any, offset: int = 0) -> Tuple[int, int, float, int, int, int, int]:
     """``mitch_unpack_order``: (ticker_id, order_id, price, quantity,
     order_type, side, expiry_ms)."""
-    outs = (c_uint64(), c_uint32(), c_double(), c_uint32(), c_uint8(), c_uint8(), c_uint64())
-    status = _read(data, offset, _unpack_order, *[byref(o) for o in outs])
+    s = _ffi.OrderStruct()
+    a = addressof(s)
+    status = _read(data, offset, _unpack_order, *[a + o for o in _ORDER_OFFSETS])
     if status:
         raise Order._decode_error(status, data, offset)
-    return tuple(o.value for o in outs)  # type: ignore[return-value]
+    return _order_fields(s)
 
 
 def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: int,
@@ -153,11 +173,12 @@ def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: in
 def unpack_tick(data: Any, offset: int = 0) -> Tuple[int, float, float, int, int]:
     """``mitch_unpack_tick``: (ticker_id, bid_price, ask_price, bid_volume,
     ask_volume)."""
-    outs = (c_uint64(), c_double(), c_double(), c_uint32(), c_uint32())
-    status = _read(data, offset, _unpack_tick, *[byref(o) for o in outs])
+    s = _ffi.TickStruct()
+    a = addressof(s)
+    status = _read(data, offset, _unpack_tick, *[a + o for o in _TICK_OFFSETS])
     if status:
         raise Tick._decode_error(status, data, offset)
-    return tuple(o.value for o in outs)  # type: ignore[return-value]
+    return _tick_fields(s)
 
 
 def pack_index(ticker_id: int, mid: float, v_bid: int, v_ask: int, m_spread: int,
@@ -176,13 +197,12 @@ def pack_index(ticker_id: int, mid: float, v_bid: int, v_ask: int, m_spread: int
 
 def unpack_index(data: Any, offset: int = 0) -> Tuple[Any, ...]:
     """``mitch_unpack_index``: the 16 fields in wire order."""
-    outs = (c_uint64(), c_double(), c_uint32(), c_uint32(), c_int32(), c_int32(), c_int32(),
-            c_int32(), c_int32(), c_uint16(), c_uint16(), c_int16(), c_int16(), c_uint8(),
-            c_uint8(), c_uint8())
-    status = _read(data, offset, _unpack_index, *[byref(o) for o in outs])
+    s = _ffi.IndexStruct()
+    a = addressof(s)
+    status = _read(data, offset, _unpack_index, *[a + o for o in _INDEX_OFFSETS])
     if status:
         raise Index._decode_error(status, data, offset)
-    return tuple(o.value for o in outs)
+    return _index_fields(s)
 
 
 def _bins_array(bins: Sequence[int], what: str) -> Any:

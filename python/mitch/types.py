@@ -219,14 +219,20 @@ def as_float(value: Any, what: str) -> float:
 
 
 def _convert(obj: Any, spec: Sequence[Tuple[str, Any]]) -> List[Any]:
-    cls = type(obj).__name__
+    """The fields of ``obj`` named by ``spec`` as C values, in order."""
     out = []
     for name, ctype in spec:
         value = getattr(obj, name)
         if ctype is c_double:
-            out.append(as_float(value, "%s.%s" % (cls, name)))
+            if type(value) is not float:
+                value = as_float(value, "%s.%s" % (type(obj).__name__, name))
         else:
-            out.append(as_int(value, ctype, "%s.%s" % (cls, name)))
+            lo, hi, _ = _RANGES[ctype]
+            # plain ints in range pass at once; everything else (IntEnum,
+            # numpy, out of range, wrong type) gets the full check
+            if not isinstance(value, int) or value < lo or value > hi:
+                value = as_int(value, ctype, "%s.%s" % (type(obj).__name__, name))
+        out.append(value)
     return out
 
 
@@ -930,7 +936,7 @@ def _split_aliases(value: Optional[bytes]) -> Tuple[str, ...]:
     return tuple(text.split("|")) if text else ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Asset:
     """A registry asset.  ``id`` is the packed ``(asset_class << 16) |
     class_id``; ``symbol`` is the primary symbol (first alias)."""
@@ -944,12 +950,20 @@ class Asset:
 
     @classmethod
     def from_ffi(cls, s: Any) -> "Asset":
-        """From a ``mitch_asset`` struct."""
-        return cls(s.asset_id, s.class_id, _as_asset_class(s.asset_class), _text(s.name),
-                   _split_aliases(s.aliases), _text(s.symbol))
+        """From a ``mitch_asset`` struct (registry entries are constant, so
+        each is converted once and shared: the dataclass is frozen)."""
+        asset = _ASSET_CACHE.get(s.asset_id)
+        if asset is None:
+            asset = cls(s.asset_id, s.class_id, _as_asset_class(s.asset_class), _text(s.name),
+                        _split_aliases(s.aliases), _text(s.symbol))
+            _ASSET_CACHE[s.asset_id] = asset
+        return asset
 
 
-@dataclass
+_ASSET_CACHE: Dict[int, Asset] = {}
+
+
+@dataclass(frozen=True)
 class ClassInfo:
     """An asset class or instrument type as the registry names it."""
 
@@ -963,7 +977,7 @@ class ClassInfo:
         return cls(s.id, _text(s.name), _text(s.code))
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarketProvider:
     """A market provider (exchange, broker, data vendor) of the registry."""
 
@@ -973,8 +987,15 @@ class MarketProvider:
 
     @classmethod
     def from_ffi(cls, s: Any) -> "MarketProvider":
-        """From a ``mitch_provider`` struct."""
-        return cls(s.id, _text(s.name), _split_aliases(s.abbreviations))
+        """From a ``mitch_provider`` struct (converted once, then shared)."""
+        provider = _PROVIDER_CACHE.get(s.id)
+        if provider is None:
+            provider = cls(s.id, _text(s.name), _split_aliases(s.abbreviations))
+            _PROVIDER_CACHE[s.id] = provider
+        return provider
+
+
+_PROVIDER_CACHE: Dict[int, MarketProvider] = {}
 
 
 @dataclass
@@ -994,12 +1015,11 @@ class Ticker:
 
     @classmethod
     def from_ffi(cls, s: Any, name: str = "") -> "Ticker":
-        """From a ``mitch_resolution`` struct."""
-        fields = _ffi.TickerFieldsStruct()
-        _ffi.lib.mitch_ticker_id_decode(s.ticker_id, fields)
+        """From a ``mitch_resolution`` struct (whose ticker id has sub-type 0,
+        as mitch.h documents)."""
         return cls(s.ticker_id, name, _as_instrument_type(s.instrument_type),
-                   Asset.from_ffi(s.base), Asset.from_ffi(s.quote), fields.sub_type,
-                   s.confidence, _text(s.steps))
+                   Asset.from_ffi(s.base), Asset.from_ffi(s.quote), 0, s.confidence,
+                   _text(s.steps))
 
 
 @dataclass
