@@ -10,6 +10,9 @@
  * functions use, so that the length and NULL rules are written once.
  * LOAD_FOR_CHECK is the loader the wire validator uses: X_load, or a
  * cheaper one that reads only the fields X_check looks at.
+ * The flat pack/unpack functions call X_encode_inline / X_decode_inline,
+ * the always-inlined bodies of the public encode/decode, so a flat call
+ * costs one call, not two plus a struct copy through memory.
  */
 #ifndef MITCH_BODY_H
 #define MITCH_BODY_H
@@ -52,7 +55,8 @@ int libmitch_order_book_check_wire(const uint8_t *in, size_t n, size_t *bad);
       return MITCH_ERR_INVALID_DATA;                                                  \
     return X##_check(v);                                                              \
   }                                                                                   \
-  int mitch_##X##_encode(const T *v, uint8_t *out, size_t out_len) {                  \
+  /* Inlined into the flat pack function too, so that costs one call. */            \
+  MITCH_INLINE int X##_encode_inline(const T *v, uint8_t *out, size_t out_len) {       \
     int st;                                                                           \
     if (MITCH_UNLIKELY(!v || !out))                                                   \
       return MITCH_ERR_INVALID_DATA;                                                  \
@@ -64,7 +68,11 @@ int libmitch_order_book_check_wire(const uint8_t *in, size_t n, size_t *bad);
     X##_store(v, out);                                                                \
     return MITCH_OK;                                                                  \
   }                                                                                   \
-  int mitch_##X##_decode(const uint8_t *in, size_t in_len, T *v) {                    \
+  int mitch_##X##_encode(const T *v, uint8_t *out, size_t out_len) {                  \
+    return X##_encode_inline(v, out, out_len);                                        \
+  }                                                                                   \
+  /* Inlined into the flat unpack function too, so that costs one call. */          \
+  MITCH_INLINE int X##_decode_inline(const uint8_t *in, size_t in_len, T *v) {         \
     T tmp;                                                                            \
     int st;                                                                           \
     if (MITCH_UNLIKELY(!in || !v))                                                    \
@@ -77,6 +85,9 @@ int libmitch_order_book_check_wire(const uint8_t *in, size_t n, size_t *bad);
       return st;                                                                      \
     *v = tmp;                                                                         \
     return MITCH_OK;                                                                  \
+  }                                                                                   \
+  int mitch_##X##_decode(const uint8_t *in, size_t in_len, T *v) {                    \
+    return X##_decode_inline(in, in_len, v);                                          \
   }                                                                                   \
   int mitch_##X##_encode_batch(const T *v, size_t n, uint8_t *out, size_t out_len,     \
                                size_t *done) {                                        \

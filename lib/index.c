@@ -168,7 +168,7 @@ int mitch_pack_index(uint64_t ticker_id, double mid, uint32_t v_bid, uint32_t v_
   v.confidence = confidence;
   v.rejected = rejected;
   v.accepted = accepted;
-  return mitch_index_encode(&v, out, MITCH_INDEX_SIZE);
+  return index_encode_inline(&v, out, MITCH_INDEX_SIZE);
 }
 
 int mitch_unpack_index(const uint8_t *bytes, size_t len, uint64_t *ticker_id, double *mid,
@@ -183,7 +183,7 @@ int mitch_unpack_index(const uint8_t *bytes, size_t len, uint64_t *ticker_id, do
       !w_bid_o || !w_ask_o || !v_force || !l_force || !t_force || !m_force || !confidence ||
       !rejected || !accepted)
     return MITCH_ERR_INVALID_DATA;
-  st = mitch_index_decode(bytes, len, &v);
+  st = index_decode_inline(bytes, len, &v);
   if (st != MITCH_OK)
     return st;
   *ticker_id = v.ticker_id;

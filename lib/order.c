@@ -59,14 +59,17 @@ MITCH_INLINE void order_store(const mitch_order *v, uint8_t *out) {
 }
 
 MITCH_INLINE void order_load(const uint8_t *in, mitch_order *v) {
-  uint8_t ts = in[ORDER_TYPE_AND_SIDE];
+  /* type_and_side, expiry and padding as one u64 (the mirror of
+     order_store): one load instead of three, and one register instead of
+     three while the fields are checked. */
+  uint64_t tail = wire_load_u64(in + ORDER_TYPE_AND_SIDE);
   v->ticker_id = wire_load_u64(in + ORDER_TICKER_ID);
   v->order_id = wire_load_u32(in + ORDER_ORDER_ID);
   v->price = wire_load_f64(in + ORDER_PRICE);
   v->quantity = wire_load_u32(in + ORDER_QUANTITY);
-  v->side = ts & 1u;
-  v->order_type = (uint8_t)(ts >> 1);
-  v->expiry_ms = wire_load_u48(in + ORDER_EXPIRY);
+  v->side = (uint8_t)(tail & 1u);
+  v->order_type = (uint8_t)((tail >> 1) & 0x7Fu);
+  v->expiry_ms = (tail >> 8) & MITCH_U48_MAX;
 }
 
 MITCH_DEFINE_BODY_CODEC(order, mitch_order, MITCH_ORDER_SIZE, order_load)
@@ -81,7 +84,7 @@ int mitch_pack_order(uint64_t ticker_id, uint32_t order_id, double price, uint32
   v.order_type = order_type;
   v.side = side;
   v.expiry_ms = expiry_ms;
-  return mitch_order_encode(&v, out, MITCH_ORDER_SIZE);
+  return order_encode_inline(&v, out, MITCH_ORDER_SIZE);
 }
 
 int mitch_unpack_order(const uint8_t *bytes, size_t len, uint64_t *ticker_id,
@@ -91,7 +94,7 @@ int mitch_unpack_order(const uint8_t *bytes, size_t len, uint64_t *ticker_id,
   int st;
   if (!ticker_id || !order_id || !price || !quantity || !order_type || !side || !expiry_ms)
     return MITCH_ERR_INVALID_DATA;
-  st = mitch_order_decode(bytes, len, &v);
+  st = order_decode_inline(bytes, len, &v);
   if (st != MITCH_OK)
     return st;
   *ticker_id = v.ticker_id;

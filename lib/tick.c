@@ -73,7 +73,7 @@ int mitch_pack_tick(uint64_t ticker_id, double bid_price, double ask_price, uint
   v.ask_price = ask_price;
   v.bid_volume = bid_volume;
   v.ask_volume = ask_volume;
-  return mitch_tick_encode(&v, out, MITCH_TICK_SIZE);
+  return tick_encode_inline(&v, out, MITCH_TICK_SIZE);
 }
 
 int mitch_unpack_tick(const uint8_t *bytes, size_t len, uint64_t *ticker_id, double *bid_price,
@@ -82,7 +82,7 @@ int mitch_unpack_tick(const uint8_t *bytes, size_t len, uint64_t *ticker_id, dou
   int st;
   if (!ticker_id || !bid_price || !ask_price || !bid_volume || !ask_volume)
     return MITCH_ERR_INVALID_DATA;
-  st = mitch_tick_decode(bytes, len, &v);
+  st = tick_decode_inline(bytes, len, &v);
   if (st != MITCH_OK)
     return st;
   *ticker_id = v.ticker_id;

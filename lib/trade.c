@@ -65,7 +65,7 @@ int mitch_pack_trade(uint64_t ticker_id, double price, uint32_t quantity, uint32
   v.quantity = quantity;
   v.trade_id = trade_id;
   v.side = side;
-  return mitch_trade_encode(&v, out, MITCH_TRADE_SIZE);
+  return trade_encode_inline(&v, out, MITCH_TRADE_SIZE);
 }
 
 int mitch_unpack_trade(const uint8_t *bytes, size_t len, uint64_t *ticker_id, double *price,
@@ -74,7 +74,7 @@ int mitch_unpack_trade(const uint8_t *bytes, size_t len, uint64_t *ticker_id, do
   int st;
   if (!ticker_id || !price || !quantity || !trade_id || !side)
     return MITCH_ERR_INVALID_DATA;
-  st = mitch_trade_decode(bytes, len, &v);
+  st = trade_decode_inline(bytes, len, &v);
   if (st != MITCH_OK)
     return st;
   *ticker_id = v.ticker_id;
