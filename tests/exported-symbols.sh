@@ -18,10 +18,10 @@ lib=$builddir/lib/.libs/libmitch.so.1
 objdump=${OBJDUMP:-objdump}
 version_node=MITCH_1.0
 
-# The registry functions arrive with the registry work.  Until then they
-# are optional as a group: if any of them is exported, all must be.  Once
-# they exist, make them mandatory by setting this to yes:
-registry_required=no
+# The registry functions (issue 3) are part of the library: required.  Set
+# to no only for a build without the registry; then they are optional as a
+# group (if any of them is exported, all must be).
+registry_required=yes
 
 # The flat ABI of ffi.md (registry functions excluded), one per line.
 flat_abi="
