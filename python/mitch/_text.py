@@ -14,6 +14,17 @@ def c_text(value: Any, what: str) -> Optional[bytes]:
     invalid UTF-8 byte-wise.  ``None`` becomes a NULL pointer, which libmitch
     reports as MITCH_ERR_INVALID_DATA.
     """
+    if type(value) is str:  # the common case first
+        try:
+            data = value.encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise InvalidDataError("%s is not encodable as UTF-8: %s" % (what, err),
+                                   status=1, field=what) from None
+        if b"\0" in data:
+            raise InvalidDataError("%s contains a NUL byte at offset %d"
+                                   % (what, data.index(b"\0")), status=1, field=what,
+                                   offset=data.index(b"\0"))
+        return data
     if value is None:
         return None
     if isinstance(value, str):

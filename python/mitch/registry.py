@@ -7,20 +7,22 @@ functions convert the results to dataclasses.  A query that matches nothing
 raises :class:`mitch.NotFoundError`.
 """
 
-from ctypes import (byref, c_double, c_size_t, c_uint8, c_uint16, c_uint32,
+from ctypes import (byref, c_double, c_size_t, c_uint8, c_uint16, c_uint32, c_uint64,
                     create_string_buffer)
 from typing import Any, Iterator, List, Optional, Tuple
 
 from . import _ffi
 from ._text import c_text
 from .exceptions import exception_for_status
-from .types import Asset, ClassInfo, InstrumentType, MarketProvider, Ticker, as_float, as_int
+from .types import (Asset, ClassInfo, InstrumentType, MarketProvider, Ticker,
+                    _as_instrument_type, as_float, as_int)
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE", "get_asset", "get_asset_packed", "resolve_asset", "match_asset",
     "asset_count", "assets", "asset_class_info", "instrument_type_info",
     "market_provider_count", "market_providers", "get_market_provider",
-    "find_market_provider", "match_market_provider", "resolve_ticker", "name_key",
+    "find_market_provider", "match_market_provider", "resolve_ticker", "ticker_from_id",
+    "name_key",
     "jaro_winkler",
 ]
 
@@ -162,18 +164,42 @@ def find_market_provider(query: Any, min_confidence: float = DEFAULT_MIN_CONFIDE
 
 # -- tickers --------------------------------------------------------------------------
 
+_resolve = lib.mitch_resolve
+_ResolutionStruct = _ffi.ResolutionStruct
+_ticker_from_ffi = Ticker.from_ffi
+
+
 def resolve_ticker(symbol: Any, instrument_type: int = InstrumentType.SPOT) -> Ticker:
     """Resolve a trading symbol (``"EURUSD.m"``, ``"BTC-USDT"``, ``"^SPX"``)
     to a :class:`Ticker`: its id, base and quote assets, confidence and the
     resolver's steps."""
     q = c_text(symbol, "symbol")
-    out = _ffi.ResolutionStruct()
-    status = lib.mitch_resolve(q, as_int(instrument_type, c_uint8, "instrument_type"),
-                               byref(out))
+    if not (isinstance(instrument_type, int) and 0 <= instrument_type <= 0xFF):
+        instrument_type = as_int(instrument_type, c_uint8, "instrument_type")
+    out = _ResolutionStruct()
+    status = _resolve(q, instrument_type, out)
     if status:
         _raise(status, "resolve_ticker(%r)" % (symbol,))
-    name = symbol if isinstance(symbol, str) else bytes(q or b"").decode("utf-8", "replace")
-    return Ticker.from_ffi(out, name)
+    return _ticker_from_ffi(out, symbol if type(symbol) is str
+                            else bytes(q or b"").decode("utf-8", "replace"))
+
+
+def ticker_from_id(ticker_id: int) -> Ticker:
+    """A :class:`Ticker` for a ticker id (see :meth:`Ticker.from_id`)."""
+    fields = _ffi.TickerFieldsStruct()
+    status = lib.mitch_ticker_id_decode(as_int(ticker_id, c_uint64, "ticker_id"), byref(fields))
+    if status:
+        _raise(status, "ticker_from_id(%#x)" % ticker_id)
+    legs = []
+    for cls, cid in ((fields.base_class, fields.base_id), (fields.quote_class, fields.quote_id)):
+        out = _ffi.AssetStruct()
+        legs.append(Asset.from_ffi(out) if lib.mitch_asset_get(cls, cid, byref(out)) == 0
+                    else None)
+    base, quote = legs
+    name = "%s/%s" % (base.symbol, quote.symbol) if base and quote and base.symbol \
+        and quote.symbol else ""
+    return Ticker(ticker_id, name, _as_instrument_type(fields.instrument_type), base, quote,
+                  fields.sub_type)
 
 
 # -- building blocks --------------------------------------------------------------------

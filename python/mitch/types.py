@@ -1017,9 +1017,19 @@ class Ticker:
     def from_ffi(cls, s: Any, name: str = "") -> "Ticker":
         """From a ``mitch_resolution`` struct (whose ticker id has sub-type 0,
         as mitch.h documents)."""
+        base, quote = s.base, s.quote
         return cls(s.ticker_id, name, _as_instrument_type(s.instrument_type),
-                   Asset.from_ffi(s.base), Asset.from_ffi(s.quote), 0, s.confidence,
-                   _text(s.steps))
+                   _ASSET_CACHE.get(base.asset_id) or Asset.from_ffi(base),
+                   _ASSET_CACHE.get(quote.asset_id) or Asset.from_ffi(quote), 0,
+                   s.confidence, _text(s.steps))
+
+    @classmethod
+    def from_id(cls, ticker_id: int) -> "Ticker":
+        """Describe a ticker id: its fields, and its legs as registry assets
+        (None for a leg the registry does not list).  ``name`` is
+        "BASE/QUOTE" from the legs' primary symbols when both are known."""
+        from .registry import ticker_from_id
+        return ticker_from_id(ticker_id)
 
 
 @dataclass

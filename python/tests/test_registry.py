@@ -171,3 +171,13 @@ def test_jaro_winkler_known_values():
     assert mitch.jaro_winkler("MARTHA", "MARHTA") == pytest.approx(0.9611, abs=1e-4)
     assert mitch.jaro_winkler("DIXON", "DICKSONX") == pytest.approx(0.8133, abs=1e-4)
     assert mitch.jaro_winkler("martha", "MARTHA") < 1.0  # case-sensitive
+
+
+def test_ticker_from_id():
+    t = mitch.Ticker.from_id(0x0305153138900000)
+    assert (t.name, t.base.name, t.quote.name, t.sub_type) == ("EUR/USD", "Euro", "US Dollar", 0)
+    assert t.instrument_type == InstrumentType.SPOT
+    odd = mitch.create_ticker_id(7, 3, 1301, 14, 3, 99)  # a quote the registry lacks
+    t = mitch.ticker_from_id(odd)
+    assert t.quote is None and t.base.symbol == "EUR" and t.name == "" and t.sub_type == 99
+    assert t.instrument_type == InstrumentType.PUT_OPTION
