@@ -18,7 +18,7 @@ from ._buffer import check_span, pinned
 from ._text import c_text
 from .exceptions import InvalidFieldValueError, exception_for_status
 from .types import (Header, Index, Order, OrderBook, Tick, Trade, as_float, as_int,
-                    body_error, message_type_byte)
+                    message_type_byte)
 
 __all__ = [
     "pack_trade", "unpack_trade", "pack_order", "unpack_order", "pack_tick", "unpack_tick",

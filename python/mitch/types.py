@@ -23,9 +23,9 @@ from typing import (Any, Callable, ClassVar, Dict, List, Optional, Sequence, Tup
                     TypeVar, Union)
 
 from . import _ffi
-from ._buffer import bytes_address, check_span, pinned
-from .exceptions import (BufferTooSmallError, InvalidDataError, InvalidFieldValueError,
-                         InvalidMessageTypeError, MitchError, exception_for_status)
+from ._buffer import check_span, pinned
+from .exceptions import (InvalidFieldValueError, InvalidMessageTypeError, MitchError,
+                         exception_for_status)
 
 __all__ = [
     "MessageType", "OrderSide", "OrderType", "InstrumentType", "AssetClass",
@@ -448,6 +448,8 @@ class _Body:
     def _decode_error(cls, status: int, data: Any, offset: int) -> MitchError:
         if status == 6 and cls._TYPE:
             return body_error(cls._TYPE, status, data, offset)
+        if status == 6 and cls is Header:
+            return _header_error(data, offset)
         return exception_for_status(status)(
             "%s at offset %d: %s" % (cls.__name__, offset, _ffi.strerror(status)),
             status=status, offset=offset)
@@ -519,6 +521,30 @@ class Header(_Body):
 
 Header._SPEC = (("message_type", c_uint8), ("timestamp", c_uint64), ("count", c_uint8))
 Header._SAMPLE = Header(MessageType.TRADE, 0, 1)
+
+
+def _header_error(data: Any, offset: int) -> MitchError:
+    """A header libmitch refused with MITCH_ERR_INVALID_FIELD_VALUE: name the
+    field by the same swap test as bodies, with the header decoder as judge."""
+    head = bytes(memoryview(data).cast("B")[offset:offset + _ffi.HEADER_SIZE])
+    sample = Header._sample_wire()
+
+    def valid(candidate: bytearray) -> bool:
+        return _ffi.lib.mitch_header_decode(bytes(candidate), _ffi.HEADER_SIZE,
+                                            _ffi.HeaderStruct()) == 0
+
+    def swapped(base: bytes, source: bytes, f: WireField) -> bytearray:
+        trial = bytearray(base)
+        trial[f.offset:f.offset + f.size] = source[f.offset:f.offset + f.size]
+        return trial
+
+    culprits = _blame([f.name for f in HEADER_LAYOUT],
+                      lambda i: valid(swapped(sample, head, HEADER_LAYOUT[i])),
+                      lambda i: valid(swapped(head, sample, HEADER_LAYOUT[i])))
+    return InvalidFieldValueError(
+        "Header at offset %d: %s a protocol rule (%s)" % (offset, _describe(culprits),
+                                                        _ffi.strerror(6)),
+        status=6, field=culprits[0] if culprits else None, offset=offset)
 
 
 @dataclass

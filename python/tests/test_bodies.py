@@ -56,8 +56,9 @@ def test_header_count_and_type_rules():
             mitch.pack_header(bad, 0, 1)
     with pytest.raises(mitch.InvalidMessageTypeError):
         mitch.unpack_header(b"T" + bytes(6) + b"\x01")
-    with pytest.raises(mitch.InvalidFieldValueError):
-        mitch.unpack_header(b"t" + bytes(6) + b"\x00")
+    with pytest.raises(mitch.InvalidFieldValueError) as err:
+        mitch.unpack_header(b"\0t" + bytes(6) + b"\x00", offset=1)
+    assert err.value.field == "count" and err.value.offset == 1
     with pytest.raises(mitch.BufferTooSmallError):
         mitch.unpack_header(b"t" + bytes(6))
 
