@@ -100,15 +100,19 @@ run_logged() {
   fi
 }
 
-run_logged "$srcdir/configure" --host="$host" --disable-dependency-tracking \
+# --build too: with --host alone configure decides it is not cross compiling
+# when it can run the host's programs (i386 on x86_64), and would then run
+# the build machine's Python tests against the foreign library.
+build_triplet=$("$srcdir/build-aux/config.guess")
+run_logged "$srcdir/configure" --build="$build_triplet" --host="$host" --disable-dependency-tracking \
   PYTHON=/usr/bin/python3 MITCH_TEST_WRAPPER="$wrapper"
 grep -q '^#define MITCH_BIG_ENDIAN 1' config.h && byte_order=big-endian || byte_order=little-endian
 [ -n "$(sed -n 's/^CHECK_LIBS = *//p' Makefile)" ] || fail "configure found no Check for $host"
 run_logged make -j"$jobs"
 # Compiler warnings in our own sources (each place once; Check's header is
 # not ours).
-warnings=$(grep -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: warning:' "$log" | grep -v '/check\.h:' |
-  sort -u | wc -l)
+warnings=$({ grep -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: warning:' "$log" || true; } |
+  { grep -v '/check\.h:' || true; } | sort -u | wc -l)
 
 # The shell-driven tests (examples/run-example.sh) run their programs
 # through the wrapper from the environment.
@@ -120,7 +124,7 @@ count() { sed -n "s/^# $1: *//p" test-suite.log | head -n 1; }
 total=$(count TOTAL) pass=$(count PASS) skip=$(count SKIP)
 bad=$(($(count FAIL) + $(count XPASS) + $(count ERROR)))
 # Check's own count of test cases across the C programs.
-checks=$(cat tests/*.log 2>/dev/null | sed -n 's/.*Checks: \([0-9]*\),.*/\1/p' |
+checks=$({ cat tests/*.log 2>/dev/null || true; } | sed -n 's/.*Checks: \([0-9]*\),.*/\1/p' |
   awk '{ n += $1 } END { print n + 0 }')
 
 problems=()

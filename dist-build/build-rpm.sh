@@ -1,0 +1,50 @@
+#!/bin/bash
+# build-rpm.sh TARBALL - build the RPM packages from the `make dist` tarball
+# with rpmbuild -ba rpm/mitch.spec (%check runs make check), then rpmlint
+# the spec and every package.  Output in ${MITCH_BUILD_ROOT:-/tmp/mitch-build}/rpm.
+#
+# Debian's rpm has an empty package database, so BuildRequires cannot be
+# satisfied from it: --nodeps here (tools/install-deps has installed the
+# Debian equivalents), never in the spec.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+[ $# -eq 1 ] || { echo "usage: $0 libmitch-VERSION.tar.xz" >&2; exit 2; }
+tarball=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+out=${MITCH_BUILD_ROOT:-/tmp/mitch-build}/rpm
+name=$(basename "$tarball" .tar.xz)
+
+rm -rf "$out"
+mkdir -p "$out"
+# The spec as shipped in the tarball (what `rpmbuild -ta` would use) must be
+# the one in this tree.
+tar -xJOf "$tarball" "$name/rpm/mitch.spec" >"$out/mitch.spec"
+cmp -s "$out/mitch.spec" "$here/../rpm/mitch.spec" ||
+  { echo "rpm: FAILED: $name/rpm/mitch.spec differs from rpm/mitch.spec (stale tarball?)" >&2; exit 1; }
+
+log=$out/build.log
+echo "rpm: rpmbuild -ba in $out (log: $log)"
+# The system's tools only: a python3 from pyenv on PATH must not build the
+# Python package.
+if ! PATH=/usr/sbin:/usr/bin:/sbin:/bin rpmbuild -ba --nodeps \
+    --define "_topdir $out" --define "_sourcedir $(dirname "$tarball")" \
+    "$out/mitch.spec" >"$log" 2>&1; then
+  tail -n 60 "$log" >&2
+  echo "rpm: FAILED: rpmbuild (log: $log)" >&2
+  exit 1
+fi
+tests=$(sed -n 's/^# \(TOTAL\|PASS\|SKIP\|FAIL\|ERROR\): *\([0-9]*\)$/\1=\2/p' "$log" | paste -sd' ')
+
+rpms=$(find "$out/RPMS" "$out/SRPMS" -name '*.rpm' | sort)
+lint_log=$out/rpmlint.log
+lint_status=0
+PATH=/usr/sbin:/usr/bin:/sbin:/bin rpmlint "$out/mitch.spec" $rpms >"$lint_log" 2>&1 || lint_status=$?
+cat "$lint_log"
+summary=$(grep -E '^[0-9]+ packages and [0-9]+ specfiles checked' "$lint_log" || true)
+errors=$(sed -n 's/.*checked; \([0-9]*\) errors.*/\1/p' "$lint_log")
+if [ "${errors:-1}" -ne 0 ]; then
+  echo "rpm: FAILED: rpmlint reports errors (exit $lint_status)" >&2
+  exit 1
+fi
+names=$(for f in $rpms; do rpm -qp --qf '%{NAME}.%{ARCH}\n' "$f" 2>/dev/null; done | paste -sd' ')
+echo "rpm: ok: $names; make check: $tests; rpmlint: $summary"
