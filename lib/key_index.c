@@ -7,18 +7,25 @@
  * tie rules 1 and 2.
  *
  * Fuzzy: Jaro-Winkler against every distinct key, made cheap by pruning
- * that can never change the answer.  A candidate is skipped only when an
- * upper bound of its score is below the threshold or strictly below the
- * best score so far (equal scores still go to the tie rules):
+ * that can never change the answer.  A key is skipped only when an upper
+ * bound of its score is below the threshold or strictly below the best
+ * score so far (equal scores still go to the tie rules):
  *  - lengths: with m <= min(la, lb) matches, jaro <= (m/la + m/lb + 1)/3;
  *    keys are bucketed by length and the buckets are visited outwards from
  *    the query's length, so a whole direction stops at the first bucket
  *    whose bound fails (the bound only falls as the lengths move apart);
+ *  - prefixes: keys of one length are sorted, so those sharing the query's
+ *    first p characters are nested ranges found by binary search; each
+ *    ring has an exact Winkler prefix, and a ring whose bound cannot reach
+ *    the best score is skipped whole -- usually the big ring of keys that
+ *    do not even start like the query;
  *  - character sets: every character class the query has and the key lacks
  *    removes at least one possible match on the query's side (and vice
  *    versa), so m <= la - |Q \ K| and m <= lb - |K \ Q| for the 64-bit
- *    set masks Q and K (bytes sharing a mask bit only weaken the bound);
- *  - the Winkler bonus uses the actual common prefix, cheap to compute.
+ *    set masks Q and K (bytes sharing a mask bit only weaken the bound).
+ * The keys one length away or less that share the query's first four
+ * characters are scored first: a typo's target is usually there, and a
+ * high best score early is what makes the bounds bite.
  */
 #include <config.h>
 
@@ -114,6 +121,7 @@ typedef struct fuzzy_search {
   const char *key;
   size_t la;
   uint64_t qmask;
+  size_t q_bits; /* bits set in qmask */
   double min_score;
   reg_filter filter; /* raw dropped: tie rule 1 is about exact hits */
   const reg_candidate *best;
@@ -160,35 +168,37 @@ static inline int beats(const fuzzy_search *s, const reg_candidate *c, reg_score
   return c->rank < s->best->rank;
 }
 
-/* Score the keys of length lb; returns 0 when no key of this length (nor,
-   by monotony, of any length further from the query's) can win. */
-static int search_bucket(fuzzy_search *s, size_t lb) {
+/* The keys of one length, while they are being scored. */
+typedef struct bucket {
+  size_t lb, mmax, lmax;
+  size_t min_m[5]; /* needed_matches() for the current best */
+} bucket;
+
+/* Score groups [g, end), whose keys share exactly l leading characters
+   with the query (at least l when l == lmax).  Returns 0 once no key of
+   this length with that prefix can win any more. */
+static int scan_ring(fuzzy_search *s, bucket *b, size_t g, size_t end, size_t l) {
   const reg_index *ix = s->ix;
-  size_t g = ix->by_length[lb], end = ix->by_length[lb + 1];
-  size_t la = s->la, mmax = la < lb ? la : lb, lmax = mmax < 4 ? mmax : 4;
-  size_t min_m[5];
-  if (!may_win(s, libmitch_reg_jw_bound(la, lb, mmax, lmax)))
+  size_t la = s->la, lb = b->lb;
+  /* Characters the query has and the key lacks (or the reverse) each
+     cost a match. */
+  size_t need = b->min_m[l], slack_q, slack_k;
+  if (need > b->mmax)
     return 0;
-  if (g == end)
-    return 1;
-  needed_matches(s, lb, mmax, lmax, min_m);
+  slack_q = la - need;
+  slack_k = lb - need;
   for (; g < end; g++) {
-    const reg_key_group *grp = &ix->groups[g];
-    const char *k = ix->keys + grp->key;
-    uint64_t km = ix->masks[g];
-    size_t only_q = popcount64(s->qmask & ~km), only_k = popcount64(km & ~s->qmask);
-    size_t m_bound, l = 0;
+    const reg_key_group *grp;
+    size_t common = popcount64(s->qmask & ix->masks[g]);
+    size_t only_q = s->q_bits - common, only_k = ix->mask_bits[g] - common;
     reg_score sc;
     const reg_candidate *c;
+    if (only_q > slack_q || only_k > slack_k)
+      continue;
+    grp = &ix->groups[g];
     if (!(grp->classes & s->filter.classes))
       continue;
-    m_bound = only_q >= la || only_k >= lb ? 0
-              : la - only_q < lb - only_k ? la - only_q : lb - only_k;
-    while (l < lmax && k[l] == s->key[l])
-      l++;
-    if (m_bound < min_m[l])
-      continue;
-    sc = libmitch_reg_jw_short(s->key, la, k, lb);
+    sc = libmitch_reg_jw_short(s->key, la, ix->keys + grp->key, lb);
     if (reg_score_value(sc) < s->min_score)
       continue;
     c = libmitch_reg_pick(ix, grp, &s->filter);
@@ -196,11 +206,98 @@ static int search_bucket(fuzzy_search *s, size_t lb) {
       int raised = !s->best || reg_score_cmp(sc, s->best_score) > 0;
       s->best = c;
       s->best_score = sc;
-      if (raised)
-        needed_matches(s, lb, mmax, lmax, min_m);
+      if (raised) {
+        needed_matches(s, lb, b->mmax, b->lmax, b->min_m);
+        need = b->min_m[l];
+        if (need > b->mmax)
+          return 0;
+        slack_q = la - need;
+        slack_k = lb - need;
+      }
     }
   }
   return 1;
+}
+
+/* Narrow [*lo, *hi) -- keys sorted bytewise that agree with the query
+   before position p -- to those whose byte p is also the query's. */
+static void narrow(const reg_index *ix, size_t p, unsigned char want, size_t *lo, size_t *hi) {
+  size_t a = *lo, z = *hi;
+  while (a < z) { /* first key with byte p >= want */
+    size_t mid = a + (z - a) / 2;
+    if ((unsigned char)ix->keys[ix->groups[mid].key + p] < want)
+      a = mid + 1;
+    else
+      z = mid;
+  }
+  *lo = a;
+  z = *hi;
+  while (a < z) { /* first key with byte p > want */
+    size_t mid = a + (z - a) / 2;
+    if ((unsigned char)ix->keys[ix->groups[mid].key + p] <= want)
+      a = mid + 1;
+    else
+      z = mid;
+  }
+  *hi = a;
+}
+
+/* Set up bucket lb: its bounds and the nested ranges lo[p]..hi[p] of keys
+   sharing the query's first p characters (keys of one length are sorted
+   bytewise, so each range is contiguous).  0 when no key of this length
+   (nor, by monotony, of any length further from the query's) can win. */
+static int open_bucket(fuzzy_search *s, size_t lb, bucket *b, size_t *lo, size_t *hi) {
+  const reg_index *ix = s->ix;
+  size_t p;
+  b->lb = lb;
+  b->mmax = s->la < lb ? s->la : lb;
+  b->lmax = b->mmax < 4 ? b->mmax : 4;
+  if (!may_win(s, libmitch_reg_jw_bound(s->la, lb, b->mmax, b->lmax)))
+    return 0;
+  lo[0] = ix->by_length[lb];
+  hi[0] = ix->by_length[lb + 1];
+  for (p = 1; p <= b->lmax; p++) {
+    lo[p] = lo[p - 1];
+    hi[p] = hi[p - 1];
+    if (lo[p] < hi[p])
+      narrow(ix, p - 1, (unsigned char)s->key[p - 1], &lo[p], &hi[p]);
+  }
+  needed_matches(s, lb, b->mmax, b->lmax, b->min_m);
+  return 1;
+}
+
+/* Score the keys of length lb, those sharing the most leading characters
+   with the query first, each ring with its exact Winkler prefix; a ring
+   whose bound cannot reach the best score is skipped whole (usually the
+   large ring of keys that do not even start like the query).  0 when no
+   key of this length or further away can win. */
+static int search_bucket(fuzzy_search *s, size_t lb) {
+  bucket b;
+  size_t lo[5], hi[5], p;
+  if (!open_bucket(s, lb, &b, lo, hi))
+    return 0;
+  scan_ring(s, &b, lo[b.lmax], hi[b.lmax], b.lmax);
+  for (p = b.lmax; p-- > 0;)
+    if (scan_ring(s, &b, lo[p], lo[p + 1], p))
+      scan_ring(s, &b, hi[p + 1], hi[p], p);
+  return 1;
+}
+
+/* Before the search proper, score the keys one length away or less that
+   share the query's first four characters (or all of a shorter key's):
+   a typo's target is usually among these few, and a high best score from
+   the start lets the bounds skip most of the registry.  This only changes
+   the order of scoring, never the answer. */
+static void seed(fuzzy_search *s) {
+  static const int offsets[3] = {0, 1, -1};
+  size_t i;
+  for (i = 0; i < 3; i++) {
+    bucket b;
+    size_t lo[5], hi[5], lb = s->la + (size_t)(long)offsets[i];
+    if (lb < 1 || lb > s->ix->max_len || !open_bucket(s, lb, &b, lo, hi))
+      continue;
+    scan_ring(s, &b, lo[b.lmax], hi[b.lmax], b.lmax);
+  }
 }
 
 const reg_candidate *libmitch_reg_fuzzy(const reg_index *ix, const char *key, size_t len,
@@ -217,6 +314,7 @@ const reg_candidate *libmitch_reg_fuzzy(const reg_index *ix, const char *key, si
   s.qmask = 0;
   for (i = 0; i < len; i++)
     s.qmask |= (uint64_t)1 << mask_bit((unsigned char)key[i]);
+  s.q_bits = popcount64(s.qmask);
   s.min_score = min_score;
   s.filter = *f;
   s.filter.raw = NULL;
@@ -226,6 +324,7 @@ const reg_candidate *libmitch_reg_fuzzy(const reg_index *ix, const char *key, si
   s.best_score.num = 0;
   s.best_score.den = 1;
 
+  seed(&s);
   /* Outwards from the query's length: up from min(len, max_len), down
      from one below it. */
   up = len < ix->max_len ? len : ix->max_len;

@@ -69,7 +69,8 @@ typedef struct reg_key_group {
 typedef struct reg_index {
   const reg_key_group *groups;    /* sorted by (key length, key) */
   const reg_candidate *candidates;
-  const uint64_t *masks;          /* reg_char_mask() of each group's key */
+  const uint64_t *masks;          /* character-set mask of each group's key */
+  const uint8_t *mask_bits;       /* bits set in each mask */
   const uint16_t *slots;          /* open addressing: group index + 1, 0 = empty */
   const uint16_t *by_length;      /* groups of key length L: [by_length[L], by_length[L+1]) */
   const char *keys;

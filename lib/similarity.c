@@ -63,34 +63,60 @@ static reg_score trivial(size_t la, size_t lb, int *done) {
   return s;
 }
 
+static inline unsigned lowest_bit(uint64_t x) { /* x != 0 */
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while (!(x & 1u)) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+#endif
+}
+
+/* Bits lo..hi-1 set (hi <= 64). */
+static inline uint64_t bit_range(size_t lo, size_t hi) {
+  uint64_t below_hi = hi >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << hi) - 1;
+  return below_hi & ~(((uint64_t)1 << lo) - 1);
+}
+
+/* The standard matching -- for each character of a in order, the first
+   unmatched equal character of b inside the window -- done with one
+   position mask per byte value of b, so each character of a costs a few
+   instructions instead of a scan of its window. */
 reg_score libmitch_reg_jw_short(const char *a, size_t la, const char *b, size_t lb) {
-  uint64_t used = 0; /* matched positions of b */
-  char seq[REG_MAX_KEY]; /* matched characters of a, in a's order */
-  size_t w, i, j, m = 0, t = 0, k;
+  uint64_t positions[256]; /* only the entries of bytes in a or b are set */
+  uint64_t used = 0;       /* matched positions of b */
+  char seq[REG_MAX_KEY];   /* matched characters of a, in a's order */
+  size_t w, i, j, m = 0, t = 0, k = 0;
   int done;
   reg_score s = trivial(la, lb, &done);
   if (done)
     return s;
+  for (i = 0; i < la; i++)
+    positions[(unsigned char)a[i]] = 0;
+  for (j = 0; j < lb; j++)
+    positions[(unsigned char)b[j]] = 0;
+  for (j = 0; j < lb; j++)
+    positions[(unsigned char)b[j]] |= (uint64_t)1 << j;
   w = match_window(la, lb);
   for (i = 0; i < la; i++) {
-    size_t hi = i + w + 1 < lb ? i + w + 1 : lb;
-    j = i > w ? i - w : 0;
-    if (j >= lb)
+    size_t lo = i > w ? i - w : 0, hi = i + w + 1 < lb ? i + w + 1 : lb;
+    uint64_t free_here;
+    if (lo >= lb)
       break; /* later characters of a have no window left in b */
-    for (; j < hi; j++) {
-      if (!(used >> j & 1u) && a[i] == b[j]) {
-        used |= (uint64_t)1 << j;
-        seq[m++] = a[i];
-        break;
-      }
+    free_here = positions[(unsigned char)a[i]] & ~used & bit_range(lo, hi);
+    if (free_here) {
+      used |= free_here & (~free_here + 1); /* the first one */
+      seq[m++] = a[i];
     }
-    if (m == lb)
-      break; /* every character of b is taken */
   }
   /* Out-of-order matches: b's matched characters, in b's order, against
      a's matched characters in a's order. */
-  for (j = 0, k = 0; j < lb; j++)
-    if ((used >> j & 1u) && b[j] != seq[k++])
+  for (; used; used &= used - 1)
+    if (b[lowest_bit(used)] != seq[k++])
       t++;
   return score_of(la, lb, m, t, common_prefix(a, la, b, lb));
 }

@@ -11,8 +11,10 @@
  * compared as exact fractions so that ties are real ties.
  *
  * Queries: typos of the conformance sample and of this file, plus
- * deterministic mutations (deletion, insertion, substitution, swap) of
- * registry keys, at several thresholds and class filters.
+ * deterministic mutations (deletion, insertion, substitution, swap, and
+ * sometimes a second substitution) of registry keys, at several thresholds
+ * and class filters.  The provider lookup is checked the same way (a name
+ * hit ranks before an abbreviation hit, then the lower id).
  */
 #include <config.h>
 
@@ -234,7 +236,10 @@ START_TEST(test_named_typos) {
       "cardanno", "platinium", "brentcrudoil", "austrliandollar", "polkadott", "tetherr",
       "nikei225", "chainlnk", "silverr", "eurostox50", "mexicanpesso", "intell", "bitcoinn",
       "solanna", "dogecoyn", "swissfrank", "natralgas", "zzqxjv", "qqqq", "x", "xy", "e1",
-      "9", "thewaltdisny", "goldmansacks", "berkshirehathway", "unitedstates10yeartreasurynot"};
+      "9", "thewaltdisny", "goldmansacks", "berkshirehathway", "unitedstates10yeartreasurynot",
+      "polishzloty", "esteelauder", "nestle", "hermesinternational", "l\xc3\xa9oreal",
+      "dassaultsyst\xc3\xa8me", "\xc3\xa9", "\xff\xfe",
+      "averyveryverylongquerythatgoesonandonbeyondsixtyfourcharactersofkeyxyz"};
   static const double mins[] = {0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
   static const int classes[] = {-1, 0, 3, 6, 10};
   size_t i, j, k;
@@ -263,7 +268,7 @@ START_TEST(test_mutated_keys) {
   size_t i;
   load_registry();
   checked = skipped = 0;
-  for (i = 0; i < n_entries; i += 7) {
+  for (i = 0; i < n_entries; i += 3) {
     const ref_entry *e = &entries[i];
     char q[KEY_CAP + 2];
     size_t n = e->len, p;
@@ -292,6 +297,8 @@ START_TEST(test_mutated_keys) {
       }
       break;
     }
+    if (rnd(3) == 0 && strlen(q) > 2) /* a second typo */
+      q[rnd((unsigned)strlen(q))] = alphabet[rnd(sizeof alphabet - 1)];
     cls = rnd(4) == 0 ? e->cls : rnd(8) == 0 ? (int)rnd(16) : -1;
     compare(q, cls, mins[rnd(sizeof mins / sizeof mins[0])]);
   }
@@ -300,11 +307,96 @@ START_TEST(test_mutated_keys) {
 }
 END_TEST
 
+
+/* ---- providers ------------------------------------------------------------ */
+
+typedef struct ref_provider {
+  uint16_t id;
+  uint8_t kind; /* 0 name, 1 abbreviation */
+  size_t len;
+  char key[KEY_CAP];
+} ref_provider;
+
+START_TEST(test_providers) {
+  static const char *const queries[] = {
+      "binanse", "krakn", "interactivbrokers", "coinbsae", "bitstmap", "hongkongstockexchang",
+      "robinhod", "pepperstne", "nyce", "lse1", "tokyostockexch", "okxx", "bybitt", "x", "qq",
+      "zzyzxexchangeqq", "londonstock", "singapor", "degir", "etoro", "ig", "hfx", "cme1"};
+  static const double mins[] = {0.0, 0.6, 0.7, 0.8, 0.9};
+  ref_provider *refs;
+  size_t n = 0, i, j, k, cap = mitch_provider_count() * 8;
+  refs = malloc(cap * sizeof *refs);
+  ck_assert_ptr_nonnull(refs);
+  for (i = 0; i < mitch_provider_count(); i++) {
+    mitch_provider p;
+    const char *a;
+    mitch_provider_at(i, &p);
+    refs[n].id = p.id;
+    refs[n].kind = 0;
+    if (mitch_name_key(p.name, refs[n].key, KEY_CAP, &refs[n].len) == MITCH_OK && refs[n].len)
+      n++;
+    for (a = p.abbreviations; *a;) {
+      char item[KEY_CAP];
+      size_t l = strcspn(a, "|");
+      memcpy(item, a, l);
+      item[l] = '\0';
+      ck_assert_uint_lt(n, cap);
+      refs[n].id = p.id;
+      refs[n].kind = 1;
+      if (mitch_name_key(item, refs[n].key, KEY_CAP, &refs[n].len) == MITCH_OK && refs[n].len)
+        n++;
+      a += l + (a[l] == '|');
+    }
+  }
+  for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+    for (j = 0; j < sizeof mins / sizeof mins[0]; j++) {
+      const ref_provider *best = NULL;
+      frac best_score = {0, 1};
+      size_t len = strlen(queries[i]);
+      int exact = 0, st;
+      mitch_provider got;
+      double conf = -1;
+      for (k = 0; k < n && !exact; k++) {
+        frac sc;
+        int c;
+        if (refs[k].len == len && memcmp(refs[k].key, queries[i], len) == 0) {
+          exact = 1;
+          break;
+        }
+        sc = ref_jw(queries[i], len, refs[k].key, refs[k].len);
+        if ((double)sc.num / (double)sc.den < mins[j])
+          continue;
+        c = best ? frac_cmp(sc, best_score) : 1;
+        if (c > 0 || (c == 0 && (refs[k].kind < best->kind ||
+                                 (refs[k].kind == best->kind && refs[k].id < best->id)))) {
+          best = &refs[k];
+          best_score = sc;
+        }
+      }
+      if (exact)
+        continue;
+      st = mitch_provider_find(queries[i], mins[j], &got, &conf);
+      if (!best)
+        ck_assert_msg(st == MITCH_ERR_NOT_FOUND, "\"%s\" (min %g): got %s", queries[i], mins[j],
+                      st == MITCH_OK ? got.name : "-");
+      else
+        ck_assert_msg(st == MITCH_OK && got.id == best->id &&
+                          conf == (double)best_score.num / (double)best_score.den,
+                      "\"%s\" (min %g): status %d, got %u %.9f, want %u %.9f", queries[i],
+                      mins[j], st, got.id, conf, best->id,
+                      (double)best_score.num / (double)best_score.den);
+    }
+  }
+  free(refs);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("resolve fuzzy");
   TCase *tc = tu_tcase("against a plain search");
   tcase_add_test(tc, test_named_typos);
   tcase_add_test(tc, test_mutated_keys);
+  tcase_add_test(tc, test_providers);
   suite_add_tcase(s, tc);
   return tu_run_suite(s);
 }

@@ -327,6 +327,10 @@ def build_index(name, entries, rank_of, key_pool):
     for i in range(0, len(masks), 4):
         out.append("  " + " ".join("0x%016xu," % m for m in masks[i:i + 4]))
     out.append("};")
+    out.append("static const uint8_t %s_mask_bits[%d] = {" % (name, len(keys)))
+    for i in range(0, len(masks), 16):
+        out.append("  " + " ".join("%d," % bin(m).count("1") for m in masks[i:i + 16]))
+    out.append("};")
     out.append("static const uint16_t %s_slots[%d] = {" % (name, n_slots))
     for i in range(0, n_slots, 16):
         out.append("  " + " ".join("%d," % s for s in slots[i:i + 16]))
@@ -336,10 +340,11 @@ def build_index(name, entries, rank_of, key_pool):
         out.append("  " + " ".join("%d," % s for s in by_length[i:i + 16]))
     out.append("};")
     out.append("const reg_index libmitch_reg_%s_index = {" % name)
-    out.append("  %s_groups, %s_candidates, %s_masks, %s_slots, %s_by_length," % ((name,) * 5))
+    out.append("  %s_groups, %s_candidates, %s_masks, %s_mask_bits, %s_slots, %s_by_length,"
+               % ((name,) * 6))
     out.append("  libmitch_reg_keys, %d, %d, %du, %du" % (len(keys), n_cand, n_slots - 1, max_len))
     out.append("};")
-    size = n_cand * 12 + len(keys) * 16 + len(keys) * 8 + n_slots * 2 + (max_len + 2) * 2
+    size = n_cand * 12 + len(keys) * (16 + 8 + 1) + n_slots * 2 + (max_len + 2) * 2
     return "\n".join(out), size
 
 
@@ -463,9 +468,10 @@ def main(data_dir):
     out.append("MITCH_STATIC_ASSERT(sizeof libmitch_reg_strings + sizeof libmitch_reg_keys +")
     out.append("                    sizeof libmitch_reg_assets + sizeof libmitch_reg_providers +")
     out.append("                    sizeof asset_candidates + sizeof asset_groups +")
-    out.append("                    sizeof asset_masks + sizeof asset_slots +")
+    out.append("                    sizeof asset_masks + sizeof asset_mask_bits + sizeof asset_slots +")
     out.append("                    sizeof provider_candidates + sizeof provider_groups +")
-    out.append("                    sizeof provider_masks + sizeof provider_slots <= %d,"
+    out.append("                    sizeof provider_masks + sizeof provider_mask_bits +")
+    out.append("                    sizeof provider_slots <= %d,"
                % TABLE_BUDGET)
     out.append('                    "registry tables must stay within 1 MiB");')
     sys.stdout.write("\n".join(out) + "\n")
