@@ -587,7 +587,10 @@ MITCH_API int mitch_asset_get_packed(uint32_t asset_id, mitch_asset *out);
 /* Resolve a name or symbol ("BTC", "Apple Inc.", "Etherium") to an asset,
    following the registry rules: exact key, cleaned key, then Jaro-Winkler
    fuzzy at or above min_confidence (0..1).  class_filter is an asset class
-   or -1 for any.  *confidence (may be NULL) is 1.0 for exact hits. */
+   or -1 for any.  *confidence (may be NULL) is 1.0 for exact hits.
+   An exact hit is returned whatever min_confidence is.  A query without
+   letters or digits is MITCH_ERR_INVALID_DATA; a NaN min_confidence or a
+   class_filter outside -1..15 is MITCH_ERR_INVALID_FIELD_VALUE. */
 MITCH_API int mitch_asset_find(const char *query, int class_filter, double min_confidence,
                                mitch_asset *out, double *confidence);
 
@@ -718,7 +721,9 @@ MITCH_API int mitch_create_header(uint8_t message_type, uint64_t timestamp, uint
 /* Registry.  name_out / aliases_out receive NUL-terminated UTF-8 cut at a
    character boundary to fit name_len / aliases_len (a length of 0 writes
    nothing); truncation is not an error.  asset_id is packed.  "Nothing
-   matched" is MITCH_ERR_INVALID_DATA here. */
+   matched" is MITCH_ERR_INVALID_DATA here.  Required pointers are the
+   text and the first output (asset_id, ticker_id, provider_id, count);
+   the other outputs may be NULL, a name buffer only with a length of 0. */
 MITCH_API int mitch_resolve_asset(const char *name, double min_confidence,
                                   uint32_t *asset_id, uint16_t *class_id,
                                   uint8_t *asset_class, char *name_out, size_t name_len,
