@@ -457,7 +457,9 @@ typedef struct mitch_reader {
   size_t message_offset; /* on error: offset of the damaged message */
 } mitch_reader;
 
-/* Start reading `size` bytes at `data` (data may be NULL when size is 0). */
+/* Start reading `size` bytes at `data` (data may be NULL when size is 0;
+   NULL with a non-zero size makes mitch_reader_next return
+   MITCH_ERR_INVALID_DATA). */
 MITCH_API void mitch_reader_init(mitch_reader *r, const void *data, size_t size);
 
 /* Frame the next message (header checks and bounds only; the bodies are not

@@ -122,7 +122,9 @@ void mitch_reader_init(mitch_reader *r, const void *data, size_t size) {
   r->data = data;
   r->size = data ? size : 0;
   r->offset = 0;
-  r->status = MITCH_OK;
+  /* NULL data with a size is a caller's mistake, not an empty stream:
+     make the first mitch_reader_next() say so. */
+  r->status = data || size == 0 ? MITCH_OK : MITCH_ERR_INVALID_DATA;
   r->error_offset = 0;
   r->message_offset = 0;
 }
