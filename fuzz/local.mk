@@ -6,6 +6,9 @@
 ##   make fuzz-smoke   build, then run each target for FUZZ_SECONDS (20)
 ##
 ## fuzz/build.sh and tools/fuzz-smoke do the work and can be run by hand.
+## The other hardening jobs ship here too: tools/check-python-asan (the
+## Python suite against an ASan/UBSan library, or under valgrind) and
+## tools/check-tsan (bench/local.mk).
 
 fuzz_sources = \
 	fuzz/fuzz_util.h \
@@ -25,7 +28,8 @@ EXTRA_DIST += $(fuzz_sources) \
 	fuzz/stream.dict \
 	fuzz/symbols.dict \
 	fuzz/regressions \
-	tools/fuzz-smoke
+	tools/fuzz-smoke \
+	tools/check-python-asan
 
 FUZZ_CC = clang
 FUZZ_SECONDS = 20
