@@ -18,6 +18,7 @@ lib_libmitch_la_SOURCES += \
 # needs no Python unless data/ changes.
 lib_libmitch_la_SOURCES += lib/registry_data.c
 EXTRA_DIST += \
+	doc/registry.md \
 	data/README.md \
 	data/asset-classes.tsv \
 	data/instrument-types.tsv \
