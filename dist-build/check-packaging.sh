@@ -2,7 +2,8 @@
 # check-packaging.sh - the packaging files agree with the tree they package.
 #
 #  - debian/control's Build-Depends are all installed by tools/install-deps
-#    (build, test and package groups): the one list of dependencies;
+#    (build, test and package groups): the one list of dependencies; and
+#    they include the test group, so the package build runs every test;
 #  - debian/changelog, rpm/mitch.spec and the Python package carry the
 #    version of include/mitch.h;
 #  - debian/libmitch1.symbols lists exactly the functions mitch.h declares,
@@ -53,6 +54,15 @@ for dep in $build_depends; do
     *" $dep "*) ;;
     *) fail "Build-Depends: $dep is not in tools/install-deps (build, test or package)" ;;
   esac
+done
+
+# ... and the other way round: what make check needs (the test group) is
+# in Build-Depends, so the package build runs every test.  valgrind is only
+# for tools/check-valgrind, not make check.
+for pkg in $(MITCH_DEPS_PRINT=1 sh tools/install-deps test); do
+  [ "$pkg" = valgrind ] && continue
+  printf '%s\n' "$build_depends" | grep -qx "$pkg" ||
+    fail "tools/install-deps test installs $pkg, debian/control does not Build-Depend on it"
 done
 
 # The symbols file against the header and the version script.
