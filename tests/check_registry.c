@@ -364,6 +364,28 @@ START_TEST(test_builders) {
 }
 END_TEST
 
+START_TEST(test_packed_asset_limits) {
+  uint32_t packed = 7;
+  uint8_t cls = 1;
+  uint16_t id = 2;
+  ck_assert_int_eq(mitch_pack_asset(15, 0xFFFF, &packed), MITCH_OK);
+  ck_assert_uint_eq(packed, 0xFFFFFu);
+  ck_assert_int_eq(mitch_pack_asset(0, 0, &packed), MITCH_OK);
+  ck_assert_uint_eq(packed, 0);
+  ck_assert_int_eq(mitch_unpack_asset(0xFFFFFu, &cls, &id), MITCH_OK);
+  ck_assert(cls == 15 && id == 0xFFFF);
+  ck_assert_int_eq(mitch_unpack_asset(0, &cls, &id), MITCH_OK);
+  ck_assert(cls == 0 && id == 0);
+  packed = 7;
+  ck_assert_int_eq(mitch_pack_asset(16, 1, &packed), MITCH_ERR_INVALID_FIELD_VALUE);
+  ck_assert_uint_eq(packed, 7);
+  ck_assert_int_eq(mitch_unpack_asset(0x100000u, &cls, &id), MITCH_ERR_INVALID_FIELD_VALUE);
+  ck_assert(cls == 0 && id == 0);
+  ck_assert_int_eq(mitch_pack_asset(3, 1301, NULL), MITCH_ERR_INVALID_DATA);
+  ck_assert_int_eq(mitch_unpack_asset(0x30515, NULL, &id), MITCH_ERR_INVALID_DATA);
+}
+END_TEST
+
 /* Every registry asset: packed round trip, and as the base of a ticker id
    against US Dollar, decoded back to its class and id. */
 START_TEST(test_registry_round_trips) {
@@ -411,6 +433,7 @@ int main(void) {
   tc = tu_tcase("ids");
   tcase_add_test(tc, test_ticker_id_limits);
   tcase_add_test(tc, test_builders);
+  tcase_add_test(tc, test_packed_asset_limits);
   tcase_add_test(tc, test_registry_round_trips);
   suite_add_tcase(s, tc);
   return tu_run_suite(s);
