@@ -87,7 +87,7 @@ def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> List[Tup
                          lambda r=raw: lib.mitch_resolve(r, 0, resolution)))
     results = []
     for label, c_name, target, fn, floor_fn in rows:
-        calls = n if not c_name.startswith("resolve") else max(1, n // 20)
+        calls = n if not c_name.startswith("resolve") else max(1, n // 4)
         py = per_call_ns(fn, calls, runs)
         floor = per_call_ns(floor_fn, calls, runs) if floor_fn else None
         c = c_ns.get(c_name)

@@ -1043,11 +1043,11 @@ class Ticker:
     def from_ffi(cls, s: Any, name: str = "") -> "Ticker":
         """From a ``mitch_resolution`` struct (whose ticker id has sub-type 0,
         as mitch.h documents)."""
-        base, quote = s.base, s.quote
-        return cls(s.ticker_id, name, _as_instrument_type(s.instrument_type),
-                   _ASSET_CACHE.get(base.asset_id) or Asset.from_ffi(base),
-                   _ASSET_CACHE.get(quote.asset_id) or Asset.from_ffi(quote), 0,
-                   s.confidence, _text(s.steps))
+        ticker_id, itype, base_id, quote_id, confidence = _RESOLUTION_NUMBERS.unpack_from(s)
+        base = _ASSET_CACHE.get(base_id) or Asset.from_ffi(s.base)
+        quote = _ASSET_CACHE.get(quote_id) or Asset.from_ffi(s.quote)
+        return cls(ticker_id, name, _as_instrument_type(itype), base, quote, 0, confidence,
+                   s.steps.decode("utf-8", "replace"))
 
     @classmethod
     def from_id(cls, ticker_id: int) -> "Ticker":
@@ -1056,6 +1056,30 @@ class Ticker:
         "BASE/QUOTE" from the legs' primary symbols when both are known."""
         from .registry import ticker_from_id
         return ticker_from_id(ticker_id)
+
+
+def _numbers_reader(struct_cls: Any, fields: Sequence[Tuple[str, str]]) -> Any:
+    """A ``struct.Struct`` reading several numeric fields of a ctypes struct
+    in one call, at the offsets ctypes computed (no layout written by hand).
+    ``fields`` are (dotted field path, struct code)."""
+    import struct as _struct
+    fmt, pos = "=", 0
+    for path, code in fields:
+        offset, owner = 0, struct_cls
+        for part in path.split("."):
+            desc = getattr(owner, part)
+            offset += desc.offset
+            owner = dict(owner._fields_)[part]
+        assert offset >= pos
+        fmt += "%dx%s" % (offset - pos, code) if offset > pos else code
+        pos = offset + _struct.calcsize("=" + code)
+    return _struct.Struct(fmt)
+
+
+_RESOLUTION_NUMBERS = _numbers_reader(
+    _ffi.ResolutionStruct, [("ticker_id", "Q"), ("instrument_type", "B"),
+                            ("base.asset_id", "I"), ("quote.asset_id", "I"),
+                            ("confidence", "d")])
 
 
 @dataclass
