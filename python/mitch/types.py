@@ -236,6 +236,41 @@ def _convert(obj: Any, spec: Sequence[Tuple[str, Any]]) -> List[Any]:
     return out
 
 
+def _fast_to_ffi(struct_cls: Any, spec: Sequence[Tuple[str, Any]]) -> Callable[[Any], Any]:
+    """A ``to_ffi`` method for a body whose fields are all numbers, generated
+    (as dataclasses generates ``__init__``) so that the common case - ints
+    in range and floats - costs one expression; anything else takes the
+    exact, field-naming path of :func:`_convert`."""
+    names = [name for name, _ in spec]
+    width_checks, float_checks = [], []
+    for name, ctype in spec:
+        if ctype is c_double:
+            float_checks.append("type(%s) is not float" % name)
+            continue
+        lo, hi, _ = _RANGES[ctype]
+        bits = (hi - lo).bit_length()
+        # in range <=> (value - lo) >> bits == 0; a negative shifts to -1
+        width_checks.append("((%s - %d) >> %d)" % (name, lo, bits) if lo else
+                            "(%s >> %d)" % (name, bits))
+    source = (
+        "def to_ffi(self):\n"
+        "    %s, = %s,\n"
+        "    try:\n"
+        "        if not (%s) and not (%s):\n"
+        "            return _S(%s)\n"
+        "    except TypeError:\n"
+        "        pass\n"
+        "    return _S(*_convert(self, _SPEC))\n"
+    ) % (", ".join(names), ", ".join("self." + n for n in names),
+         " | ".join(width_checks) or "0", " or ".join(float_checks) or "False",
+         ", ".join(names))
+    namespace: Dict[str, Any] = {"_S": struct_cls, "_convert": _convert, "_SPEC": tuple(spec)}
+    exec(source, namespace)  # noqa: S102 - generated from the Structure's own fields
+    fn = namespace["to_ffi"]
+    fn.__doc__ = "This value as its ctypes struct (checks types and C widths)."
+    return fn
+
+
 def _struct_spec(struct: Any, skip: Tuple[str, ...] = ()) -> Tuple[Tuple[str, Any], ...]:
     return tuple((n, t) for n, t in struct._fields_ if n not in skip)
 
@@ -572,6 +607,7 @@ class Trade(_Body):
         return cls(s.ticker_id, s.price, s.quantity, s.trade_id, _as_side(s.side))
 
 
+Trade.to_ffi = _fast_to_ffi(_ffi.TradeStruct, Trade._SPEC)  # type: ignore[assignment]
 Trade._SAMPLE = Trade(1, 1.0, 1, 1, OrderSide.BUY)
 
 
@@ -604,6 +640,7 @@ class Order(_Body):
                    _as_side(s.side), s.expiry_ms)
 
 
+Order.to_ffi = _fast_to_ffi(_ffi.OrderStruct, Order._SPEC)  # type: ignore[assignment]
 Order._SAMPLE = Order(1, 1, 1.0, 1, OrderType.LIMIT, OrderSide.BUY, 0)
 
 
@@ -677,6 +714,7 @@ class Tick(_Body):
         return self.metrics().total_volume
 
 
+Tick.to_ffi = _fast_to_ffi(_ffi.TickStruct, Tick._SPEC)  # type: ignore[assignment]
 Tick._SAMPLE = Tick(1, 1.0, 1.0, 0, 0)
 
 
@@ -782,6 +820,7 @@ class Index(_Body):
         return self.metrics().confidence_band
 
 
+Index.to_ffi = _fast_to_ffi(_ffi.IndexStruct, Index._SPEC)  # type: ignore[assignment]
 Index._SAMPLE = Index(1, 1.0)
 
 
