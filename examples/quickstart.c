@@ -15,10 +15,17 @@ int main(void) {
   };
   mitch_reader reader;
   mitch_message msg;
+  mitch_resolution r;
   int st;
 
-  /* EUR (forex 1301) against USD (forex 5001), spot */
-  mitch_ticker_id_forex(MITCH_SPOT, 1301, 5001, &eurusd);
+  /* What a trader types, resolved to the registry's EUR/USD spot ticker */
+  st = mitch_resolve("EURUSD.m", MITCH_SPOT, &r);
+  if (st != MITCH_OK) {
+    fprintf(stderr, "resolve: %s\n", mitch_strerror(st));
+    return 1;
+  }
+  printf("EURUSD.m is %s/%s (steps: %s)\n", r.base.name, r.quote.name, r.steps);
+  eurusd = r.ticker_id;
   trades[0].ticker_id = trades[1].ticker_id = eurusd;
 
   st = mitch_message_encode(MITCH_MSG_TRADE, 34200000000000 /* 09:30 */, trades, 2, buf,
