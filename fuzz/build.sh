@@ -36,8 +36,10 @@ lib_cflags="-g -O1 $san -fsanitize=fuzzer-no-link"
 mkdir -p "$out/lib-build"
 if [ ! -f "$out/lib-build/Makefile" ]; then
   echo "fuzz/build.sh: configuring an instrumented library in $out/lib-build"
+  [ -x "$srcdir/configure" ] || (cd "$srcdir" && autoreconf -fi)
+  src=$("$srcdir/tools/pristine-srcdir" "$out/src")
   (cd "$out/lib-build" &&
-    "$srcdir/configure" CC="$cc" CFLAGS="$lib_cflags" PYTHON="$python" \
+    "$src/configure" CC="$cc" CFLAGS="$lib_cflags" PYTHON="$python" \
       --disable-shared --enable-static --without-check --without-jansson \
       >configure.log 2>&1) || {
     echo "fuzz/build.sh: configure failed, see $out/lib-build/configure.log" >&2

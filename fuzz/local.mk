@@ -29,7 +29,8 @@ EXTRA_DIST += $(fuzz_sources) \
 	fuzz/symbols.dict \
 	fuzz/regressions \
 	tools/fuzz-smoke \
-	tools/check-python-asan
+	tools/check-python-asan \
+	tools/pristine-srcdir
 
 FUZZ_CC = clang
 FUZZ_SECONDS = 20
