@@ -157,8 +157,11 @@ if [ "$windows" = yes ]; then
     # The binary distribution for Windows users.
     version=$(sed -n 's/^PACKAGE_VERSION = //p' Makefile)
     stage=$build/stage/libmitch-$version-$host
-    run_logged make install DESTDIR="$build/stage/tmp" prefix=/
-    mv "$build/stage/tmp" "$stage"
+    prefix=$(sed -n 's/^prefix = //p' Makefile)
+    run_logged make install-strip DESTDIR="$build/stage/tmp"
+    mv "$build/stage/tmp$prefix" "$stage"
+    # The libtool archive names build paths; nobody on Windows uses it.
+    rm -f "$stage"/lib/*.la
     # MSVC users make an import library from the .def: lib /def:libmitch-1.def
     { echo "LIBRARY libmitch-1.dll"; echo "EXPORTS"; sed 's/^/  /' exports.txt; } >"$stage/lib/libmitch-1.def"
     cp "$here/../mingw/README-windows.txt" "$stage/README.txt" 2>/dev/null ||
