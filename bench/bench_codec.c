@@ -4,9 +4,11 @@
  *
  *   bench/bench_codec [--runs N] [--min-ms MS] [--quick] [--filter TEXT]
  *
- * Every row is timed R times (default 15), each run long enough to dwarf
- * the clock (default 20 ms); the table shows the median with the fastest
- * and slowest run, so the spread is visible next to the number.  Scalar
+ * Every row is timed R times (default 31), each run long enough to dwarf
+ * the clock (default 5 ms); the table shows the median with the fastest
+ * and slowest run, so the spread is visible next to the number.  Many
+ * short runs rather than a few long ones: on a shared machine another
+ * process's time slice then spoils a few runs, not the median.  Scalar
  * rows are compared with a 32-byte memcpy called through a pointer the
  * compiler cannot see through (the cheapest thing a call into a shared
  * library can do with 32 bytes); throughput rows with a memcpy of the same
@@ -30,8 +32,8 @@
 
 /* ---- options and timing ------------------------------------------------ */
 
-static unsigned opt_runs = 15;
-static double opt_min_ns = 20e6;
+static unsigned opt_runs = 31;
+static double opt_min_ns = 5e6;
 static int opt_quick;
 static const char *opt_filter;
 
@@ -904,8 +906,8 @@ static void size_label(char *buf, size_t len, size_t bytes) {
 
 static void usage(FILE *f) {
   fputs("usage: bench_codec [--runs N] [--min-ms MS] [--quick] [--filter TEXT]\n"
-        "  --runs N      timed runs per row (default 15); the table shows median, min, max\n"
-        "  --min-ms MS   minimum length of one run in milliseconds (default 20)\n"
+        "  --runs N      timed runs per row (default 31); the table shows median, min, max\n"
+        "  --min-ms MS   minimum length of one run in milliseconds (default 5)\n"
         "  --quick       3 runs of 2 ms, streams up to 4 MB (a smoke test, not a measurement)\n"
         "  --filter TEXT only rows whose name contains TEXT\n",
         f);
