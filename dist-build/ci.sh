@@ -76,7 +76,8 @@ run_job() {
 job_done() {
   local name=$1 status seconds
   read -r status seconds <"$logs/$name.status"
-  printf 'ci: %-20s %4ss  %s\n' "$name" "$seconds" "$(grep -E '^(deb|rpm|cross|debian-install)[ :]' "$logs/$name.log" | tail -n 1)"
+  printf 'ci: %-20s %4ss  %s\n' "$name" "$seconds" \
+    "$(grep -E '^(deb|debian-install|rpm|cross)( [^:]*)?: (ok|FAILED)' "$logs/$name.log" | paste -sd'|' | sed 's/|/ | /g')"
 }
 
 running=()
