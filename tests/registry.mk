@@ -11,6 +11,7 @@ registry_check_programs = \
 	tests/check_resolve \
 	tests/check_resolve_vectors \
 	tests/check_resolve_fuzzy \
+	tests/check_resolve_rules \
 	tests/check_provider
 if HAVE_PTHREAD
 registry_check_programs += tests/check_registry_thread
@@ -49,6 +50,11 @@ tests_check_resolve_fuzzy_SOURCES = tests/check_resolve_fuzzy.c
 tests_check_resolve_fuzzy_CFLAGS = $(mitch_check_cflags)
 tests_check_resolve_fuzzy_LDADD = $(mitch_check_ldadd)
 tests_check_resolve_fuzzy_LDFLAGS = $(mitch_check_ldflags)
+
+tests_check_resolve_rules_SOURCES = tests/check_resolve_rules.c
+tests_check_resolve_rules_CFLAGS = $(mitch_check_cflags)
+tests_check_resolve_rules_LDADD = $(mitch_check_ldadd)
+tests_check_resolve_rules_LDFLAGS = $(mitch_check_ldflags)
 
 tests_check_provider_SOURCES = tests/check_provider.c
 tests_check_provider_CFLAGS = $(mitch_check_cflags)
