@@ -54,6 +54,7 @@ case $host in
     "$here/build-check-mingw.sh" "$host" "$check_prefix"
     export PKG_CONFIG_LIBDIR=$check_prefix/lib/pkgconfig
     wrapper=$here/wine-run.sh
+    runner=wine
     # libmitch-1.dll, and the MinGW runtime DLLs the test programs use.
     gcc_dir=$(dirname "$("$host-gcc" -print-libgcc-file-name)")
     export MITCH_WINE_DLL_DIRS="$build/lib/.libs:$gcc_dir:/usr/$host/lib"
@@ -81,9 +82,11 @@ case $host in
     # /usr/$host is an older build; mixing its loader with the multiarch
     # libc crashes).
     wrapper="$qemu -L /"
+    runner=$qemu
     # An x86_64 kernel runs i386 programs itself when it has IA-32 support.
     if [ "$host" = i686-linux-gnu ] && /lib/ld-linux.so.2 --help >/dev/null 2>&1; then
       wrapper=
+      runner="native i386"
     fi
     ;;
   *) fail "unknown host (see the list at the top of $0)" ;;
@@ -128,7 +131,8 @@ checks=$({ cat tests/*.log 2>/dev/null || true; } | sed -n 's/.*Checks: \([0-9]*
   awk '{ n += $1 } END { print n + 0 }')
 
 problems=()
-[ "$bad" -eq 0 ] || problems+=("$bad test(s) failed, see $build/test-suite.log")
+[ "$bad" -eq 0 ] ||
+  problems+=("failed: $(sed -n 's/^\(FAIL\|XPASS\|ERROR\): //p' test-suite.log | sort -u | paste -sd' ') (see $build/test-suite.log)")
 # The conformance vectors must really have run on every target.
 grep -qx ':test-result: PASS' tests/check_conformance.trs 2>/dev/null ||
   problems+=("the conformance vectors did not pass")
@@ -164,8 +168,7 @@ if [ "$windows" = yes ]; then
     rm -f "$stage"/lib/*.la
     # MSVC users make an import library from the .def: lib /def:libmitch-1.def
     { echo "LIBRARY libmitch-1.dll"; echo "EXPORTS"; sed 's/^/  /' exports.txt; } >"$stage/lib/libmitch-1.def"
-    cp "$here/../mingw/README-windows.txt" "$stage/README.txt" 2>/dev/null ||
-      cp "$srcdir/mingw/README-windows.txt" "$stage/README.txt"
+    cp "$srcdir/mingw/README-windows.txt" "$stage/README.txt"
     rm -f "$build_root/libmitch-$version-$host.zip"
     (cd "$build/stage" && /usr/bin/python3 -m zipfile -c "$build_root/libmitch-$version-$host.zip" "libmitch-$version-$host")
     extra="$extra, zip: libmitch-$version-$host.zip"
@@ -174,7 +177,7 @@ fi
 
 status=ok
 [ ${#problems[@]} -eq 0 ] || status=FAILED
-echo "cross $host ($byte_order, ${wrapper:-native}): $status: $pass/$total tests passed, $skip skipped, $checks Check cases, $warnings compiler warnings$extra"
+echo "cross $host ($byte_order, $runner): $status: $pass/$total tests passed, $skip skipped, $checks Check cases, $warnings compiler warnings$extra"
 if [ "$status" != ok ]; then
   printf '  - %s\n' "${problems[@]}" >&2
   exit 1
