@@ -33,19 +33,24 @@
 
 #include "registry.h"
 
+#define FNV_OFFSET 0x811C9DC5u
+#define FNV_PRIME 0x01000193u
+
+static inline uint32_t fnv1a_step(uint32_t h, char c) {
+  return (h ^ (unsigned char)c) * FNV_PRIME;
+}
+
 static inline uint32_t fnv1a(const char *s, size_t n) {
-  uint32_t h = 0x811C9DC5u;
+  uint32_t h = FNV_OFFSET;
   size_t i;
   for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 0x01000193u;
+    h = fnv1a_step(h, s[i]);
   return h;
 }
 
-const reg_key_group *libmitch_reg_find_key(const reg_index *ix, const char *key, size_t len) {
-  uint32_t h, i;
-  if (len == 0 || len > ix->max_len)
-    return NULL;
-  h = fnv1a(key, len);
+/* The group of key[0..len) whose FNV-1a hash is h, or NULL. */
+static const reg_key_group *probe(const reg_index *ix, const char *key, size_t len, uint32_t h) {
+  uint32_t i;
   for (i = h & ix->slot_mask;; i = (i + 1) & ix->slot_mask) {
     const reg_key_group *g;
     uint16_t slot = ix->slots[i];
@@ -55,6 +60,12 @@ const reg_key_group *libmitch_reg_find_key(const reg_index *ix, const char *key,
     if (g->hash == h && g->len == len && memcmp(ix->keys + g->key, key, len) == 0)
       return g;
   }
+}
+
+const reg_key_group *libmitch_reg_find_key(const reg_index *ix, const char *key, size_t len) {
+  if (len == 0 || len > ix->max_len)
+    return NULL;
+  return probe(ix, key, len, fnv1a(key, len));
 }
 
 /* Tie rules 1 and 2 as a number (higher wins); rules 3-5 are the rank. */
@@ -283,20 +294,48 @@ static int search_bucket(fuzzy_search *s, size_t lb) {
   return 1;
 }
 
+/* Score one group outside the walk over the buckets (seeding). */
+static void consider(fuzzy_search *s, const reg_key_group *grp) {
+  reg_score sc;
+  const reg_candidate *c;
+  if (!(grp->classes & s->filter.classes))
+    return;
+  sc = libmitch_reg_jw_short(s->key, s->la, s->ix->keys + grp->key, grp->len);
+  if (reg_score_value(sc) < s->min_score)
+    return;
+  c = libmitch_reg_pick(s->ix, grp, &s->filter);
+  if (c && beats(s, c, sc)) {
+    s->best = c;
+    s->best_score = sc;
+  }
+}
+
 /* Before the search proper, score the keys one length away or less that
    share the query's first four characters (or all of a shorter key's):
-   a typo's target is usually among these few, and a high best score from
-   the start lets the bounds skip most of the registry.  This only changes
-   the order of scoring, never the answer. */
+   a typo's target is usually among these few.  Then the keys that are a
+   prefix of the query -- "hess" in "hesscorporationn", where a typo kept
+   the business suffix word, or "stryker" in "strykercorporationxau" -- at
+   one hash probe per length.  A high best score from the start lets the
+   bounds skip most of the registry.  This only changes the order of
+   scoring, never the answer. */
 static void seed(fuzzy_search *s) {
   static const int offsets[3] = {0, 1, -1};
-  size_t i;
+  size_t i, p;
+  uint32_t h = FNV_OFFSET;
   for (i = 0; i < 3; i++) {
     bucket b;
     size_t lo[5], hi[5], lb = s->la + (size_t)(long)offsets[i];
     if (lb < 1 || lb > s->ix->max_len || !open_bucket(s, lb, &b, lo, hi))
       continue;
     scan_ring(s, &b, lo[b.lmax], hi[b.lmax], b.lmax);
+  }
+  /* Prefixes one or more characters shorter than the first seed's keys. */
+  for (p = 1; p + 2 <= s->la && p <= s->ix->max_len; p++) {
+    const reg_key_group *g;
+    h = fnv1a_step(h, s->key[p - 1]);
+    g = probe(s->ix, s->key, p, h);
+    if (g)
+      consider(s, g);
   }
 }
 
