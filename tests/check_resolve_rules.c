@@ -61,14 +61,16 @@ static void report_add(report *r, const char *fmt, ...) __attribute__((format(pr
 static void report_add(report *r, const char *fmt, ...) {
   va_list ap;
   int n;
+  size_t room;
   r->failures++;
-  if (r->len + 2 >= sizeof r->text)
-    return;
+  if (r->len + 3 > sizeof r->text)
+    return; /* full: the count still says how many */
+  room = sizeof r->text - r->len - 1; /* keep one byte for the newline */
   va_start(ap, fmt);
-  n = vsnprintf(r->text + r->len, sizeof r->text - r->len - 1, fmt, ap);
+  n = vsnprintf(r->text + r->len, room, fmt, ap);
   va_end(ap);
   if (n > 0)
-    r->len += (size_t)n < sizeof r->text - r->len - 1 ? (size_t)n : sizeof r->text - r->len - 1;
+    r->len += (size_t)n < room ? (size_t)n : room - 1;
   r->text[r->len++] = '\n';
   r->text[r->len] = '\0';
 }
