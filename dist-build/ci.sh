@@ -14,9 +14,10 @@
 # non-zero if any job failed (its log's tail is shown).
 #
 # Environment: MITCH_BUILD_ROOT (default ${TMPDIR:-/tmp}/mitch-build) holds
-# every build and log; MITCH_CACHE_DIR (see cross-build.sh) what is worth
-# keeping between runs; MITCH_CI_JOBS (default 2) jobs at once;
-# MITCH_CI_ONLY="deb rpm ..." runs only those jobs.
+# every build and log; MITCH_CACHE_DIR (see cross-build.sh) and
+# MITCH_APT_CACHE (see tools/install-deps) what is worth keeping between
+# runs; MITCH_CI_JOBS (default 2) jobs at once; MITCH_CI_ONLY="deb rpm ..."
+# runs only those jobs; MITCH_TARBALL an existing `make dist` tarball.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,22 +41,29 @@ echo "ci: dependencies installed ($(elapsed "$t0")s)"
 
 sh "$here/check-packaging.sh"
 
-# The tarball: from the tree's own build if it is configured in place (as
-# .ci/run does), else from a fresh out-of-tree build.
+# The tarball: MITCH_TARBALL if given, else `make dist` in the tree's own
+# build if it is configured in place (as .ci/run does), else in a fresh
+# out-of-tree build.
 t0=$(date +%s)
-if [ -f "$top/Makefile" ] && [ -f "$top/config.status" ]; then
+if [ -n "${MITCH_TARBALL:-}" ]; then
+  tarball=$(cd "$(dirname "$MITCH_TARBALL")" && pwd)/$(basename "$MITCH_TARBALL")
+elif [ -f "$top/Makefile" ] && [ -f "$top/config.status" ]; then
   distdir=$top
 else
   distdir=$MITCH_BUILD_ROOT/dist
   rm -rf "$distdir"
   mkdir -p "$distdir"
   [ -x "$top/configure" ] || (cd "$top" && autoreconf -fi) >"$logs/dist.log" 2>&1
-  (cd "$distdir" && "$top/configure" PYTHON=/usr/bin/python3) >>"$logs/dist.log" 2>&1
+  (cd "$distdir" && "$top/configure" PYTHON=/usr/bin/python3) >>"$logs/dist.log" 2>&1 ||
+    { tail -n 30 "$logs/dist.log" >&2; echo "ci: FAILED: configure for make dist" >&2; exit 1; }
 fi
-(cd "$distdir" && make dist) >>"$logs/dist.log" 2>&1 ||
-  { tail -n 30 "$logs/dist.log" >&2; echo "ci: FAILED: make dist" >&2; exit 1; }
-version=$(sed -n 's/^PACKAGE_VERSION = //p' "$distdir/Makefile")
-tarball=$distdir/libmitch-$version.tar.xz
+if [ -z "${MITCH_TARBALL:-}" ]; then
+  (cd "$distdir" && make dist) >>"$logs/dist.log" 2>&1 ||
+    { tail -n 30 "$logs/dist.log" >&2; echo "ci: FAILED: make dist" >&2; exit 1; }
+  tarball=$distdir/libmitch-$(sed -n 's/^PACKAGE_VERSION = //p' "$distdir/Makefile").tar.xz
+fi
+version=$(basename "$tarball" .tar.xz)
+version=${version#libmitch-}
 # The cross builds configure out of tree from one unpacked copy.
 srcdir=$MITCH_BUILD_ROOT/src/libmitch-$version
 rm -rf "$MITCH_BUILD_ROOT/src"

@@ -132,7 +132,7 @@ checks=$({ cat tests/*.log 2>/dev/null || true; } | sed -n 's/.*Checks: \([0-9]*
 
 problems=()
 [ "$bad" -eq 0 ] ||
-  problems+=("failed: $(sed -n 's/^\(FAIL\|XPASS\|ERROR\): //p' test-suite.log | sort -u | paste -sd' ') (see $build/test-suite.log)")
+  problems+=("failed: $(sed -n 's/^\(FAIL\|XPASS\|ERROR\): \([^ ]*\)$/\2/p' test-suite.log | sort -u | paste -sd' ') (see $build/test-suite.log)")
 # The conformance vectors must really have run on every target.
 grep -qx ':test-result: PASS' tests/check_conformance.trs 2>/dev/null ||
   problems+=("the conformance vectors did not pass")
