@@ -30,6 +30,9 @@ bench_stress_threads_LDADD = lib/libmitch.la $(PTHREAD_LIBS)
 bench_stress_threads_LDFLAGS = -no-install $(PTHREAD_CFLAGS)
 endif
 
+# Combines several bench_codec outputs into doc/PERFORMANCE.md's table.
+EXTRA_DIST += bench/summarize-runs.py
+
 # Programs "make bench" runs, in order; other .mk files may append theirs
 # (e.g. BENCH_RUN += bench/bench_registry$(EXEEXT)).
 BENCH_RUN = bench/rss_probe_nolib$(EXEEXT) bench/rss_probe$(EXEEXT) bench/bench_codec$(EXEEXT)
