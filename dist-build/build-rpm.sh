@@ -34,6 +34,8 @@ export HOME=$out/home GNUPGHOME=$out/home/gnupg
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 mkdir -p "$GNUPGHOME" "$out/home/rpmdb"
 chmod 700 "$GNUPGHOME"
+# gpg starts an agent for this GNUPGHOME: stop it when done.
+trap 'gpgconf --kill gpg-agent 2>/dev/null || true' EXIT
 printf '%s\n' "%_topdir $out" "%_sourcedir $(dirname "$tarball")" \
   "%_dbpath $out/home/rpmdb" "%packager $packager" "%_gpg_name $packager" \
   "%__gpg $(command -v gpg)" \
