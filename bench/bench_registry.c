@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "bench_clock.h"
 
 #include "mitch.h"
 
@@ -51,12 +51,6 @@ static corpus exact_providers = {"provider exact", 100, {{{0}, 0, 0}}, 0};
 static corpus fuzzy_providers = {"provider fuzzy", 5000, {{{0}, 0, 0}}, 0};
 
 static volatile uint64_t sink; /* keeps the calls from being optimised away */
-
-static double now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
 
 /* Read a TSV of the vectors directory; calls row() for each data row with
    the fields split in place. */

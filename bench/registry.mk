@@ -4,7 +4,7 @@
 ##   MITCH_VECTORS_DIR=$srcdir/tests/vectors bench/bench_registry
 
 noinst_PROGRAMS += bench/bench_registry
-bench_bench_registry_SOURCES = bench/bench_registry.c
+bench_bench_registry_SOURCES = bench/bench_registry.c bench/bench_clock.h
 bench_bench_registry_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DBENCH_DEFAULT_VECTORS_DIR='"$(abs_top_srcdir)/tests/vectors"'
 bench_bench_registry_LDADD = lib/libmitch.la

@@ -4,7 +4,7 @@
 # to work as shown.
 set -u
 prog=$1
-name=$(basename "$prog")
+name=$(basename "$prog" .exe)
 expected=${srcdir:-.}/examples/$name.expected
 out=$(${MITCH_TEST_WRAPPER:-} "$prog") || { echo "FAIL: $prog exited $?"; exit 1; }
 printf '%s\n' "$out" | tr -d '\r' | diff -u "$expected" - || { echo "FAIL: $prog output differs"; exit 1; }

@@ -2,6 +2,7 @@
 help(mitch) documents the API, the tarball carries every file of python/,
 and a wheel builds from pyproject.toml with setuptools alone (no pip)."""
 
+import fnmatch
 import os
 import pydoc
 import re
@@ -53,15 +54,21 @@ def listed_in_local_mk():
     return set(re.findall(r"python/[\w./-]+", text))
 
 
+# What an in-tree build (./configure && make check in the source tree, as
+# the README and rpmbuild's %check do) leaves in python/: not sources.
+BUILD_PRODUCTS = ("run-pytest.sh", "*.log", "*.trs", "*.o", "*.pyc",
+                  "c_baseline", "c_baseline.exe", ".dirstamp")
+
+
 def test_tarball_lists_every_file_of_python_dir():
     listed = listed_in_local_mk()
-    skip_dirs = {"__pycache__", ".pytest_cache", "build", "dist"}
+    skip_dirs = {"__pycache__", ".pytest_cache", "build", "dist", ".deps", ".libs"}
     missing = []
     for root, dirs, files in os.walk(PYTHON_DIR):
         dirs[:] = [d for d in dirs if d not in skip_dirs and not d.endswith(".egg-info")]
         for f in files:
             rel = os.path.relpath(os.path.join(root, f), PYTHON_DIR.parent)
-            if rel.endswith(".pyc") or f == "local.mk":
+            if f == "local.mk" or any(fnmatch.fnmatch(f, pat) for pat in BUILD_PRODUCTS):
                 continue
             if rel not in listed:
                 missing.append(rel)
