@@ -26,15 +26,19 @@ const char *mitch_bin_aggregator_name(uint8_t aggregator) {
   return aggregator < MITCH_BIN_AGGREGATORS ? aggregator_names[aggregator] : NULL;
 }
 
-/* Edge i of a side (i = -1 is mid itself); bid edges are floored at 0. */
+/* Edge i of a side (i = -1 is mid itself); bid edges are floored at 0.
+   The volatile rounds the edge to double on x87 (i386) as well, so the
+   edge compared in mitch_bin_for_price is exactly the one handed out by
+   mitch_bin_price_range. */
 static double edge_price(double mid, const double *ends, int side, int i) {
-  double pct, price;
+  volatile double price;
   if (i < 0)
     return mid;
-  pct = ends[i] / 100.0;
-  if (side == MITCH_BOOK_ASK)
-    return mid * (1.0 + pct);
-  price = mid * (1.0 - pct);
+  if (side == MITCH_BOOK_ASK) {
+    price = mid * (1.0 + ends[i] / 100.0);
+    return price;
+  }
+  price = mid * (1.0 - ends[i] / 100.0);
   return price > 0.0 ? price : 0.0;
 }
 

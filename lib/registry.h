@@ -146,7 +146,13 @@ static inline int reg_score_cmp(reg_score x, reg_score y) {
   uint64_t a = x.num * y.den, b = y.num * x.den; /* < 2^60, see similarity.c */
   return a < b ? -1 : a > b;
 }
-static inline double reg_score_value(reg_score s) { return (double)s.num / (double)s.den; }
+/* The score as the double callers see.  Going through a volatile rounds it
+   to double on x87 (i386) too, where the quotient would otherwise keep
+   80-bit precision and compare differently from the value handed out. */
+static inline double reg_score_value(reg_score s) {
+  volatile double v = (double)s.num / (double)s.den;
+  return v;
+}
 
 /* ---- key_index.c: exact and fuzzy lookups -------------------------------- */
 

@@ -97,6 +97,13 @@ typedef struct frac {
   unsigned long long num, den;
 } frac;
 
+/* The fraction as a double, rounded to double even on x87 (i386), where a
+   bare quotient keeps 80-bit precision and never equals a stored double. */
+static double frac_value(frac f) {
+  volatile double v = (double)f.num / (double)f.den;
+  return v;
+}
+
 static frac ref_jw(const char *a, size_t la, const char *b, size_t lb) {
   unsigned char fa[KEY_CAP * 4], fb[KEY_CAP * 4];
   size_t w, i, j, k, m = 0, half = 0, l = 0;
@@ -180,7 +187,7 @@ static int reference(const char *q, int cls, double min, const ref_entry **best,
     if (e->len == len && memcmp(e->key, q, len) == 0)
       return 1;
     s = ref_jw(q, len, e->key, e->len);
-    if ((double)s.num / (double)s.den < min)
+    if (frac_value(s) < min)
       continue;
     c = *best ? frac_cmp(s, *score) : 1;
     if (c > 0 || (c == 0 && ties_better(e, *best))) {
@@ -222,10 +229,10 @@ static void compare(const char *q, int cls, double min) {
                   q, cls, min, st == MITCH_OK ? a.name : "-", a.asset_class, a.class_id, conf);
   } else {
     ck_assert_msg(st == MITCH_OK && a.asset_class == want->cls && a.class_id == want->id &&
-                      conf == (double)score.num / (double)score.den,
+                      conf == frac_value(score),
                   "\"%s\" (class %d, min %g): status %d, got %u/%u %.9f, want %u/%u %.9f", q,
                   cls, min, st, a.asset_class, a.class_id, conf, want->cls, want->id,
-                  (double)score.num / (double)score.den);
+                  frac_value(score));
   }
   checked++;
 }
@@ -364,7 +371,7 @@ START_TEST(test_providers) {
           break;
         }
         sc = ref_jw(queries[i], len, refs[k].key, refs[k].len);
-        if ((double)sc.num / (double)sc.den < mins[j])
+        if (frac_value(sc) < mins[j])
           continue;
         c = best ? frac_cmp(sc, best_score) : 1;
         if (c > 0 || (c == 0 && (refs[k].kind < best->kind ||
@@ -381,10 +388,10 @@ START_TEST(test_providers) {
                       st == MITCH_OK ? got.name : "-");
       else
         ck_assert_msg(st == MITCH_OK && got.id == best->id &&
-                          conf == (double)best_score.num / (double)best_score.den,
+                          conf == frac_value(best_score),
                       "\"%s\" (min %g): status %d, got %u %.9f, want %u %.9f", queries[i],
                       mins[j], st, got.id, conf, best->id,
-                      (double)best_score.num / (double)best_score.den);
+                      frac_value(best_score));
     }
   }
   free(refs);
