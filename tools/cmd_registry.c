@@ -51,45 +51,42 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out) {
   return 1;
 }
 
-/* An instrument type by short code ("perp"), name ("Perpetual Swap") or
-   number. */
-static int parse_instrument_type(const char *s, uint8_t *type) {
+/* An instrument type or asset class (whatever `get` describes) by its
+   code ("perp", "fx"), its name ("Perpetual Swap", "Forex") or number. */
+static int parse_class_like(const char *s, int (*get)(uint8_t, mitch_class_info *),
+                            unsigned *out) {
   unsigned long v;
-  unsigned t;
+  unsigned i;
   if (parse_uint(s, 15, &v)) {
-    *type = (uint8_t)v;
+    *out = (unsigned)v;
     return 1;
   }
-  for (t = 0; t < 16; t++) {
+  for (i = 0; i < 16; i++) {
     mitch_class_info info;
-    if (mitch_instrument_type_get((uint8_t)t, &info) != MITCH_OK || !info.code[0])
+    if (get((uint8_t)i, &info) != MITCH_OK || !info.code[0])
       continue;
     if (equal_nocase(s, info.code) || equal_nocase(s, info.name)) {
-      *type = (uint8_t)t;
+      *out = i;
       return 1;
     }
   }
   return 0;
 }
 
-/* An asset class by code ("fx"), name ("Forex") or number. */
+static int parse_instrument_type(const char *s, uint8_t *type) {
+  unsigned v;
+  if (!parse_class_like(s, mitch_instrument_type_get, &v))
+    return 0;
+  *type = (uint8_t)v;
+  return 1;
+}
+
 static int parse_class(const char *s, int *cls) {
-  unsigned long v;
-  unsigned c;
-  if (parse_uint(s, 15, &v)) {
-    *cls = (int)v;
-    return 1;
-  }
-  for (c = 0; c < 16; c++) {
-    mitch_class_info info;
-    if (mitch_asset_class_get((uint8_t)c, &info) != MITCH_OK || !info.code[0])
-      continue;
-    if (equal_nocase(s, info.code) || equal_nocase(s, info.name)) {
-      *cls = (int)c;
-      return 1;
-    }
-  }
-  return 0;
+  unsigned v;
+  if (!parse_class_like(s, mitch_asset_class_get, &v))
+    return 0;
+  *cls = (int)v;
+  return 1;
 }
 
 static int parse_min(const char *s, double *min) {
