@@ -41,6 +41,16 @@ MITCH_INLINE size_t body_size_of(uint8_t type) {
   }
 }
 
+/* Is `type` one of the five type bytes?  A bit test instead of the size
+   table: the header and channel checks need only this, on every call. */
+MITCH_INLINE int type_is_valid(uint8_t type) {
+  /* bit (code - 'b') for b, i, o, s, t */
+  const uint32_t valid = (1u << ('b' - 'b')) | (1u << ('i' - 'b')) | (1u << ('o' - 'b')) |
+                         (1u << ('s' - 'b')) | (1u << ('t' - 'b'));
+  unsigned bit = (unsigned)type - 'b';
+  return bit < 32 && ((valid >> bit) & 1u);
+}
+
 /* Validate n consecutive wire bodies; *bad gets the index of the first
    invalid one.  One per body type, defined by MITCH_DEFINE_BODY_CODEC. */
 int libmitch_trade_check_wire(const uint8_t *in, size_t n, size_t *bad);

@@ -8,7 +8,7 @@
 #include "body.h"
 
 MITCH_INLINE int channel_valid(uint32_t channel_id) {
-  return (channel_id & 0xFFu) == 0 && body_size_of((uint8_t)(channel_id >> 8)) != 0;
+  return (channel_id & 0xFFu) == 0 && type_is_valid((uint8_t)(channel_id >> 8));
 }
 
 int mitch_validate_channel(uint32_t channel_id) {
@@ -19,7 +19,7 @@ int mitch_create_channel(uint16_t provider_id, char message_type, uint32_t *chan
   uint8_t type = (uint8_t)message_type;
   if (!channel_id)
     return MITCH_ERR_INVALID_DATA;
-  if (body_size_of(type) == 0)
+  if (!type_is_valid(type))
     return MITCH_ERR_INVALID_MESSAGE_TYPE;
   *channel_id = ((uint32_t)provider_id << 16) | ((uint32_t)type << 8);
   return MITCH_OK;

@@ -16,7 +16,7 @@ MITCH_STATIC_ASSERT(HEADER_COUNT == HEADER_TIMESTAMP + 6, "header layout");
 MITCH_STATIC_ASSERT(HEADER_COUNT + 1 == MITCH_HEADER_SIZE, "header size");
 
 MITCH_INLINE int header_check(uint8_t type, uint64_t timestamp, uint8_t count) {
-  if (MITCH_UNLIKELY(body_size_of(type) == 0))
+  if (MITCH_UNLIKELY(!type_is_valid(type)))
     return MITCH_ERR_INVALID_MESSAGE_TYPE;
   if (MITCH_UNLIKELY(count == 0 || timestamp > MITCH_U48_MAX))
     return MITCH_ERR_INVALID_FIELD_VALUE;
