@@ -35,8 +35,11 @@ int mitch_header_validate(const mitch_header *h) {
   return header_check(h->message_type, h->timestamp, h->count);
 }
 
-int mitch_create_header(uint8_t message_type, uint64_t timestamp, uint8_t count, uint8_t *out,
-                        size_t out_len) {
+/* The typed and flat functions share these always-inline bodies, so a flat
+   call is one call (GCC does not reliably inline one exported function
+   into another). */
+MITCH_INLINE int header_encode_inline(uint8_t message_type, uint64_t timestamp, uint8_t count,
+                                      uint8_t *out, size_t out_len) {
   int st;
   if (MITCH_UNLIKELY(!out))
     return MITCH_ERR_INVALID_DATA;
@@ -49,17 +52,7 @@ int mitch_create_header(uint8_t message_type, uint64_t timestamp, uint8_t count,
   return MITCH_OK;
 }
 
-int mitch_header_encode(const mitch_header *h, uint8_t *out, size_t out_len) {
-  if (MITCH_UNLIKELY(!h))
-    return MITCH_ERR_INVALID_DATA;
-  return mitch_create_header(h->message_type, h->timestamp, h->count, out, out_len);
-}
-
-int mitch_pack_header(uint8_t message_type, uint64_t timestamp, uint8_t count, uint8_t *out) {
-  return mitch_create_header(message_type, timestamp, count, out, MITCH_HEADER_SIZE);
-}
-
-int mitch_header_decode(const uint8_t *in, size_t in_len, mitch_header *h) {
+MITCH_INLINE int header_decode_inline(const uint8_t *in, size_t in_len, mitch_header *h) {
   uint64_t word;
   uint8_t type, count;
   int st;
@@ -80,13 +73,32 @@ int mitch_header_decode(const uint8_t *in, size_t in_len, mitch_header *h) {
   return MITCH_OK;
 }
 
+int mitch_create_header(uint8_t message_type, uint64_t timestamp, uint8_t count, uint8_t *out,
+                        size_t out_len) {
+  return header_encode_inline(message_type, timestamp, count, out, out_len);
+}
+
+int mitch_header_encode(const mitch_header *h, uint8_t *out, size_t out_len) {
+  if (MITCH_UNLIKELY(!h))
+    return MITCH_ERR_INVALID_DATA;
+  return header_encode_inline(h->message_type, h->timestamp, h->count, out, out_len);
+}
+
+int mitch_pack_header(uint8_t message_type, uint64_t timestamp, uint8_t count, uint8_t *out) {
+  return header_encode_inline(message_type, timestamp, count, out, MITCH_HEADER_SIZE);
+}
+
+int mitch_header_decode(const uint8_t *in, size_t in_len, mitch_header *h) {
+  return header_decode_inline(in, in_len, h);
+}
+
 int mitch_unpack_header(const uint8_t *bytes, size_t len, uint8_t *message_type,
                         uint64_t *timestamp, uint8_t *count) {
   mitch_header h;
   int st;
   if (!message_type || !timestamp || !count)
     return MITCH_ERR_INVALID_DATA;
-  st = mitch_header_decode(bytes, len, &h);
+  st = header_decode_inline(bytes, len, &h);
   if (st != MITCH_OK)
     return st;
   *message_type = h.message_type;
