@@ -10,6 +10,9 @@
  *   fuzzy asset    the assets.tsv queries that need Jaro-Winkler (typos)
  *   ticker         every symbol of tickers.tsv
  *   provider exact / fuzzy   providers.tsv, split the same way
+ * and a cost curve: one fuzzy asset query (a misspelt company name, no
+ * exact hit) cut to 4, 8, 16, ... 255 bytes, to show how the pruned
+ * Jaro-Winkler search grows with the query's length.
  * For each query the call is repeated in a tight loop and timed with
  * CLOCK_MONOTONIC; a run's figure is the median over the queries of the
  * mean time per call.  The program prints every run and the median of the
@@ -37,18 +40,32 @@ typedef struct query {
   double min_confidence;
 } query;
 
+enum kind { KIND_ASSET, KIND_TICKER, KIND_PROVIDER };
+
 typedef struct corpus {
   const char *name;
   double target_ns;
+  enum kind kind;
   query q[MAX_QUERIES];
   size_t n;
 } corpus;
 
-static corpus exact_assets = {"exact asset lookup", 100, {{{0}, 0, 0}}, 0};
-static corpus fuzzy_assets = {"fuzzy asset lookup", 10000, {{{0}, 0, 0}}, 0};
-static corpus tickers = {"ticker resolution", 1000, {{{0}, 0, 0}}, 0};
-static corpus exact_providers = {"provider exact", 100, {{{0}, 0, 0}}, 0};
-static corpus fuzzy_providers = {"provider fuzzy", 5000, {{{0}, 0, 0}}, 0};
+static corpus exact_assets = {"exact asset lookup", 100, KIND_ASSET, {{{0}, 0, 0}}, 0};
+static corpus fuzzy_assets = {"fuzzy asset lookup", 10000, KIND_ASSET, {{{0}, 0, 0}}, 0};
+static corpus tickers = {"ticker resolution", 1000, KIND_TICKER, {{{0}, 0, 0}}, 0};
+static corpus exact_providers = {"provider exact", 100, KIND_PROVIDER, {{{0}, 0, 0}}, 0};
+static corpus fuzzy_providers = {"provider fuzzy", 5000, KIND_PROVIDER, {{{0}, 0, 0}}, 0};
+
+/* The cost curve's query: typos in every word, so no prefix of it is an
+   exact key; cut to each length of curve_lengths. */
+static const char curve_text[] =
+    "Internationl Busines Machines Corporatin Holdngs Grup of Compnies and Subsidaries "
+    "Worldwid Tradng Operatons in Equites Bonds Comodities Currencys and Derivatves for "
+    "Instituional Clints Acros Europ Amrica and Asa Pacfic Regons with Hedg Fundz Pensin Plans "
+    "and Sovreign Welth Funds";
+static const size_t curve_lengths[] = {4, 8, 16, 32, 64, 128, 255};
+#define N_CURVE (sizeof curve_lengths / sizeof curve_lengths[0])
+static corpus curve[N_CURVE];
 
 static volatile uint64_t sink; /* keeps the calls from being optimised away */
 
@@ -124,11 +141,11 @@ static void provider_row(char **cells) {
 }
 
 static void call(const corpus *c, const query *q) {
-  if (c == &tickers) {
+  if (c->kind == KIND_TICKER) {
     uint64_t t = 0;
     mitch_resolve_ticker(q->text, (uint8_t)q->instrument_type, &t, NULL, NULL, NULL);
     sink += t;
-  } else if (c == &exact_assets || c == &fuzzy_assets) {
+  } else if (c->kind == KIND_ASSET) {
     uint32_t id = 0;
     char name[64];
     mitch_resolve_asset(q->text, q->min_confidence, &id, NULL, NULL, name, sizeof name, NULL, 0,
@@ -219,6 +236,23 @@ int main(int argc, char **argv) {
     m = median(results, (size_t)runs);
     printf(" -> median %.0f ns (target <= %.0f ns)%s\n", m, all[k]->target_ns,
            m <= all[k]->target_ns ? "" : "  ABOVE TARGET");
+    fflush(stdout);
+  }
+
+  /* Fuzzy cost against query length (no target: how it grows). */
+  printf("\nfuzzy asset lookup by query length (min confidence 0.6), median ns per call:\n");
+  for (k = 0; k < N_CURVE; k++) {
+    double results[MAX_RUNS];
+    int r;
+    corpus *c = &curve[k];
+    c->kind = KIND_ASSET;
+    c->n = 1;
+    memcpy(c->q[0].text, curve_text, curve_lengths[k]);
+    c->q[0].text[curve_lengths[k]] = '\0';
+    c->q[0].min_confidence = 0.6;
+    for (r = 0; r < runs; r++)
+      results[r] = run(c, budget);
+    printf("  %3zu bytes  %9.0f ns\n", curve_lengths[k], median(results, (size_t)runs));
     fflush(stdout);
   }
   return ok ? 0 : 1;
