@@ -23,10 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#ifdef _WIN32
-#include <windows.h>
-#endif
+
+#include "bench_clock.h"
 
 #include <mitch.h>
 
@@ -37,20 +35,6 @@ static double opt_min_ns = 5e6;
 static int opt_quick;
 static const char *opt_filter;
 
-#ifdef _WIN32
-static double now_ns(void) {
-  LARGE_INTEGER t, f;
-  QueryPerformanceCounter(&t);
-  QueryPerformanceFrequency(&f);
-  return (double)t.QuadPart * 1e9 / (double)f.QuadPart;
-}
-#else
-static double now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-#endif
 
 /* A row's work: `n` repetitions of one call (or one pass).  Returns the OR
    of every status (0 when every call succeeded) mixed with output bits in
@@ -95,7 +79,7 @@ static stats measure(const char *name, bench_fn fn, const void *ctx) {
     t = now_ns() - t0;
     check_result(name, r);
     sink ^= r;
-    if (t >= opt_min_ns || n >= ((size_t)1 << 40))
+    if (t >= opt_min_ns || n >= SIZE_MAX / 16)
       break;
     n *= t > 0 && opt_min_ns / t < 64 ? 2 : 16;
   }

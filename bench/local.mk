@@ -7,7 +7,7 @@
 
 noinst_PROGRAMS += bench/bench_codec bench/rss_probe bench/rss_probe_nolib
 
-bench_bench_codec_SOURCES = bench/bench_codec.c
+bench_bench_codec_SOURCES = bench/bench_codec.c bench/bench_clock.h
 bench_bench_codec_LDADD = lib/libmitch.la
 bench_bench_codec_LDFLAGS = -no-install
 

@@ -651,8 +651,9 @@ MITCH_API int mitch_resolve(const char *symbol, uint8_t instrument_type,
 /* The comparison key of a name: ASCII lower-cased, only letters, digits and
    non-ASCII bytes kept, a leading "the" and one trailing business-suffix
    word dropped ("Apple Inc." -> "apple").  *key_len (may be NULL) gets the
-   full key length; the output is truncated to out_len-1 bytes and
-   NUL-terminated (MITCH_ERR_BUFFER_TOO_SMALL if it did not fit). */
+   full key length; an output that does not fit is cut at a UTF-8
+   character boundary within out_len-1 bytes, NUL-terminated, and reported
+   as MITCH_ERR_BUFFER_TOO_SMALL. */
 MITCH_API int mitch_name_key(const char *name, char *out, size_t out_len, size_t *key_len);
 
 /* Jaro-Winkler similarity of two byte strings, as the resolver uses it
