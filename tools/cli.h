@@ -24,7 +24,10 @@ int cmd_channel(int argc, char **argv);
 
 /* Print "mitch CMD: <formatted message>\n" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...)
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+    /* MinGW's C99 stdio (config.h asks for it): %zu & co. work */
+    __attribute__((format(gnu_printf, 2, 3)))
+#elif defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
