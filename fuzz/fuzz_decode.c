@@ -398,22 +398,7 @@ static void fuzz_batch(uint8_t type, const uint8_t *p, size_t n) {
       expect_done = i;
       break;
     }
-  switch (type) {
-  case 't':
-    ss = sizeof(mitch_trade);
-    break;
-  case 'o':
-    ss = sizeof(mitch_order);
-    break;
-  case 's':
-    ss = sizeof(mitch_tick);
-    break;
-  case 'i':
-    ss = sizeof(mitch_index);
-    break;
-  default:
-    ss = sizeof(mitch_order_book);
-  }
+  ss = fuzz_struct_size(type);
   v = malloc(count ? count * ss : 1); /* exactly count structs */
   switch (type) {
   case 't':

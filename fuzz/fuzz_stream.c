@@ -34,22 +34,7 @@ static void round_trip(const mitch_message *m) {
   void *bodies;
   uint8_t *out = malloc(out_len), *want = malloc(out_len);
   int st;
-  switch (type) {
-  case 't':
-    ss = sizeof(mitch_trade);
-    break;
-  case 'o':
-    ss = sizeof(mitch_order);
-    break;
-  case 's':
-    ss = sizeof(mitch_tick);
-    break;
-  case 'i':
-    ss = sizeof(mitch_index);
-    break;
-  default:
-    ss = sizeof(mitch_order_book);
-  }
+  ss = fuzz_struct_size(type);
   bodies = malloc(n * ss);
   switch (type) {
   case 't':

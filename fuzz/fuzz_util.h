@@ -131,6 +131,22 @@ static inline size_t fuzz_body_size(uint8_t type) {
   }
 }
 
+/* Size of the typed struct (mitch_trade, ...) of a known type byte. */
+static inline size_t fuzz_struct_size(uint8_t type) {
+  switch (type) {
+  case 't':
+    return sizeof(mitch_trade);
+  case 'o':
+    return sizeof(mitch_order);
+  case 's':
+    return sizeof(mitch_tick);
+  case 'i':
+    return sizeof(mitch_index);
+  default:
+    return sizeof(mitch_order_book);
+  }
+}
+
 /* Every status a function may return, per mitch.h. */
 static inline int fuzz_known_status(int st) {
   return (st >= MITCH_OK && st <= MITCH_ERR_NOT_FOUND) || st == MITCH_ERR_UNKNOWN;
