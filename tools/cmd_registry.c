@@ -327,6 +327,22 @@ int cmd_resolve(int argc, char **argv) {
   return failures ? 1 : 0;
 }
 
+/* The start of the one-query commands (asset, provider): options, then
+   the remaining words joined by spaces into `query` (*fits is 0 when they
+   do not fit).  Returns 0 to go on, or the exit status of a usage error. */
+static int parse_query(int argc, char **argv, const char *allowed, const char *usage,
+                       options *o, char *query, size_t cap, int *fits) {
+  int st = parse_options(argc, argv, allowed, usage, o);
+  if (st != 0)
+    return st;
+  if (o->nargs == 0) {
+    cli_error(argv[0], "no query given (usage: mitch %s %s)", argv[0], usage);
+    return 2;
+  }
+  *fits = join_words(o->args, o->nargs, query, cap);
+  return 0;
+}
+
 /* ---- asset -------------------------------------------------------------------- */
 
 int cmd_asset(int argc, char **argv) {
@@ -335,18 +351,10 @@ int cmd_asset(int argc, char **argv) {
   options o;
   mitch_asset a;
   double conf = 0;
-  int st;
-  if ((st = parse_options(argc, argv, "cm", usage, &o)) != 0)
+  int st, fits;
+  if ((st = parse_query(argc, argv, "cm", usage, &o, query, sizeof query, &fits)) != 0)
     return st;
-  if (o.nargs == 0) {
-    cli_error(argv[0], "no query given (usage: mitch %s %s)", argv[0], usage);
-    return 2;
-  }
-  if (!join_words(o.args, o.nargs, query, sizeof query)) {
-    st = MITCH_ERR_INVALID_DATA;
-  } else {
-    st = mitch_asset_find(query, o.cls, o.min, &a, &conf);
-  }
+  st = fits ? mitch_asset_find(query, o.cls, o.min, &a, &conf) : MITCH_ERR_INVALID_DATA;
   if (st != MITCH_OK) {
     if (o.json)
       json_error("query", query, st);
@@ -390,16 +398,10 @@ int cmd_provider(int argc, char **argv) {
   options o;
   mitch_provider p;
   double conf = 0;
-  int st;
-  if ((st = parse_options(argc, argv, "m", usage, &o)) != 0)
+  int st, fits;
+  if ((st = parse_query(argc, argv, "m", usage, &o, query, sizeof query, &fits)) != 0)
     return st;
-  if (o.nargs == 0) {
-    cli_error(argv[0], "no query given (usage: mitch %s %s)", argv[0], usage);
-    return 2;
-  }
-  st = join_words(o.args, o.nargs, query, sizeof query)
-           ? find_provider(query, o.min, &p, &conf)
-           : MITCH_ERR_INVALID_DATA;
+  st = fits ? find_provider(query, o.min, &p, &conf) : MITCH_ERR_INVALID_DATA;
   if (st != MITCH_OK) {
     if (o.json)
       json_error("query", query, st);
