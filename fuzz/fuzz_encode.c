@@ -101,6 +101,21 @@ static void check_message(uint8_t type, const void *v, const uint8_t *body, size
   free(msg);
 }
 
+/* A flat pack function filled `flat` (FILL beforehand) and returned st;
+   the typed encoder gave `out` (NULL on failure).  Both must agree with
+   the oracle's `expect`, and a failed pack must leave its buffer as it
+   was. */
+static void check_flat(const uint8_t *flat, int st, int expect, const uint8_t *out,
+                       size_t size) {
+  size_t i;
+  FUZZ_ASSERT(st == expect);
+  if (st != MITCH_OK)
+    for (i = 0; i < size; i++)
+      FUZZ_ASSERT(flat[i] == FILL);
+  if (out)
+    FUZZ_ASSERT(memcmp(out, flat, size) == 0);
+}
+
 static void fuzz_trade(fuzz_reader *r, uint8_t len_byte) {
   mitch_trade t, back;
   uint8_t *out, *flat;
@@ -119,22 +134,16 @@ static void fuzz_trade(fuzz_reader *r, uint8_t len_byte) {
   flat = malloc(32);
   memset(flat, FILL, 32);
   st = mitch_pack_trade(t.ticker_id, t.price, t.quantity, t.trade_id, t.side, flat);
-  FUZZ_ASSERT(st == expect);
   out = encode_checked(enc_trade, &t, 32, len_byte, expect);
-  if (st != MITCH_OK) /* nothing written on failure */
-    for (st = 0; st < 32; st++)
-      FUZZ_ASSERT(flat[st] == FILL);
-  if (!out) {
-    free(flat);
+  check_flat(flat, st, expect, out, 32);
+  free(flat);
+  if (!out)
     return;
-  }
-  FUZZ_ASSERT(memcmp(out, flat, 32) == 0);
   FUZZ_ASSERT(mitch_trade_decode(out, 32, &back) == MITCH_OK);
   FUZZ_ASSERT(back.ticker_id == t.ticker_id && fuzz_same_f64(back.price, t.price) &&
               back.quantity == t.quantity && back.trade_id == t.trade_id && back.side == t.side);
   check_message('t', &t, out, 32, t.ticker_id);
   free(out);
-  free(flat);
 }
 
 static void fuzz_order(fuzz_reader *r, uint8_t len_byte) {
@@ -161,16 +170,11 @@ static void fuzz_order(fuzz_reader *r, uint8_t len_byte) {
   memset(flat, FILL, 32);
   st = mitch_pack_order(o.ticker_id, o.order_id, o.price, o.quantity, o.order_type, o.side,
                         o.expiry_ms, flat);
-  FUZZ_ASSERT(st == expect);
   out = encode_checked(enc_order, &o, 32, len_byte, expect);
-  if (st != MITCH_OK) /* nothing written on failure */
-    for (st = 0; st < 32; st++)
-      FUZZ_ASSERT(flat[st] == FILL);
-  if (!out) {
-    free(flat);
+  check_flat(flat, st, expect, out, 32);
+  free(flat);
+  if (!out)
     return;
-  }
-  FUZZ_ASSERT(memcmp(out, flat, 32) == 0);
   FUZZ_ASSERT(mitch_order_decode(out, 32, &back) == MITCH_OK);
   FUZZ_ASSERT(back.ticker_id == o.ticker_id && back.order_id == o.order_id &&
               fuzz_same_f64(back.price, o.price) && back.quantity == o.quantity &&
@@ -179,7 +183,6 @@ static void fuzz_order(fuzz_reader *r, uint8_t len_byte) {
   FUZZ_ASSERT(out[31] == 0); /* padding */
   check_message('o', &o, out, 32, o.expiry_ms);
   free(out);
-  free(flat);
 }
 
 static void fuzz_tick(fuzz_reader *r, uint8_t len_byte) {
@@ -200,21 +203,15 @@ static void fuzz_tick(fuzz_reader *r, uint8_t len_byte) {
   flat = malloc(32);
   memset(flat, FILL, 32);
   st = mitch_pack_tick(k.ticker_id, k.bid_price, k.ask_price, k.bid_volume, k.ask_volume, flat);
-  FUZZ_ASSERT(st == expect);
   out = encode_checked(enc_tick, &k, 32, len_byte, expect);
-  if (st != MITCH_OK) /* nothing written on failure */
-    for (st = 0; st < 32; st++)
-      FUZZ_ASSERT(flat[st] == FILL);
-  if (!out) {
-    free(flat);
+  check_flat(flat, st, expect, out, 32);
+  free(flat);
+  if (!out)
     return;
-  }
-  FUZZ_ASSERT(memcmp(out, flat, 32) == 0);
   FUZZ_ASSERT(mitch_tick_decode(out, 32, &back) == MITCH_OK);
   FUZZ_ASSERT(memcmp(&back, &k, sizeof k) == 0); /* no padding in mitch_tick */
   check_message('s', &k, out, 32, k.bid_volume);
   free(out);
-  free(flat);
 }
 
 static void fuzz_index(fuzz_reader *r, uint8_t len_byte) {
@@ -250,16 +247,11 @@ static void fuzz_index(fuzz_reader *r, uint8_t len_byte) {
   st = mitch_pack_index(x.ticker_id, x.mid, x.v_bid, x.v_ask, x.m_spread, x.b_bid_o, x.b_ask_o,
                         x.w_bid_o, x.w_ask_o, x.v_force, x.l_force, x.t_force, x.m_force,
                         x.confidence, x.rejected, x.accepted, flat);
-  FUZZ_ASSERT(st == expect);
   out = encode_checked(enc_index, &x, 64, len_byte, expect);
-  if (st != MITCH_OK) /* nothing written on failure */
-    for (st = 0; st < 64; st++)
-      FUZZ_ASSERT(flat[st] == FILL);
-  if (!out) {
-    free(flat);
+  check_flat(flat, st, expect, out, 64);
+  free(flat);
+  if (!out)
     return;
-  }
-  FUZZ_ASSERT(memcmp(out, flat, 64) == 0);
   FUZZ_ASSERT(mitch_index_decode(out, 64, &back) == MITCH_OK);
   FUZZ_ASSERT(back.ticker_id == x.ticker_id && fuzz_same_f64(back.mid, x.mid) &&
               back.v_bid == x.v_bid && back.v_ask == x.v_ask && back.m_spread == x.m_spread &&
@@ -273,7 +265,6 @@ static void fuzz_index(fuzz_reader *r, uint8_t len_byte) {
     FUZZ_ASSERT(out[st] == 0);
   check_message('i', &x, out, 64, x.v_bid);
   free(out);
-  free(flat);
 }
 
 static void fuzz_book(fuzz_reader *r, uint8_t len_byte) {
