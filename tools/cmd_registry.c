@@ -177,7 +177,14 @@ static void json_key(const char *key, int first) {
   putchar(':');
 }
 
-static void json_error(const char *input_key, const char *input, int status) {
+/* A failed lookup of `input`: a JSON line on stdout with --json (so a
+   batch of symbols stays one object per line), else a message on stderr. */
+static void report_failure(const char *cmd, int json, const char *input_key,
+                           const char *input, int status) {
+  if (!json) {
+    cli_error(cmd, "%s: %s", input, mitch_strerror(status));
+    return;
+  }
   putchar('{');
   json_key(input_key, 1);
   json_string(input);
@@ -287,10 +294,7 @@ int cmd_resolve(int argc, char **argv) {
     st = mitch_resolve(o.args[i], o.type, &r);
     if (st != MITCH_OK) {
       failures++;
-      if (o.json)
-        json_error("symbol", o.args[i], st);
-      else
-        cli_error(argv[0], "%s: %s", o.args[i], mitch_strerror(st));
+      report_failure(argv[0], o.json, "symbol", o.args[i], st);
       continue;
     }
     mitch_instrument_type_get(r.instrument_type, &type);
@@ -356,10 +360,7 @@ int cmd_asset(int argc, char **argv) {
     return st;
   st = fits ? mitch_asset_find(query, o.cls, o.min, &a, &conf) : MITCH_ERR_INVALID_DATA;
   if (st != MITCH_OK) {
-    if (o.json)
-      json_error("query", query, st);
-    else
-      cli_error(argv[0], "%s: %s", query, mitch_strerror(st));
+    report_failure(argv[0], o.json, "query", query, st);
     return 1;
   }
   if (o.json) {
@@ -403,10 +404,7 @@ int cmd_provider(int argc, char **argv) {
     return st;
   st = fits ? find_provider(query, o.min, &p, &conf) : MITCH_ERR_INVALID_DATA;
   if (st != MITCH_OK) {
-    if (o.json)
-      json_error("query", query, st);
-    else
-      cli_error(argv[0], "%s: %s", query, mitch_strerror(st));
+    report_failure(argv[0], o.json, "query", query, st);
     return 1;
   }
   if (o.json) {
@@ -482,10 +480,7 @@ int cmd_channel(int argc, char **argv) {
   if (st == MITCH_OK)
     st = mitch_pack_channel(channel, bytes);
   if (st != MITCH_OK) {
-    if (o.json)
-      json_error("provider", query, st);
-    else
-      cli_error(argv[0], "%s: %s", query, mitch_strerror(st));
+    report_failure(argv[0], o.json, "provider", query, st);
     return 1;
   }
   if (o.json) {
