@@ -19,7 +19,9 @@ AM_TESTS_ENVIRONMENT = \
 	export MITCH_SHARED_DIR; \
 	MITCH_TOP_SRCDIR='$(abs_top_srcdir)'; export MITCH_TOP_SRCDIR; \
 	MITCH_TOP_BUILDDIR='$(abs_top_builddir)'; export MITCH_TOP_BUILDDIR; \
-	OBJDUMP='$(OBJDUMP)'; export OBJDUMP;
+	OBJDUMP='$(OBJDUMP)'; export OBJDUMP; \
+	MITCH_LIBRARY='$(abs_top_builddir)/lib/.libs/libmitch.so.1'; export MITCH_LIBRARY; \
+	MITCH_TOOL='$(abs_top_builddir)/tools/mitch$(EXEEXT)'; export MITCH_TOOL;
 
 # The conformance vectors: a byte-identical copy of ../shared/conformance
 # (tests/vectors-drift.sh keeps it so).
