@@ -7,17 +7,23 @@
 mitch_python_package = \
 	python/mitch/__init__.py \
 	python/mitch/_buffer.py \
+	python/mitch/_convert.py \
+	python/mitch/_diagnose.py \
 	python/mitch/_ffi.py \
 	python/mitch/_loader.py \
 	python/mitch/_text.py \
 	python/mitch/_version.py \
 	python/mitch/aio.py \
 	python/mitch/bins.py \
+	python/mitch/bodies.py \
+	python/mitch/book.py \
 	python/mitch/bulk.py \
 	python/mitch/codec.py \
+	python/mitch/enums.py \
 	python/mitch/exceptions.py \
 	python/mitch/flat.py \
 	python/mitch/ids.py \
+	python/mitch/layouts.py \
 	python/mitch/py.typed \
 	python/mitch/registry.py \
 	python/mitch/types.py

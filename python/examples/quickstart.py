@@ -12,7 +12,7 @@ trades = [
     mitch.Trade(ticker.id, 1.0850, 1_000_000, 1, mitch.OrderSide.BUY),
     mitch.Trade(ticker.id, 1.0851, 250_000, 2, mitch.OrderSide.SELL),
 ]
-wire = mitch.encode_message("t", trades, timestamp=9 * 3600 * 10**9 + 30 * 60 * 10**9)
+wire = mitch.encode_message(trades, "t", timestamp=9 * 3600 * 10**9 + 30 * 60 * 10**9)
 print(len(wire), "bytes:", wire[:8].hex(), "...")
 
 # Decode every message of a buffer (bytes, bytearray, memoryview or mmap).

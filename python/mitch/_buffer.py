@@ -10,7 +10,9 @@ of a NULL buffer - is MITCH_ERR_INVALID_DATA, as libmitch reports NULL.
 
 import ctypes
 import sys
-from typing import Any, Tuple
+from typing import Any, Optional, Tuple
+
+from .exceptions import BufferLayoutError, InvalidDataError, MitchTypeError
 
 # A valid address for empty buffers: C is always given a non-NULL pointer
 # for real (if empty) data, so "too small" is reported, not "NULL".
@@ -65,24 +67,31 @@ class pinned:
     def __enter__(self) -> Tuple[int, int]:
         obj = self._obj
         if obj is None:
-            from .exceptions import InvalidDataError
-            raise InvalidDataError("no buffer (None) where bytes were expected", status=1)
+            raise InvalidDataError("no buffer (None) where bytes were expected")
         if type(obj) is bytes:
             return bytes_address(obj), len(obj)
         if isinstance(obj, str):
-            raise TypeError("expected a bytes-like object (bytes, bytearray, memoryview, "
-                            "mmap, numpy array), not str")
+            raise MitchTypeError("expected a bytes-like object (bytes, bytearray, "
+                                 "memoryview, mmap, numpy array), not str")
         if not _HAVE_PYAPI:
-            self._copy = copy = bytes(memoryview(obj).cast("B"))
+            try:
+                view = memoryview(obj)
+            except TypeError:
+                raise MitchTypeError("expected a bytes-like object, not %s"
+                                     % type(obj).__name__) from None
+            if not view.c_contiguous:
+                raise BufferLayoutError("the buffer must be C-contiguous")
+            self._copy = copy = view.tobytes()
             return bytes_address(copy), len(copy)
         view = _PyBuffer()
         try:
             _get_buffer(obj, ctypes.byref(view), _PyBUF_SIMPLE)
         except BufferError as err:
-            raise BufferError("the buffer must be C-contiguous: %s" % err) from None
+            raise BufferLayoutError("the buffer must be C-contiguous: %s" % err) from None
         except TypeError:
-            raise TypeError("expected a bytes-like object (bytes, bytearray, memoryview, "
-                            "mmap, numpy array), not %s" % type(obj).__name__) from None
+            raise MitchTypeError("expected a bytes-like object (bytes, bytearray, "
+                                 "memoryview, mmap, numpy array), not %s"
+                                 % type(obj).__name__) from None
         self._view = view
         return (view.buf or _EMPTY_ADDRESS), view.len
 
@@ -91,12 +100,3 @@ class pinned:
         if view is not None:
             self._view = None
             _release_buffer(ctypes.byref(view))
-
-
-def check_span(size: int, offset: int) -> int:
-    """Validate ``offset`` into a buffer of ``size`` bytes; the bytes left."""
-    if offset < 0 or offset > size:
-        from .exceptions import BufferTooSmallError
-        raise BufferTooSmallError("offset %d is outside the %d-byte buffer" % (offset, size),
-                                  offset=offset)
-    return size - offset

@@ -16,9 +16,9 @@ import asyncio
 from typing import Any, AsyncIterator, Optional
 
 from . import _ffi
+from .bodies import Header
 from .codec import Body, Message, decode_batch
 from .exceptions import BufferTooSmallError, MitchError
-from .types import Header
 
 __all__ = ["read_message", "iter_messages", "read_messages"]
 
@@ -56,7 +56,7 @@ async def read_message(reader: Any, offset: int = 0) -> Optional[Message]:
     data = await _read(reader, size, offset + _ffi.HEADER_SIZE,
                        "the bodies of a %r message" % header.message_type.code)
     try:
-        bodies = decode_batch(header.message_type, data, header.count)
+        bodies = decode_batch(data, header.message_type, header.count)
     except MitchError as err:
         err.args = ("message at stream offset %d: %s" % (offset, err.args[0]),)
         err.offset = offset + _ffi.HEADER_SIZE + (err.offset or 0)

@@ -9,73 +9,110 @@ when one of these functions runs.  Two array layouts:
   the bytes exactly as on the wire.  :func:`decode_array` returns this; when
   the buffer is one message it is a zero-copy view of the caller's buffer
   (validated by libmitch in one call), otherwise libmitch validates the
-  whole buffer and copies the bodies into the array in one call
-  (``mitch_stream_gather``).
+  whole buffer and copies the bodies into the array in one call.
 * the **host** layout (:func:`host_dtype`): the C structs of ``mitch.h``,
   every field a native number (an order's type, side and 48-bit expiry
-  included).  :func:`decode_records` returns this (libmitch decodes the
-  bodies in one batch call); DataFrames are built from it.
+  included).  :func:`decode_records` returns this; DataFrames are built
+  from it.
 
-:func:`encode_array` turns either layout back into messages
-(``mitch_stream_frame``, after ``mitch_*_encode_batch`` for host records).
+:func:`encode_array` turns either layout back into messages.  Arrays of
+either layout are accepted however numpy shaped them: with the padding
+dropped (``np.concatenate`` does that), N-dimensional (encoded whole, in C
+order), or not contiguous.
 """
 
 from ctypes import POINTER, byref, c_size_t
-from typing import Any, Optional
+from typing import Any, Dict, Optional, Tuple
 
-from . import _ffi
+from . import _diagnose, _ffi
 from ._buffer import pinned
-from .codec import _BATCH_FUNCS, _stream_error
-from .types import MessageTypeLike, WIRE_LAYOUTS, body_class, body_error, message_type_byte
+from .bodies import body_class, body_classes
+from .codec import _batch_functions, check_order, stream_error, stream_frame
+from .exceptions import MitchTypeError
+from .layouts import WIRE_LAYOUTS
 
 __all__ = ["wire_dtype", "host_dtype", "decode_array", "decode_records", "encode_array",
            "to_dataframe"]
 
 lib = _ffi.lib
-_DTYPES: dict = {}
 
 
 def _numpy() -> Any:
     try:
         import numpy
-    except ImportError:  # pragma: no cover - depends on the system
+    except ImportError:  # depends on the system
         raise ImportError("this function needs numpy (Debian: apt install python3-numpy)") \
             from None
     return numpy
 
 
-def wire_dtype(message_type: MessageTypeLike) -> Any:
+def _make_wire_dtype(cls: Any) -> Any:
+    np = _numpy()
+    names, formats, offsets = [], [], []
+    for f in WIRE_LAYOUTS[cls._TYPE]:
+        names.append(f.name)
+        formats.append(("u1", (6,)) if f.format == "u48" else f.format)
+        offsets.append(f.offset)
+    if cls._LAYOUT == "order_book":
+        bins = np.dtype([("count", "<u4"), ("volume", "<u4")])
+        names += ["bids", "asks"]
+        formats += [(bins, (_ffi.BINS_PER_SIDE,)), (bins, (_ffi.BINS_PER_SIDE,))]
+        offsets += [24, 24 + _ffi.BINS_PER_SIDE * _ffi.BIN_SIZE]
+    return np.dtype({"names": names, "formats": formats, "offsets": offsets,
+                     "itemsize": cls._SIZE})
+
+
+_DTYPES: Dict[Tuple[str, int], Any] = {}
+
+
+def wire_dtype(message_type: Any) -> Any:
     """numpy dtype of one body as on the wire (little-endian, padding
     included; an order's ``expiry_ms`` is 6 raw bytes and its
     ``type_and_side`` one byte, as on the wire)."""
-    np = _numpy()
     cls = body_class(message_type)
     key = ("wire", cls._TYPE)
-    if key not in _DTYPES:
-        names, formats, offsets = [], [], []
-        for f in WIRE_LAYOUTS[cls._TYPE]:
-            names.append(f.name)
-            formats.append(("u1", (6,)) if f.format == "u48" else f.format)
-            offsets.append(f.offset)
-        if cls._TYPE == ord("b"):
-            bins = np.dtype([("count", "<u4"), ("volume", "<u4")])
-            names += ["bids", "asks"]
-            formats += [(bins, (_ffi.BINS_PER_SIDE,)), (bins, (_ffi.BINS_PER_SIDE,))]
-            offsets += [24, 24 + _ffi.BINS_PER_SIDE * _ffi.BIN_SIZE]
-        _DTYPES[key] = np.dtype({"names": names, "formats": formats, "offsets": offsets,
-                                 "itemsize": cls._SIZE})
-    return _DTYPES[key]
+    dtype = _DTYPES.get(key)
+    if dtype is None:
+        dtype = _DTYPES[key] = _make_wire_dtype(cls)
+    return dtype
 
 
-def host_dtype(message_type: MessageTypeLike) -> Any:
+def host_dtype(message_type: Any) -> Any:
     """numpy dtype of the C struct of a body (``mitch_trade`` ...), native
     byte order, the layout the batch encoders and decoders use."""
-    np = _numpy()
     cls = body_class(message_type)
     key = ("host", cls._TYPE)
-    if key not in _DTYPES:
-        _DTYPES[key] = np.dtype(cls._STRUCT)
-    return _DTYPES[key]
+    dtype = _DTYPES.get(key)
+    if dtype is None:
+        dtype = _DTYPES[key] = _numpy().dtype(cls._STRUCT)
+    return dtype
+
+
+def _same_bytes(a: Any, b: Any) -> bool:
+    """True when two structured dtypes describe the same bytes (same
+    fields, formats and offsets, same item size): an array of one can be
+    viewed as the other."""
+    return bool(a.itemsize == b.itemsize and a.names == b.names
+                and all(a.fields[n][:2] == b.fields[n][:2] for n in a.names))
+
+
+def _equivalent(dtype: Any, target: Any) -> bool:
+    """True when ``dtype`` has the fields of ``target`` (names, order and
+    formats), wherever numpy placed them (packed, other padding)."""
+    return bool(dtype.names == target.names
+                and all(dtype.fields[n][0] == target.fields[n][0] for n in target.names))
+
+
+def _canonical(array: Any, target: Any) -> Any:
+    """``array`` (any shape) as a contiguous 1-D array of dtype ``target``:
+    a view when it already is one, else one copy field by field."""
+    np = _numpy()
+    flat = array.reshape(-1) if array.flags.c_contiguous else np.ravel(array, order="C")
+    if flat.dtype == target and flat.flags.c_contiguous:
+        return flat
+    out = np.empty(flat.shape[0], dtype=target)
+    out[...] = flat  # structured assignment: field by field, by position
+    return out
 
 
 def _single_message_count(address: int, size: int, type_byte: int, bs: int) -> Optional[int]:
@@ -85,10 +122,10 @@ def _single_message_count(address: int, size: int, type_byte: int, bs: int) -> O
         return None
     if header.message_type != type_byte or _ffi.HEADER_SIZE + header.count * bs != size:
         return None
-    return header.count
+    return int(header.count)
 
 
-def decode_array(data: Any, message_type: MessageTypeLike, copy: bool = False) -> Any:
+def decode_array(data: Any, message_type: Any, copy: bool = False) -> Any:
     """All bodies of a buffer of messages of one type as a numpy array of
     :func:`wire_dtype` records, validated by libmitch.
 
@@ -97,10 +134,11 @@ def decode_array(data: Any, message_type: MessageTypeLike, copy: bool = False) -
     is gathered into a new array by one C call.  A message of another type
     or a damaged one raises, with ``offset`` at the faulty byte.
     """
+    check_order("decode_array", "decode_array(data, message_type)", data, message_type)
     np = _numpy()
-    byte = message_type_byte(message_type)
-    cls = body_class(byte)
-    dtype = wire_dtype(byte)
+    cls = body_class(message_type)
+    byte = cls._TYPE
+    dtype = wire_dtype(cls)
     bs = cls._SIZE
     info = _ffi.StreamInfoStruct()
     with pinned(data) as (address, size):
@@ -108,7 +146,7 @@ def decode_array(data: Any, message_type: MessageTypeLike, copy: bool = False) -
         if count is not None:
             status = lib.mitch_stream_validate(address, size, byte, byref(info))
             if status:
-                raise _stream_error(status, info, data, "decode_array")
+                raise stream_error(status, info, data, "decode_array")
             return np.frombuffer(data, dtype=dtype, count=count, offset=_ffi.HEADER_SIZE)
         # Every message has a header, so size // bs bounds the body count:
         # one pass of C validates and copies, no counting pass first.
@@ -117,76 +155,119 @@ def decode_array(data: Any, message_type: MessageTypeLike, copy: bool = False) -
         status = lib.mitch_stream_gather(address, size, byte, out.ctypes.data,
                                          out.nbytes, byref(n), byref(info))
     if status:
-        raise _stream_error(status, info, data, "decode_array")
+        raise stream_error(status, info, data, "decode_array")
     return out[:n.value]
 
 
-def decode_records(data: Any, message_type: MessageTypeLike) -> Any:
+def decode_records(data: Any, message_type: Any) -> Any:
     """All bodies of a buffer of messages of one type as a numpy array of
     :func:`host_dtype` records (every field a native number)."""
-    wire = decode_array(data, message_type)
-    return _wire_to_host(wire, body_class(message_type))
+    check_order("decode_records", "decode_records(data, message_type)", data, message_type)
+    cls = body_class(message_type)
+    # copy=True: the records are the caller's own, never a view of ``data``
+    return _wire_to_host(decode_array(data, cls, copy=True), cls)
 
 
 def _wire_to_host(wire: Any, cls: Any) -> Any:
     np = _numpy()
-    wire = np.ascontiguousarray(wire)
-    records = np.zeros(len(wire), dtype=host_dtype(cls))  # no stray bytes in padding
+    host = host_dtype(cls)
+    wire = _canonical(wire, wire_dtype(cls))
+    if _same_bytes(host, wire.dtype):
+        # The wire image is the C struct on this host (a trade on a
+        # little-endian machine): libmitch validated it, nothing to convert.
+        return wire.view(host)
+    records = np.empty(len(wire), dtype=host)
     done = c_size_t()
-    status = _BATCH_FUNCS[cls][1](wire.ctypes.data or None, wire.nbytes,
-                                  records.ctypes.data_as(POINTER(cls._STRUCT)), len(wire),
-                                  byref(done))
+    status = _batch_functions(cls)[1](wire.ctypes.data or None, wire.nbytes,
+                                      records.ctypes.data_as(POINTER(cls._STRUCT)), len(wire),
+                                      byref(done))
     if status:
-        raise body_error(cls._TYPE, status, wire.view(np.uint8), done.value * cls._SIZE)
+        err = _diagnose.wire_error(cls, status, wire.view(np.uint8), done.value * cls._SIZE)
+        err.index = done.value
+        raise err
     return records
 
 
-def encode_array(array: Any, message_type: MessageTypeLike, timestamp: int = 0) -> bytes:
+def _array_kind(array: Any, cls: Any) -> Optional[str]:
+    """"host" or "wire" when ``array`` holds records of that layout of
+    ``cls`` (wherever numpy put the padding), else None."""
+    dtype = array.dtype
+    if dtype.names is None:
+        return None
+    host, wire = host_dtype(cls), wire_dtype(cls)
+    if dtype == host or (dtype != wire and _equivalent(dtype, host)):
+        return "host"
+    if dtype == wire or _equivalent(dtype, wire):
+        return "wire"
+    return None
+
+
+def _class_of_array(array: Any, message_type: Any) -> Tuple[Any, str]:
+    candidates = [body_class(message_type)] if message_type is not None else \
+        list(body_classes().values())
+    for cls in candidates:
+        kind = _array_kind(array, cls)
+        if kind:
+            return cls, kind
+    names = ", ".join(str(n) for n in (array.dtype.names or ())[:8])
+    raise MitchTypeError("array of dtype with fields (%s) holds neither the wire nor the host "
+                         "records of %s" % (names[:80], "any body type" if message_type is None
+                                            else body_class(message_type).__name__))
+
+
+def encode_array(array: Any, message_type: Any = None, timestamp: int = 0) -> bytes:
     """Messages (255 bodies each, the last shorter) holding the records of
-    ``array`` - :func:`wire_dtype` or :func:`host_dtype` records - all with
-    the same timestamp.  libmitch validates every body."""
+    ``array`` - :func:`wire_dtype` or :func:`host_dtype` records, any shape
+    (encoded whole, in C order) - all with the same timestamp.  libmitch
+    validates every body; the message type defaults to the one whose
+    records the array holds."""
+    check_order("encode_array", "encode_array(array, message_type=None, timestamp=0)", array,
+                message_type)
     np = _numpy()
-    from .codec import stream_frame
-    cls = body_class(message_type)
-    array = np.ascontiguousarray(array)
+    if not isinstance(array, np.ndarray):
+        raise MitchTypeError("encode_array takes a numpy array of records, not %s"
+                             % type(array).__name__)
+    cls, kind = _class_of_array(array, message_type)
+    if kind == "wire":
+        wire = _canonical(array, wire_dtype(cls))
+        return stream_frame(wire.view(np.uint8), cls, timestamp)
     # Host records go through the C encoder even where their dtype equals the
     # wire dtype (a trade on a little-endian host): it writes the padding as
     # zeros, whatever the array's padding bytes hold.
-    if array.dtype != host_dtype(cls):
-        if array.dtype != wire_dtype(cls):
-            raise TypeError("array dtype %s is neither mitch.wire_dtype(%r) nor "
-                            "mitch.host_dtype(%r)"
-                            % (array.dtype, chr(cls._TYPE), chr(cls._TYPE)))
-        return stream_frame(cls._TYPE, array.view(np.uint8).reshape(-1), timestamp)
-    wire = np.zeros(len(array), dtype=wire_dtype(cls))
+    records = _canonical(array, host_dtype(cls))
+    wire = np.empty(len(records), dtype=wire_dtype(cls))
     done = c_size_t()
-    status = _BATCH_FUNCS[cls][0](array.ctypes.data_as(POINTER(cls._STRUCT)), len(array),
-                                  wire.ctypes.data or None, wire.nbytes, byref(done))
+    status = _batch_functions(cls)[0](records.ctypes.data_as(POINTER(cls._STRUCT)),
+                                      len(records), wire.ctypes.data or None, wire.nbytes,
+                                      byref(done))
     if status:
-        bad = cls.from_ffi(cls._STRUCT.from_buffer_copy(array[done.value].tobytes()))
+        bad = cls.from_ffi(cls._STRUCT.from_buffer_copy(records[done.value].tobytes()))
         err = bad._fail(status, "cannot be encoded")
         err.args = ("array[%d]: %s" % (done.value, err.args[0]),)
+        err.index = done.value
         raise err
-    return stream_frame(cls._TYPE, wire.view(np.uint8).reshape(-1), timestamp)
+    return stream_frame(wire.view(np.uint8), cls, timestamp)
 
 
-def to_dataframe(data: Any, message_type: Optional[MessageTypeLike] = None) -> Any:
+def to_dataframe(data: Any, message_type: Any = None) -> Any:
     """A pandas DataFrame of the bodies of ``data``: a buffer of messages of
     one type (``message_type`` required), or an array from
     :func:`decode_array`/:func:`decode_records`.  One column per field;
     order books get per-row arrays of bin counts and volumes."""
+    check_order("to_dataframe", "to_dataframe(data, message_type)", data, message_type)
     try:
         import pandas
-    except ImportError:  # pragma: no cover - depends on the system
+    except ImportError:  # depends on the system
         raise ImportError("to_dataframe needs pandas (Debian: apt install python3-pandas)") \
             from None
     np = _numpy()
     if isinstance(data, np.ndarray) and data.dtype.names:
-        cls = _class_of_dtype(data.dtype, message_type)
-        records = data if data.dtype == host_dtype(cls) else _wire_to_host(data, cls)
+        cls, kind = _class_of_array(data, message_type)
+        records = _canonical(data, host_dtype(cls)) if kind == "host" \
+            else _wire_to_host(data, cls)
     else:
         if message_type is None:
-            raise TypeError("to_dataframe(buffer) needs the message_type")
+            raise MitchTypeError("to_dataframe(buffer) needs the message_type")
         cls = body_class(message_type)
         records = decode_records(data, cls)
     columns = {}
@@ -197,14 +278,4 @@ def to_dataframe(data: Any, message_type: Optional[MessageTypeLike] = None) -> A
         else:
             columns[name] = records[name]
     return pandas.DataFrame(columns)
-
-
-def _class_of_dtype(dtype: Any, message_type: Optional[MessageTypeLike]) -> Any:
-    candidates = [body_class(message_type)] if message_type is not None else \
-        [body_class(t) for t in WIRE_LAYOUTS]
-    for cls in candidates:
-        if dtype in (wire_dtype(cls), host_dtype(cls)):
-            return cls
-    raise TypeError("array dtype %s is not a mitch wire or host dtype%s" % (
-        dtype, "" if message_type is None else " of %r" % (message_type,)))
 

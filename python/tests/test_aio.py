@@ -15,8 +15,8 @@ def stream_bytes():
     trades = [mitch.Trade(TID, 1.0 + i, i + 1, i + 1) for i in range(300)]
     ticks = [mitch.Tick(TID, 2.0, 2.5, 1, 2)]
     books = [mitch.OrderBook(TID, 7.0, 2)]
-    wire = mitch.encode_stream("t", trades, 11) + mitch.encode_message("s", ticks, 12) + \
-        mitch.encode_message("b", books, 13)
+    wire = mitch.encode_stream(trades, "t", 11) + mitch.encode_message(ticks, "s", 12) + \
+        mitch.encode_message(books, "b", 13)
     return wire, trades + ticks + books
 
 

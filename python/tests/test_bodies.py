@@ -85,7 +85,7 @@ def test_trade_known_bytes_and_round_trip():
     assert t.pack() == wire == mitch.pack(t)
     assert mitch.pack_trade(TID, 1.0850, 1_000_000, 42, 1) == wire
     assert mitch.unpack_trade(wire) == t
-    assert mitch.unpack("t", wire) == t
+    assert mitch.unpack(wire, "t") == t
     assert mitch.flat.unpack_trade(wire) == (TID, 1.0850, 1_000_000, 42, 1)
     assert isinstance(mitch.unpack_trade(wire).side, OrderSide)
 
@@ -302,11 +302,11 @@ def test_index_accepted_zero_needs_confidence_zero():
 
 def test_body_validate_without_decoding():
     wire = mitch.Trade(TID, 1.0, 1, 1).pack()
-    mitch.validate_body("t", wire)
+    mitch.validate_body(wire, "t")
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.validate_body("t", wire[:8] + bytes(24))
+        mitch.validate_body(wire[:8] + bytes(24), "t")
     assert err.value.field == "price"
     with pytest.raises(mitch.InvalidMessageTypeError):
-        mitch.validate_body("x", wire)
+        mitch.validate_body(wire, "x")
     with pytest.raises(mitch.BufferTooSmallError):
-        mitch.validate_body("i", wire)
+        mitch.validate_body(wire, "i")

@@ -29,7 +29,7 @@ def sample_bodies(code, n):
 
 def scalar_fields(body):
     out = {}
-    for name, _ in type(body)._SPEC:
+    for name in type(body)._HOST_NAMES:
         value = getattr(body, name)
         out[name] = f64_bits(value) if isinstance(value, float) else int(value)
     return out
@@ -37,7 +37,7 @@ def scalar_fields(body):
 
 def record_fields(record, cls):
     out = {}
-    for name, _ in cls._SPEC:
+    for name in cls._HOST_NAMES:
         value = record[name]
         out[name] = f64_bits(float(value)) if isinstance(value, np.floating) else int(value)
     return out
@@ -57,7 +57,7 @@ def test_dtypes_mirror_the_layouts(code):
 @pytest.mark.parametrize("code", "tosib")
 def test_numpy_paths_match_the_scalar_paths(code):
     bodies = sample_bodies(code, 300 if code != "b" else 7)
-    stream = mitch.encode_stream(code, bodies, 5)
+    stream = mitch.encode_stream(bodies, code, 5)
     records = mitch.decode_records(stream, code)
     cls = mtypes.body_class(code)
     assert len(records) == len(bodies)
@@ -75,7 +75,7 @@ def test_numpy_paths_match_the_scalar_paths(code):
 
 def test_trade_wire_array_fields():
     bodies = sample_bodies("t", 600)
-    arr = mitch.decode_array(mitch.encode_stream("t", bodies), "t")
+    arr = mitch.decode_array(mitch.encode_stream(bodies, "t"), "t")
     assert arr.dtype == mitch.wire_dtype("t")
     assert list(arr["ticker_id"]) == [b.ticker_id for b in bodies]
     assert [f64_bits(float(p)) for p in arr["price"]] == [f64_bits(b.price) for b in bodies]
@@ -84,7 +84,7 @@ def test_trade_wire_array_fields():
 
 def test_single_message_is_a_zero_copy_view():
     bodies = sample_bodies("t", 200)
-    message = mitch.encode_message("t", bodies, 1)
+    message = mitch.encode_message(bodies, "t", 1)
     view = mitch.decode_array(message, "t")
     assert np.shares_memory(view, np.frombuffer(message, dtype=np.uint8))
     assert not view.flags.writeable  # bytes are immutable
@@ -98,7 +98,7 @@ def test_single_message_is_a_zero_copy_view():
 
 
 def test_zero_copy_view_is_validated():
-    message = bytearray(mitch.encode_message("t", sample_bodies("t", 10)))
+    message = bytearray(mitch.encode_message(sample_bodies("t", 10), "t"))
     message[8 + 5 * 32 + 24] = 7  # side of body 5
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.decode_array(bytes(message), "t")
@@ -106,8 +106,8 @@ def test_zero_copy_view_is_validated():
 
 
 def test_bulk_errors_give_offsets():
-    trades = mitch.encode_stream("t", sample_bodies("t", 300))
-    ticks = mitch.encode_message("s", sample_bodies("s", 2))
+    trades = mitch.encode_stream(sample_bodies("t", 300), "t")
+    ticks = mitch.encode_message(sample_bodies("s", 2), "s")
     with pytest.raises(mitch.InvalidMessageTypeError) as err:
         mitch.decode_array(trades + ticks, "t")
     assert err.value.offset == len(trades)
@@ -139,7 +139,7 @@ def test_large_buffer_round_trip():
 
 def test_to_dataframe():
     bodies = sample_bodies("o", 50)
-    stream = mitch.encode_stream("o", bodies, 1)
+    stream = mitch.encode_stream(bodies, "o", 1)
     df = mitch.to_dataframe(stream, "o")
     assert isinstance(df, pd.DataFrame) and len(df) == 50
     assert list(df.columns) == ["ticker_id", "order_id", "price", "quantity", "order_type",
@@ -148,7 +148,7 @@ def test_to_dataframe():
     assert list(df["order_type"]) == [int(b.order_type) for b in bodies]
     wire = mitch.decode_array(stream, "o")
     assert mitch.to_dataframe(wire).equals(df)
-    books = mitch.to_dataframe(mitch.encode_stream("b", sample_bodies("b", 3)), "b")
+    books = mitch.to_dataframe(mitch.encode_stream(sample_bodies("b", 3), "b"), "b")
     assert list(books["bid_volumes"][2]) == list(range(128))
     with pytest.raises(TypeError):
         mitch.to_dataframe(stream)

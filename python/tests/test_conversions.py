@@ -35,7 +35,7 @@ def test_price_bit_patterns_survive(bits):
     assert f64_bits(mitch.unpack_order(order.pack()).price) == bits  # unaligned offset 12
     tick = mitch.unpack_tick(mitch.Tick(TID, price, price).pack())
     assert f64_bits(tick.bid_price) == f64_bits(tick.ask_price) == bits
-    arr = mitch.decode_array(mitch.encode_message("t", [mitch.Trade(TID, price, 1, 1)]), "t")
+    arr = mitch.decode_array(mitch.encode_message([mitch.Trade(TID, price, 1, 1)], "t"), "t")
     assert f64_bits(float(arr["price"][0])) == bits
 
 

@@ -93,11 +93,11 @@ def attempt(fn, *args, **kw):
     try:
         fn(*args, **kw)
         ok += 1
-    except (mitch.MitchError, TypeError, ValueError, BufferError):
+    except mitch.MitchError:  # every misuse is a MitchError, nothing else leaks
         errors += 1
 
-valid = mitch.encode_stream("t", [mitch.Trade(1 + i, 1.0 + i, 1 + i, 1 + i) for i in range(300)])
-valid += mitch.encode_message("b", [mitch.OrderBook(5, 2.0)])
+valid = mitch.encode_stream([mitch.Trade(1 + i, 1.0 + i, 1 + i, 1 + i) for i in range(300)], "t")
+valid += mitch.encode_message([mitch.OrderBook(5, 2.0)], "b")
 for round in range(3000):
     n = rng.randrange(0, 300)
     junk = bytes(rng.randrange(256) for _ in range(n))
@@ -109,12 +109,12 @@ for round in range(3000):
         attempt(lambda: list(mitch.decode_messages(data)))
         attempt(mitch.stream_validate, data)
         attempt(mitch.decode_array, data, rng.choice("tosibx"))
-        attempt(mitch.decode_batch, rng.choice("tosib"), data)
-        attempt(mitch.unpack, rng.choice("tosib"), data, rng.randrange(-2, 40))
+        attempt(mitch.decode_batch, data, rng.choice("tosib"))
+        attempt(mitch.unpack, data, rng.choice("tosib"), rng.randrange(-2, 40))
         attempt(mitch.flat.unpack_order_book, data)
         attempt(mitch.unpack_header, data)
-        attempt(mitch.stream_frame, rng.choice("tosib"), data)
-        attempt(mitch.validate_body, rng.randrange(256), data)
+        attempt(mitch.stream_frame, data, rng.choice("tosib"))
+        attempt(mitch.validate_body, data, rng.randrange(256))
     text = rng.choice([junk, junk.decode("latin-1"), "x" * rng.randrange(0, 100000),
                        "EUR" + chr(rng.randrange(1, 0x10FFFF)) + "USD"])
     attempt(mitch.resolve_ticker, text, rng.randrange(0, 20))

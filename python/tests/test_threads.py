@@ -19,8 +19,7 @@ def workload():
     symbols = [r["symbol"] for r in read_tsv("resolution/tickers.tsv")]
     assets = [r["query"] for r in read_tsv("resolution/assets.tsv")]
     bodies = [mitch.Trade(TID + i, 1.0 + i, 1 + i, 1 + i, i % 2) for i in range(700)]
-    stream = mitch.encode_stream("t", bodies, 3) + mitch.encode_message(
-        "s", [mitch.Tick(TID, 1.0, 2.0, 3, 4)], 4)
+    stream = mitch.encode_stream(bodies, "t", 3) + mitch.encode_message([mitch.Tick(TID, 1.0, 2.0, 3, 4)], "s", 4)
     return symbols, assets, stream
 
 
