@@ -356,30 +356,40 @@ class _Missing:
 
 class Library:
     """The bound functions of one loaded libmitch, as attributes named like
-    the C functions (``lib.mitch_pack_trade``)."""
+    the C functions (``lib.mitch_pack_trade``).
+
+    A function is declared (``restype``/``argtypes``) the first time it is
+    used, so that importing the package does not pay for the ones a program
+    never calls; a function the library does not export is a stand-in that
+    raises :class:`MissingSymbolError` when called.
+    """
 
     def __init__(self, cdll: Any, path: str, source: str) -> None:
         self.cdll = cdll
         self.path = path
         self.source = source
-        self.missing: List[str] = []
-        for name, restype, argtypes in DECLARATIONS:
-            try:
-                fn = getattr(cdll, name)
-            except AttributeError:
-                self.missing.append(name)
-                setattr(self, name, _Missing(name, path))
-                continue
-            fn.restype = restype
-            fn.argtypes = argtypes
-            setattr(self, name, fn)
 
+    def __getattr__(self, name: str) -> Any:
+        declaration = _BY_NAME.get(name)
+        if declaration is None:
+            raise AttributeError("libmitch declares no function %r" % name)
+        fn = self.alias(name, *declaration)
+        # Two threads may bind the same name at once: both get an equal
+        # declaration of the same C function, and one of them is kept.
+        self.__dict__[name] = fn
+        return fn
+
+    @property
+    def missing(self) -> List[str]:
+        """The declared functions the loaded library does not export."""
+        return [name for name, _, _ in DECLARATIONS
+                if isinstance(getattr(self, name), _Missing)]
 
     def alias(self, name: str, restype: Any, argtypes: List[Any]) -> Any:
-        """A second, separately declared handle on ``name``, for the package's
-        fast paths: e.g. output pointers as ``c_void_p`` so that addresses of
-        one struct's fields can be passed without a ctypes object each.  The
-        declaration in DECLARATIONS stays the faithful one."""
+        """A separately declared handle on ``name``; the package's fast paths
+        use it to pass, say, output pointers as ``c_void_p`` addresses of one
+        struct's members instead of a ctypes object each.  The declaration
+        in DECLARATIONS stays the faithful one."""
         try:
             fn = self.cdll[name]
         except (AttributeError, KeyError, TypeError):
@@ -389,8 +399,12 @@ class Library:
         return fn
 
 
+_BY_NAME: Dict[str, Tuple[Any, List[Any]]] = {
+    name: (restype, argtypes) for name, restype, argtypes in DECLARATIONS}
+
+
 def bind(cdll: Any, path: str = "", source: str = "") -> Library:
-    """Declare every function of ``DECLARATIONS`` on ``cdll``."""
+    """The functions of ``DECLARATIONS`` on ``cdll`` (declared on first use)."""
     return Library(cdll, path, source)
 
 

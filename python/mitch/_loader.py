@@ -5,18 +5,21 @@ Order (the first library that loads and has the right major version wins):
 1. ``MITCH_LIBRARY`` - a path set by the user (or by the project's test
    harness).  When it is set, nothing else is tried: an explicit choice that
    fails must not silently load some other copy.
-2. ``ctypes.util.find_library("mitch")`` - what a system install through the
+2. The copy a platform wheel bundles inside the package
+   (``mitch/libmitch.so.1`` ...), for users without the system package.
+3. ``ctypes.util.find_library("mitch")`` - what a system install through the
    Debian/RPM package relies on (``ldconfig`` cache, the linker's search
    path, ``LD_LIBRARY_PATH``), no environment variable needed.
-3. The platform's versioned file names (``libmitch.so.1``, ``libmitch-1.dll``,
+4. The platform's versioned file names (``libmitch.so.1``, ``libmitch-1.dll``,
    ``libmitch.1.dylib``), handed to the dynamic loader as they are.
 
+Steps 1 and 2 start no process and import nothing beyond ctypes
+(``find_library`` runs ``ldconfig``/``gcc``: only step 3 pays for that).
 If nothing loads, :class:`ImportError` lists every place tried and how to fix
 it.
 """
 
 import ctypes
-import ctypes.util
 import os
 import sys
 from typing import Any, Callable, List, Mapping, Optional, Tuple
@@ -71,7 +74,10 @@ def library_file(cdll: Any) -> Optional[str]:
             if kernel32.GetModuleFileNameW(ctypes.c_void_p(cdll._handle), buf, 32768):
                 return buf.value
             return None
-        for candidate in (None, ctypes.util.find_library("dl")):
+        # dladdr is in the process's own symbols (glibc >= 2.34, musl, macOS)
+        # or in libdl.so.2, by its soname - never through find_library, which
+        # would start a process.
+        for candidate in (None, "libdl.so.2"):
             try:
                 dladdr = ctypes.CDLL(candidate).dladdr
             except (OSError, AttributeError):
@@ -103,10 +109,26 @@ def _version_problem(cdll: Any) -> Optional[str]:
     return None
 
 
+def _find_library(name: str) -> Optional[str]:
+    import ctypes.util  # imports subprocess, shutil, tempfile: only when needed
+    return ctypes.util.find_library(name)
+
+
+def bundled_path(platform: str = sys.platform) -> Optional[str]:
+    """The library a platform wheel carries next to this module, if any."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in versioned_names(platform):
+        path = os.path.join(here, name)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
 def load(environ: Mapping[str, str] = os.environ,
-         find_library: Callable[[str], Optional[str]] = ctypes.util.find_library,
+         find_library: Callable[[str], Optional[str]] = _find_library,
          opener: Callable[[str], Any] = ctypes.CDLL,
-         platform: str = sys.platform) -> "_ffi.Library":
+         platform: str = sys.platform,
+         bundled: Callable[[str], Optional[str]] = bundled_path) -> "_ffi.Library":
     """Find, load and bind libmitch (see the module docstring for the order).
 
     The parameters exist so the tests can replace the environment and the
@@ -137,6 +159,14 @@ def load(environ: Mapping[str, str] = os.environ,
                 name="mitch")
         return _ffi.bind(cdll, library_file(cdll) or explicit, ENV_VAR)
     tried.append((ENV_VAR, "not set"))
+
+    inside = bundled(platform)
+    if inside:
+        cdll = attempt("the copy bundled in the package (%s)" % inside, inside)
+        if cdll is not None:
+            return _ffi.bind(cdll, library_file(cdll) or inside, "bundled")
+    else:
+        tried.append(("a copy bundled in the package", "none (not a platform wheel)"))
 
     found = None
     try:

@@ -1,13 +1,14 @@
 """numpy and pandas paths: they match the scalar paths field by field, are
 zero-copy for a single message, and go back to the same bytes."""
 
-import numpy as np
-import pandas as pd
 import pytest
 
-import mitch
-from mitch import types as mtypes
-from conftest import f64_bits
+np = pytest.importorskip("numpy", reason="numpy is not installed (python3-numpy): the "
+                         "numpy paths are not tested; the rest of the package is")
+
+import mitch  # noqa: E402
+from mitch import types as mtypes  # noqa: E402
+from conftest import f64_bits, needs_pandas  # noqa: E402
 
 TID = 0x0305153138900000
 
@@ -137,7 +138,9 @@ def test_large_buffer_round_trip():
     assert mitch.decode_array(stream, "t").tobytes() == records.tobytes()  # LE: same image
 
 
+@needs_pandas
 def test_to_dataframe():
+    import pandas as pd
     bodies = sample_bodies("o", 50)
     stream = mitch.encode_stream(bodies, "o", 1)
     df = mitch.to_dataframe(stream, "o")

@@ -84,7 +84,10 @@ def test_nan_and_infinities_everywhere():
 CRASH_BATCH = r'''
 import random
 import mitch
-import numpy as np
+try:
+    import numpy as np
+except ImportError:  # the numpy paths are then not part of the batch
+    np = None
 
 rng = random.Random(20240601)
 ok = errors = 0
@@ -108,7 +111,8 @@ for round in range(3000):
     for data in (junk, cut, bytearray(junk), memoryview(cut)):
         attempt(lambda: list(mitch.decode_messages(data)))
         attempt(mitch.stream_validate, data)
-        attempt(mitch.decode_array, data, rng.choice("tosibx"))
+        if np is not None:
+            attempt(mitch.decode_array, data, rng.choice("tosibx"))
         attempt(mitch.decode_batch, data, rng.choice("tosib"))
         attempt(mitch.unpack, data, rng.choice("tosib"), rng.randrange(-2, 40))
         attempt(mitch.flat.unpack_order_book, data)
@@ -135,7 +139,9 @@ for round in range(3000):
     attempt(mitch.Channel.from_id, rng.randrange(2 ** 32))
     attempt(mitch.pack_trade, rng.randrange(-5, 2 ** 65), rng.uniform(-1, 1e300),
             rng.randrange(-5, 2 ** 33), rng.randrange(2 ** 33), rng.randrange(-1, 300))
-    attempt(mitch.encode_array, np.frombuffer(junk[:len(junk) // 32 * 32], dtype=mitch.wire_dtype("t")), "t")
+    if np is not None:
+        attempt(mitch.encode_array,
+                np.frombuffer(junk[:len(junk) // 32 * 32], dtype=mitch.wire_dtype("t")), "t")
 print("OK", ok, errors)
 '''
 
