@@ -380,19 +380,22 @@ def message_sizes() -> Dict[str, int]:
 
 # -- streams ------------------------------------------------------------------------
 
-def stream_error(status: int, info: Any, data: Any, what: str) -> MitchError:
+def stream_error(status: int, info: Any, data: Any, what: str, base: int = 0) -> MitchError:
     """The exception for a stream call that failed (``info`` is the C
-    ``mitch_stream_info`` it filled)."""
+    ``mitch_stream_info`` it filled); ``base`` is added to every offset
+    reported (the position of ``data`` in a longer stream)."""
+    message_at = base + info.message_offset
     if status == 6 and info.error_offset >= info.message_offset + _ffi.HEADER_SIZE:
         type_byte = memoryview(data).cast("B")[info.message_offset]
-        err = _diagnose.wire_error(body_class(type_byte), status, data, info.error_offset)
-        err.args = ("%s: message at offset %d: %s" % (what, info.message_offset, err.args[0]),)
+        err = _diagnose.wire_error(body_class(type_byte), status, data, info.error_offset,
+                                   at=base + info.error_offset)
+        err.args = ("%s: message at offset %d: %s" % (what, message_at, err.args[0]),)
     else:
         err = exception_for_status(status)(
             "%s: message at offset %d: %s (at byte %d)" % (
-                what, info.message_offset, _ffi.strerror(status), info.error_offset),
-            status=status, offset=info.error_offset)
-    err.info = StreamInfo(info.messages, info.bodies, info.error_offset, info.message_offset)
+                what, message_at, _ffi.strerror(status), base + info.error_offset),
+            status=status, offset=base + info.error_offset)
+    err.info = StreamInfo(info.messages, info.bodies, base + info.error_offset, message_at)
     return err
 
 
