@@ -53,9 +53,11 @@ _ffi.lib = _loader.load()
 library_path: str = _ffi.lib.path
 library_source: str = _ffi.lib.source
 
-from . import exceptions, enums, bodies, book, ids, registry, bins, codec, bulk  # noqa: E402
+from . import exceptions, enums, layouts, bodies, book, ids  # noqa: E402
+from . import registry, bins, codec, bulk  # noqa: E402
 from .exceptions import *  # noqa: E402,F401,F403
 from .enums import *  # noqa: E402,F401,F403
+from .layouts import *  # noqa: E402,F401,F403
 from .bodies import *  # noqa: E402,F401,F403
 from .book import *  # noqa: E402,F401,F403
 from .ids import *  # noqa: E402,F401,F403
@@ -68,14 +70,16 @@ from .flat import (create_header, get_all_market_providers, get_protocol_version
                    get_version, get_version_number, pack_header, pack_index,
                    pack_order, pack_order_book, pack_tick, pack_trade, strerror)
 
-HEADER_SIZE: int = _ffi.HEADER_SIZE
-TRADE_SIZE: int = _ffi.TRADE_SIZE
-ORDER_SIZE: int = _ffi.ORDER_SIZE
-TICK_SIZE: int = _ffi.TICK_SIZE
-INDEX_SIZE: int = _ffi.INDEX_SIZE
-ORDER_BOOK_SIZE: int = _ffi.ORDER_BOOK_SIZE
+# The wire sizes under the names of mitch.h (MITCH_TRADE_SIZE ...), from the
+# library's layout table; the suite checks the list against the table.
+HEADER_SIZE: int = layouts.HEADER_SIZE
+TRADE_SIZE: int = Trade._SIZE  # type-list: public constants, checked against the table
+ORDER_SIZE: int = Order._SIZE
+TICK_SIZE: int = Tick._SIZE
+INDEX_SIZE: int = Index._SIZE
+ORDER_BOOK_SIZE: int = OrderBook._SIZE
 MAX_BODIES: int = _ffi.MAX_BODIES
-BINS_PER_SIDE: int = _ffi.BINS_PER_SIDE
+BINS_PER_SIDE: int = layouts.BINS_PER_SIDE
 
 __all__ = ["__version__", "LIBRARY_MAJOR", "library_path", "library_source", "flat", "aio",
            "create_header", "get_all_market_providers", "get_protocol_version",
@@ -85,6 +89,7 @@ __all__ = ["__version__", "LIBRARY_MAJOR", "library_path", "library_source", "fl
            "MAX_BODIES", "BINS_PER_SIDE"]
 __all__ += exceptions.__all__
 __all__ += enums.__all__
+__all__ += layouts.__all__
 __all__ += bodies.__all__
 __all__ += book.__all__
 __all__ += ids.__all__

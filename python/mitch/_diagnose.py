@@ -1,108 +1,106 @@
-"""Exceptions for values and bytes libmitch refused: which field, which rule.
+"""Exceptions for values and bytes libmitch refused: which field, which rule,
+where.
 
 The hot paths call the plain libmitch function and come here only when it
-failed, to build the exception.
-
-TEMPORARY (until libmitch 1.1's mitch_check_values/mitch_check_wire land):
-the field is found by swapping one field at a time for the same field of a
-known-valid sample and asking libmitch again.
+failed: the matching check function of libmitch (``mitch_check_values``,
+``mitch_check_wire``, ``mitch_check_stream``) says which item, field and
+rule, and fills a ``mitch_error`` whose text is one English line that never
+quotes the input.  Python adds only where the item sits in the caller's
+data.
 """
 
-import dataclasses
-from typing import Any, Callable, List, Optional
+from ctypes import byref, string_at
+from typing import Any, Optional
 
 from . import _ffi
-from ._convert import shorten
+from ._buffer import pinned
 from .exceptions import MitchError, exception_for_status
 
-
-def _blame(names: List[str], valid_with_only: Callable[[int], bool],
-           valid_without: Callable[[int], bool]) -> List[str]:
-    culprits = [n for i, n in enumerate(names) if not valid_with_only(i)]
-    if not culprits:
-        culprits = [n for i, n in enumerate(names) if valid_without(i)]
-    return culprits
+lib = _ffi.lib
+_Error = _ffi.ErrorStruct
 
 
-def _describe(names: List[str]) -> str:
-    if not names:
-        return "a combination of fields breaks"
-    if len(names) == 1:
-        return "field %r breaks" % names[0]
-    return "fields %s and %r break" % (", ".join(repr(n) for n in names[:-1]), names[-1])
+def _text(value: Optional[bytes]) -> str:
+    return value.decode("utf-8", "replace") if value else ""
+
+
+def _c_string(address: Optional[int]) -> str:
+    """The text at a ``const char *`` member (constant storage of the library)."""
+    return _text(string_at(address)) if address else ""
+
+
+def from_error(err: Any, what: str, status: int, base: int = 0,
+               index: Optional[int] = None, offset: Optional[int] = None) -> MitchError:
+    """The exception of a filled ``mitch_error``: ``what`` says which call
+    or item, ``base`` is added to the error's byte offset (the position of
+    the checked bytes in the caller's buffer); ``index``/``offset``, when
+    given, replace the error's own."""
+    if err.status == 0:  # the check disagrees with the fast path: say only what C said
+        return exception_for_status(status)("%s: %s" % (what, _ffi.strerror(status)),
+                                            status=status, index=index, offset=offset)
+    text = _text(err.text) or _ffi.strerror(err.status)
+    return exception_for_status(err.status)(
+        "%s: %s" % (what, text), status=err.status,
+        field=_c_string(err.field_name) or None,
+        other_field=_c_string(err.other_name) or None,
+        rule=_c_string(err.rule) or None,
+        index=err.index if index is None else index,
+        offset=base + err.offset if offset is None else offset)
 
 
 def value_error(obj: Any, status: int, action: str) -> MitchError:
     """The exception for a body or header dataclass libmitch refused."""
-    cls = type(obj)
-    culprits: List[str] = []
-    if status == 6:
-        validate = cls._VALIDATE
-        sample = cls._SAMPLE
-        names = [f.name for f in dataclasses.fields(cls)]
+    return values_error(type(obj), obj.to_ffi(), 1, status, "%s %s" % (type(obj).__name__,
+                                                                        action))
 
-        def valid(trial: Any) -> bool:
-            try:
-                return bool(validate(trial.to_ffi()) == 0)
-            except (TypeError, ValueError):
-                return False
 
-        culprits = _blame(
-            names,
-            lambda i: valid(dataclasses.replace(sample, **{names[i]: getattr(obj, names[i])})),
-            lambda i: valid(dataclasses.replace(obj, **{names[i]: getattr(sample, names[i])})))
-        detail = ", ".join("%s=%s" % (n, shorten(getattr(obj, n))) for n in culprits)
-        message = "%s %s: %s %s a protocol rule (%s)" % (
-            cls.__name__, action, detail or "a combination of fields",
-            "break" if len(culprits) > 1 else "breaks", _ffi.strerror(status))
-    else:
-        message = "%s %s: %s" % (cls.__name__, action, _ffi.strerror(status))
-    return exception_for_status(status)(
-        message, status=status, field=culprits[0] if culprits else None)
+def values_error(cls: Any, values: Any, n: int, status: int, what: str) -> MitchError:
+    """The exception for ``n`` structs of ``cls`` (a ctypes object or an
+    address) libmitch refused; ``index`` is the bad one."""
+    err = _Error()
+    lib.mitch_check_values(cls._TYPE, values if isinstance(values, int) else byref(values), n,
+                           byref(err))
+    return from_error(err, what, status, offset=None)
 
 
 def wire_error(cls: Any, status: int, data: Any, offset: int,
-               at: Optional[int] = None) -> MitchError:
-    """The exception for a body (``cls`` a body class, or Header) libmitch
-    refused to decode from ``data`` at ``offset``; ``at`` is the offset
-    reported (default ``offset``)."""
+               at: Optional[int] = None, n: int = 1, index: Optional[int] = None
+               ) -> MitchError:
+    """The exception for ``n`` consecutive bodies of ``cls`` (or one header)
+    libmitch refused to decode from ``data`` at ``offset``; ``at`` is the
+    offset reported for them (default ``offset``)."""
     where = offset if at is None else at
-    text = _ffi.strerror(status)
-    culprits: List[str] = []
-    if status == 6:
-        from .layouts import HEADER_LAYOUT, WIRE_LAYOUTS
-        size = cls._SIZE
-        body = bytes(memoryview(data).cast("B")[offset:offset + size])
-        sample = cls._SAMPLE.pack()
-        fields = WIRE_LAYOUTS.get(cls._TYPE, ()) if cls._TYPE else HEADER_LAYOUT
+    err = _Error()
+    with pinned(data) as (address, size):
+        left = max(size - offset, 0)
+        lib.mitch_check_wire(cls._TYPE, address + min(offset, size), left, n, byref(err))
+    name = "Header" if not cls._TYPE else cls.__name__ + " body"
+    if err.status == 0:
+        return exception_for_status(status)(
+            "%s at offset %d: %s" % (name, where, _ffi.strerror(status)), status=status,
+            offset=where, index=index)
+    return from_error(err, "%s at offset %d" % (name, where + err.index * cls._SIZE), status,
+                      base=where, index=err.index if index is None else index)
 
-        def valid(candidate: bytearray) -> bool:
-            raw = bytes(candidate)
-            if not cls._TYPE:
-                return bool(_ffi.lib.mitch_header_decode(raw, len(raw), _ffi.HeaderStruct()) == 0)
-            return bool(_ffi.lib.mitch_body_validate(cls._TYPE, raw, len(raw)) == 0)
 
-        def swapped(base: bytes, source: bytes, i: int) -> bytearray:
-            f = fields[i]
-            trial = bytearray(base)
-            trial[f.offset:f.offset + f.size] = source[f.offset:f.offset + f.size]
-            return trial
-
-        culprits = _blame([f.name for f in fields],
-                          lambda i: valid(swapped(sample, body, i)),
-                          lambda i: valid(swapped(body, sample, i)))
-        message = "%s at offset %d: %s a protocol rule (%s)" % (
-            "Header" if not cls._TYPE else cls.__name__ + " body", where, _describe(culprits),
-            text)
+def stream_error(status: int, data: Any, what: str, only_type: int = 0,
+                 base: int = 0) -> MitchError:
+    """The exception for a stream of messages libmitch refused (framing or a
+    body), with ``info`` saying how far the valid prefix reached; ``base``
+    is added to every offset (the position of ``data`` in a longer stream)."""
+    from .codec import StreamInfo
+    err = _Error()
+    info = _ffi.StreamInfoStruct()
+    with pinned(data) as (address, size):
+        check = lib.mitch_check_stream(address, size, only_type, byref(info), byref(err))
+    if check == 0:
+        exc = exception_for_status(status)("%s: %s" % (what, _ffi.strerror(status)),
+                                           status=status)
     else:
-        message = "%s at offset %d: %s" % (
-            "Header" if not cls._TYPE else cls.__name__ + " body", where, text)
-    return exception_for_status(status)(
-        message, status=status, field=culprits[0] if culprits else None, offset=where)
-
-
-def not_a_field_error(what: str, status: int) -> MitchError:
-    """An error libmitch reported for something that is not a field."""
-    return exception_for_status(status)("%s: %s" % (what, _ffi.strerror(status)),
-                                        status=status)
-
+        exc = from_error(err, "%s: message at offset %d" % (what, base + err.message_offset),
+                         status, base=base)
+        if base:  # err.index counts the messages of ``data``, not of the stream
+            exc.index = None
+    exc.info = StreamInfo(int(info.messages), int(info.bodies), base + int(info.error_offset),
+                          base + int(info.message_offset))
+    return exc

@@ -102,10 +102,14 @@ def _version_problem(cdll: Any) -> Optional[str]:
     get_number.argtypes = []
     number = get_number()
     major = number >> 16
+    version = "%d.%d.%d" % (major, (number >> 8) & 0xFF, number & 0xFF)
     if major != LIBRARY_MAJOR:
-        return ("it is libmitch %d.%d.%d, but this package (mitch for Python) needs "
-                "major version %d; install a matching libmitch or python3-mitch"
-                % (major, (number >> 8) & 0xFF, number & 0xFF, LIBRARY_MAJOR))
+        return ("it is libmitch %s, but this package (mitch for Python) needs major version "
+                "%d; install a matching libmitch or python3-mitch" % (version, LIBRARY_MAJOR))
+    if number < _ffi.MIN_VERSION_NUMBER:
+        return ("it is libmitch %s, but this package (mitch for Python) needs libmitch "
+                "%d.%d or later (its layout table); upgrade libmitch" % (
+                    version, _ffi.MIN_VERSION_NUMBER >> 16, (_ffi.MIN_VERSION_NUMBER >> 8) & 0xFF))
     return None
 
 
@@ -136,7 +140,7 @@ def load(environ: Mapping[str, str] = os.environ,
     """
     tried: List[Tuple[str, str]] = []
 
-    def attempt(label: str, name: str) -> Optional[Any]:
+    def attempt(label: str, name: str, source: str) -> Optional["_ffi.Library"]:
         try:
             cdll = opener(name)
         except OSError as err:
@@ -146,25 +150,30 @@ def load(environ: Mapping[str, str] = os.environ,
         if problem:
             tried.append((label, "loaded, but %s" % problem))
             return None
-        return cdll
+        path = library_file(cdll) or name
+        try:
+            return _ffi.bind(cdll, path, source)
+        except ImportError as err:
+            tried.append((label, "loaded, but %s" % err))
+            return None
 
     explicit = environ.get(ENV_VAR, "")
     if explicit:
-        cdll = attempt("%s=%s" % (ENV_VAR, explicit), explicit)
-        if cdll is None:
+        lib = attempt("%s=%s" % (ENV_VAR, explicit), explicit, ENV_VAR)
+        if lib is None:
             raise ImportError(
                 "libmitch could not be loaded from %s=%s: %s.\nUnset %s to use the "
                 "system's libmitch, or point it at a libmitch %d.x shared library."
                 % (ENV_VAR, explicit, tried[-1][1], ENV_VAR, LIBRARY_MAJOR),
                 name="mitch")
-        return _ffi.bind(cdll, library_file(cdll) or explicit, ENV_VAR)
+        return lib
     tried.append((ENV_VAR, "not set"))
 
     inside = bundled(platform)
     if inside:
-        cdll = attempt("the copy bundled in the package (%s)" % inside, inside)
-        if cdll is not None:
-            return _ffi.bind(cdll, library_file(cdll) or inside, "bundled")
+        lib = attempt("the copy bundled in the package (%s)" % inside, inside, "bundled")
+        if lib is not None:
+            return lib
     else:
         tried.append(("a copy bundled in the package", "none (not a platform wheel)"))
 
@@ -177,14 +186,14 @@ def load(environ: Mapping[str, str] = os.environ,
         if not found:
             tried.append(('ctypes.util.find_library("mitch")', "found nothing"))
     if found:
-        cdll = attempt('ctypes.util.find_library("mitch") -> %s' % found, found)
-        if cdll is not None:
-            return _ffi.bind(cdll, library_file(cdll) or found, "find_library")
+        lib = attempt('ctypes.util.find_library("mitch") -> %s' % found, found, "find_library")
+        if lib is not None:
+            return lib
 
     for name in versioned_names(platform):
-        cdll = attempt(name, name)
-        if cdll is not None:
-            return _ffi.bind(cdll, library_file(cdll) or name, "versioned name")
+        lib = attempt(name, name, "versioned name")
+        if lib is not None:
+            return lib
 
     lines = ["libmitch, the C library this package calls, was not found.",
              "Tried, in order:"]

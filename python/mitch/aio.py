@@ -30,8 +30,10 @@ from . import _ffi
 from ._buffer import pinned
 from ._convert import as_index
 from .bodies import Header, body_class
-from .codec import Body, Message, decode_batch, decode_messages, encode_stream, stream_error
+from . import _diagnose
+from .codec import Body, Message, decode_batch, decode_messages, encode_stream
 from .exceptions import BufferTooSmallError, MitchError, MitchTypeError
+from .layouts import HEADER_SIZE
 
 __all__ = ["read_message", "iter_messages", "read_messages", "read_arrays",
            "write_messages", "DEFAULT_CHUNK_SIZE"]
@@ -58,13 +60,13 @@ async def read_message(reader: Any, offset: int = 0) -> Optional[Message]:
     position, for error reports) is reported in the message and in
     exceptions."""
     try:
-        head = await reader.readexactly(_ffi.HEADER_SIZE)
+        head = await reader.readexactly(HEADER_SIZE)
     except asyncio.IncompleteReadError as err:
         if not err.partial:
             return None
         raise BufferTooSmallError(
             "stream ended inside a message header: %d of %d bytes at offset %d"
-            % (len(err.partial), _ffi.HEADER_SIZE, offset),
+            % (len(err.partial), HEADER_SIZE, offset),
             offset=offset + len(err.partial)) from None
     try:
         header = Header.unpack(head)
@@ -73,15 +75,15 @@ async def read_message(reader: Any, offset: int = 0) -> Optional[Message]:
         err.offset = offset + (err.offset or 0)
         raise
     size = header.count * header.body_size
-    data = await _read(reader, size, offset + _ffi.HEADER_SIZE,
+    data = await _read(reader, size, offset + HEADER_SIZE,
                        "the bodies of a %r message" % header.message_type.code)
     try:
         bodies = decode_batch(data, header.message_type, header.count)
     except MitchError as err:
         err.args = ("message at stream offset %d: %s" % (offset, err.args[0]),)
-        err.offset = offset + _ffi.HEADER_SIZE + (err.offset or 0)
+        err.offset = offset + HEADER_SIZE + (err.offset or 0)
         raise
-    return Message(header, bodies, offset, _ffi.HEADER_SIZE + size)
+    return Message(header, bodies, offset, HEADER_SIZE + size)
 
 
 async def _fill(reader: Any, buf: bytearray, chunk_size: int) -> bool:
@@ -114,7 +116,7 @@ def _complete(buf: bytearray, base: int, at_eof: bool, only_type: int,
         return end, BufferTooSmallError(
             "%s: stream ended inside the message at offset %d (%d bytes of it arrived)"
             % (what, base + end, len(buf) - end), offset=base + len(buf))
-    return end, stream_error(status, info, buf, what, base=base)
+    return end, _diagnose.stream_error(status, buf, what, only_type, base=base)
 
 
 async def _chunks(reader: Any, chunk_size: int, only_type: int,

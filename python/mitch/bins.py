@@ -6,6 +6,7 @@ from typing import Tuple
 
 from . import _ffi
 from .exceptions import InvalidFieldValueError, exception_for_status
+from .layouts import BINS_PER_SIDE
 from ._convert import as_float, as_int, shorten
 
 __all__ = ["bin_table", "bin_aggregator_name", "bin_price_range", "bin_for_price",
@@ -26,7 +27,7 @@ def bin_table(aggregator: int) -> Tuple[float, ...]:
     status = lib.mitch_bin_table(as_int(aggregator, "u8", "aggregator"), byref(ends))
     if status:
         _raise(status, "bin_table(%s)" % shorten(aggregator))
-    return tuple(ends[:_ffi.BINS_PER_SIDE])
+    return tuple(ends[:BINS_PER_SIDE])
 
 
 def bin_aggregator_name(aggregator: int) -> str:

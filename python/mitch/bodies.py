@@ -19,7 +19,7 @@ that name and the library's layout table.
 import dataclasses
 import enum
 import struct
-from ctypes import (byref, c_char, c_double, c_int8, c_int16, c_int32, c_size_t, c_uint8,
+from ctypes import (byref, c_char, string_at, c_double, c_int8, c_int16, c_int32, c_size_t, c_uint8,
                     c_uint16, c_uint32, c_uint64)
 from dataclasses import dataclass
 from operator import attrgetter
@@ -30,7 +30,7 @@ from ._buffer import pinned
 from ._convert import as_float, as_int, check_span, shorten
 from .enums import MessageType, OrderSide, OrderType, by_value, message_type_byte, to_enum
 from .exceptions import MitchError, MitchTypeError, exception_for_status
-from .layouts import BODY_LAYOUT_NAMES
+from .layouts import HEADER_SIZE, body_layouts, layout
 
 __all__ = ["Header", "Trade", "Order", "Tick", "Index", "TickMetrics", "IndexMetrics",
            "body_class", "body_classes"]
@@ -243,15 +243,12 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
     return cls
 
 
-_TYPE_OF_LAYOUT = {name: byte for byte, name in BODY_LAYOUT_NAMES.items()}
-
-
-def _body(layout: str, sample: Dict[str, Any]) -> Callable[[Type[B]], Type[B]]:
-    """Class decorator: slotted dataclass bound to ``layout``."""
+def _body(name: str, sample: Dict[str, Any]) -> Callable[[Type[B]], Type[B]]:
+    """Class decorator: slotted dataclass bound to the body layout ``name``
+    (its type byte and wire size come from the library's table)."""
     def decorate(cls: Type[B]) -> Type[B]:
-        from .layouts import WIRE_SIZES
-        byte = _TYPE_OF_LAYOUT[layout]
-        return bind(slotted(cls), layout, byte, WIRE_SIZES[byte], sample)
+        entry = layout(name)
+        return bind(slotted(cls), name, entry.message_type, entry.wire_size, sample)
     return decorate
 
 
@@ -293,7 +290,7 @@ class Header(_Body):
         return size.value
 
 
-Header = bind(slotted(Header), "header", 0, _ffi.HEADER_SIZE)
+Header = bind(slotted(Header), "header", 0, HEADER_SIZE)
 Header._SAMPLE = Header(MessageType.TRADE, 0, 1)
 
 
@@ -432,7 +429,7 @@ class Index(_Body):
         status = lib.mitch_index_metrics_get(self.to_ffi(), m)
         if status:
             raise self._fail(status, "has no metrics")
-        band = m.confidence_band.decode("ascii") if m.confidence_band else ""
+        band = string_at(m.confidence_band).decode("ascii") if m.confidence_band else ""
         return IndexMetrics(m.best_bid_price, m.best_ask_price, m.worst_bid_price,
                             m.worst_ask_price, m.mean_spread, m.volatility, m.liquidity,
                             m.trend, m.momentum, band)
@@ -480,9 +477,10 @@ class Index(_Body):
 
 def body_classes() -> Dict[int, Any]:
     """Body dataclass by type byte, for every body type of the library's
-    layout table."""
+    layout table that this package has a class for."""
     from . import book  # noqa: F401 - defines OrderBook
-    return {byte: _CLASSES_BY_LAYOUT[name] for byte, name in BODY_LAYOUT_NAMES.items()}
+    return {entry.message_type: _CLASSES_BY_LAYOUT[entry.name] for entry in body_layouts()
+            if entry.name in _CLASSES_BY_LAYOUT}
 
 
 def body_class(message_type: Any) -> Any:
@@ -492,14 +490,15 @@ def body_class(message_type: Any) -> Any:
             and message_type._TYPE:
         return message_type
     byte = message_type_byte(message_type)
-    name = BODY_LAYOUT_NAMES.get(byte)
-    if name is None:
+    cls = body_classes().get(byte)
+    if cls is None:
         status = lib.mitch_body_size(byte, byref(c_size_t())) or 2
+        if status == 0:  # a body type of a newer libmitch
+            raise exception_for_status(2)(
+                "message type %s: libmitch knows it, this mitch package has no class for it"
+                % shorten(message_type, 20), status=2, field="message_type")
         raise exception_for_status(status)(
             "message type %s: %s" % (shorten(message_type, 20), _ffi.strerror(status)),
             status=status, field="message_type")
-    cls = _CLASSES_BY_LAYOUT.get(name)
-    if cls is None:
-        cls = body_classes()[byte]
     return cls
 

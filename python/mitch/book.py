@@ -25,12 +25,11 @@ from .bodies import _Body, _format_value, bind, slotted
 from .bins import bin_for_price, bin_price_range
 from .enums import BinAggregator, BookSide
 from .exceptions import InvalidFieldValueError, MitchError, MitchTypeError
-from .layouts import BODY_LAYOUT_NAMES, WIRE_SIZES
+from .layouts import BIN_SIZE, BINS_PER_SIDE, layout
 
 __all__ = ["Bin", "BookTotals", "OrderBook"]
 
 _new = object.__new__
-BINS_PER_SIDE = _ffi.BINS_PER_SIDE
 #: array type code of a C uint32 (the members of mitch_bin)
 _U32 = next(code for code in "IL" if array.array(code).itemsize == 4)
 
@@ -66,7 +65,7 @@ class _RawSide:
         self.data = data
 
 
-_ZERO_SIDE = bytes(BINS_PER_SIDE * _ffi.BIN_SIZE)
+_ZERO_SIDE = bytes(BINS_PER_SIDE * BIN_SIZE)
 
 
 def _zero_side() -> Any:
@@ -260,10 +259,11 @@ _BIDS = _Side("bids")
 _ASKS = _Side("asks")
 OrderBook.bids = _BIDS  # type: ignore[assignment]
 OrderBook.asks = _ASKS  # type: ignore[assignment]
-_TYPE = next(b for b, n in BODY_LAYOUT_NAMES.items() if n == "order_book")
-bind(OrderBook, "order_book", _TYPE, WIRE_SIZES[_TYPE], dict(ticker_id=1, mid_price=1.0),
-     member_names=("ticker_id", "mid_price", "bin_aggregator"))
+_LAYOUT = layout("order_book")
+bind(OrderBook, _LAYOUT.name, _LAYOUT.message_type, _LAYOUT.wire_size,
+     dict(ticker_id=1, mid_price=1.0), member_names=tuple(
+         f.name for f in _LAYOUT.fields if f.struct_offset is not None and f.kind != "bins"))
 _BIDS_OFFSET = _ffi.OrderBookStruct.bids.offset
 _ASKS_OFFSET = _ffi.OrderBookStruct.asks.offset
-_SIDE_BYTES = BINS_PER_SIDE * _ffi.BIN_SIZE
+_SIDE_BYTES = BINS_PER_SIDE * BIN_SIZE
 

@@ -22,14 +22,14 @@ order), or not contiguous.
 """
 
 from ctypes import POINTER, byref, c_size_t
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
 from .bodies import body_class, body_classes
-from .codec import _batch_functions, check_order, stream_error, stream_frame
+from .codec import _batch_functions, check_order, stream_frame
 from .exceptions import MitchTypeError
-from .layouts import WIRE_LAYOUTS
+from .layouts import HEADER_SIZE, layout
 
 __all__ = ["wire_dtype", "host_dtype", "decode_array", "decode_records", "encode_array",
            "to_dataframe"]
@@ -46,20 +46,37 @@ def _numpy() -> Any:
     return numpy
 
 
-def _make_wire_dtype(cls: Any) -> Any:
+#: numpy format of one wire element of each field kind (little-endian on
+#: every host); a u48 is its 6 raw bytes, as on the wire.
+_WIRE_FORMATS = {"u8": "u1", "u16": "<u2", "u32": "<u4", "u64": "<u8", "i8": "i1",
+                 "i16": "<i2", "i32": "<i4", "f64": "<f8", "bits": "u1", "u48": ("u1", (6,))}
+
+
+def _make_wire_dtype(name: str) -> Any:
+    """The wire dtype of a layout, from the library's table: one field per
+    wire field (bit fields as the byte that holds them, under its wire
+    name), nested bins as (count, volume) records, padding left out."""
     np = _numpy()
-    names, formats, offsets = [], [], []
-    for f in WIRE_LAYOUTS[cls._TYPE]:
-        names.append(f.name)
-        formats.append(("u1", (6,)) if f.format == "u48" else f.format)
-        offsets.append(f.offset)
-    if cls._LAYOUT == "order_book":
-        bins = np.dtype([("count", "<u4"), ("volume", "<u4")])
-        names += ["bids", "asks"]
-        formats += [(bins, (_ffi.BINS_PER_SIDE,)), (bins, (_ffi.BINS_PER_SIDE,))]
-        offsets += [24, 24 + _ffi.BINS_PER_SIDE * _ffi.BIN_SIZE]
+    entry = layout(name)
+    names: List[str] = []
+    formats: List[Any] = []
+    offsets: List[int] = []
+    for f in entry.fields:
+        if f.kind == "padding":
+            continue
+        if f.kind == "bits":
+            if f.wire_name in names:
+                continue
+            names.append(f.wire_name)
+        else:
+            names.append(f.name)
+        if f.kind == "bins":
+            formats.append((_make_wire_dtype(f.nested or ""), (f.count,)))
+        else:
+            formats.append(_WIRE_FORMATS[f.kind])
+        offsets.append(f.wire_offset)
     return np.dtype({"names": names, "formats": formats, "offsets": offsets,
-                     "itemsize": cls._SIZE})
+                     "itemsize": entry.wire_size})
 
 
 _DTYPES: Dict[Tuple[str, int], Any] = {}
@@ -73,7 +90,7 @@ def wire_dtype(message_type: Any) -> Any:
     key = ("wire", cls._TYPE)
     dtype = _DTYPES.get(key)
     if dtype is None:
-        dtype = _DTYPES[key] = _make_wire_dtype(cls)
+        dtype = _DTYPES[key] = _make_wire_dtype(cls._LAYOUT)
     return dtype
 
 
@@ -118,9 +135,9 @@ def _canonical(array: Any, target: Any) -> Any:
 def _single_message_count(address: int, size: int, type_byte: int, bs: int) -> Optional[int]:
     """Body count when the buffer is exactly one message of ``type_byte``."""
     header = _ffi.HeaderStruct()
-    if size < _ffi.HEADER_SIZE or lib.mitch_header_decode(address, size, byref(header)):
+    if size < HEADER_SIZE or lib.mitch_header_decode(address, size, byref(header)):
         return None
-    if header.message_type != type_byte or _ffi.HEADER_SIZE + header.count * bs != size:
+    if header.message_type != type_byte or HEADER_SIZE + header.count * bs != size:
         return None
     return int(header.count)
 
@@ -146,8 +163,8 @@ def decode_array(data: Any, message_type: Any, copy: bool = False) -> Any:
         if count is not None:
             status = lib.mitch_stream_validate(address, size, byte, byref(info))
             if status:
-                raise stream_error(status, info, data, "decode_array")
-            return np.frombuffer(data, dtype=dtype, count=count, offset=_ffi.HEADER_SIZE)
+                raise _diagnose.stream_error(status, data, "decode_array", byte)
+            return np.frombuffer(data, dtype=dtype, count=count, offset=HEADER_SIZE)
         # Every message has a header, so size // bs bounds the body count:
         # one pass of C validates and copies, no counting pass first.
         out = np.empty(size // bs, dtype=dtype)
@@ -155,7 +172,7 @@ def decode_array(data: Any, message_type: Any, copy: bool = False) -> Any:
         status = lib.mitch_stream_gather(address, size, byte, out.ctypes.data,
                                          out.nbytes, byref(n), byref(info))
     if status:
-        raise stream_error(status, info, data, "decode_array")
+        raise _diagnose.stream_error(status, data, "decode_array", byte)
     return out[:n.value]
 
 
@@ -182,9 +199,8 @@ def _wire_to_host(wire: Any, cls: Any) -> Any:
                                       records.ctypes.data_as(POINTER(cls._STRUCT)), len(wire),
                                       byref(done))
     if status:
-        err = _diagnose.wire_error(cls, status, wire.view(np.uint8), done.value * cls._SIZE)
-        err.index = done.value
-        raise err
+        raise _diagnose.wire_error(cls, status, wire.view(np.uint8), done.value * cls._SIZE,
+                                   index=done.value)
     return records
 
 
@@ -241,10 +257,9 @@ def encode_array(array: Any, message_type: Any = None, timestamp: int = 0) -> by
                                       len(records), wire.ctypes.data or None, wire.nbytes,
                                       byref(done))
     if status:
-        bad = cls.from_ffi(cls._STRUCT.from_buffer_copy(records[done.value].tobytes()))
-        err = bad._fail(status, "cannot be encoded")
-        err.args = ("array[%d]: %s" % (done.value, err.args[0]),)
-        err.index = done.value
+        err = _diagnose.values_error(cls, records.ctypes.data, len(records), status,
+                                     "encode_array")
+        err.args = ("encode_array: array[%s]: %s" % (err.index, err.args[0][14:]),)
         raise err
     return stream_frame(wire.view(np.uint8), cls, timestamp)
 

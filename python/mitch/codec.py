@@ -24,7 +24,7 @@ from .enums import MessageType, OrderSide, by_value, looks_like_message_type, me
 from .exceptions import (ArgumentOrderError, BufferTooSmallError, InvalidDataError,
                          InvalidFieldValueError, MitchError, MitchTypeError,
                          exception_for_status)
-from .layouts import BODY_LAYOUT_NAMES
+from .layouts import HEADER_SIZE, body_layouts
 
 __all__ = [
     "Message", "Body", "StreamInfo", "pack", "unpack", "unpack_trade", "unpack_order",
@@ -192,10 +192,12 @@ def _struct_array(cls: Any, bodies: Sequence[Any]) -> Any:
     return arr
 
 
-def _body_failure(bodies: Sequence[Any], index: int, status: int, action: str) -> MitchError:
-    err = bodies[index]._fail(status, action)
-    err.args = ("bodies[%d]: %s" % (index, err.args[0]),)
-    err.index = index
+def _bodies_error(cls: Any, arr: Any, n: int, status: int, what: str) -> MitchError:
+    """The exception for ``n`` structs libmitch refused: the check names the
+    body (``bodies[i]``), the field and the rule."""
+    err = _diagnose.values_error(cls, arr, n, status, what)
+    if err.index is not None:
+        err.args = ("%s: bodies[%d]: %s" % (what, err.index, err.args[0][len(what) + 2:]),)
     return err
 
 
@@ -208,7 +210,7 @@ def encode_batch(bodies: Sequence[Body], message_type: Any = None) -> bytes:
     done = c_size_t()
     status = _batch_functions(cls)[0](arr, len(bodies), out, size, byref(done))
     if status:
-        raise _body_failure(bodies, done.value, status, "cannot be encoded")
+        raise _bodies_error(cls, arr, len(bodies), status, "encode_batch")
     return out.raw[:size]
 
 
@@ -235,9 +237,7 @@ def decode_batch(data: Any, message_type: Any, count: Optional[int] = None,
         status = _batch_functions(cls)[1](address + offset, left, arr, n, byref(done))
     if status:
         at = offset + done.value * cls._SIZE
-        err = _diagnose.wire_error(cls, status, data, at)
-        err.index = done.value
-        raise err
+        raise _diagnose.wire_error(cls, status, data, at, index=done.value)
     from_ffi = cls.from_ffi
     return [from_ffi(arr[i]) for i in range(n)]
 
@@ -271,21 +271,18 @@ def encode_message(bodies: Sequence[Body], message_type: Any = None,
     byte = cls._TYPE
     ts = as_int(timestamp, "u64", "timestamp")
     arr = _struct_array(cls, bodies)
-    out_len = _ffi.HEADER_SIZE + cls._SIZE * max(len(bodies), 1)
+    out_len = HEADER_SIZE + cls._SIZE * max(len(bodies), 1)
     out = (c_char * out_len)()
     written = c_size_t()
     status = lib.mitch_message_encode(byte, ts, arr, len(bodies), out, out_len,
                                       byref(written))
     if status == 6:
         if not 1 <= len(bodies) <= _ffi.MAX_BODIES:
-            raise InvalidFieldValueError("a message holds 1..%d bodies, not %d"
+            raise InvalidFieldValueError("encode_message: a message holds 1..%d bodies, not %d"
                                          % (_ffi.MAX_BODIES, len(bodies)), field="count",
-                                         rule="1..%d bodies" % _ffi.MAX_BODIES)
+                                         rule="must be 1..%d" % _ffi.MAX_BODIES)
         Header(byte, ts, len(bodies)).validate()  # type: ignore[arg-type]
-        for i, b in enumerate(bodies):
-            status_i = b._VALIDATE(arr[i])
-            if status_i:
-                raise _body_failure(bodies, i, status_i, "is invalid")
+        raise _bodies_error(cls, arr, len(bodies), status, "encode_message")
     if status:
         _raise(status, "encode_message: %s" % _ffi.strerror(status))
     return out.raw[:written.value]
@@ -340,8 +337,8 @@ def decode_messages(data: Any) -> Iterator[Message]:
             status = _batch_functions(cls)[1](msg.bodies, count * msg.body_size, arr, count,
                                               byref(done))
             if status:
-                at = msg.offset + _ffi.HEADER_SIZE + done.value * msg.body_size
-                raise _diagnose.wire_error(cls, status, data, at)
+                at = msg.offset + HEADER_SIZE + done.value * msg.body_size
+                raise _diagnose.wire_error(cls, status, data, at, index=done.value)
             from_ffi = cls.from_ffi
             yield Message(Header.from_ffi(msg.header), [from_ffi(s) for s in arr],
                           msg.offset, msg.size)
@@ -373,31 +370,12 @@ def message_size(message_type: Any, count: int) -> int:
 def message_sizes() -> Dict[str, int]:
     """Header and body sizes by layout name ("header", "trade" ...)."""
     sizes = {"header": Header._SIZE}
-    for byte, name in BODY_LAYOUT_NAMES.items():
-        sizes[name] = body_size(byte)
+    for entry in body_layouts():
+        sizes[entry.name] = body_size(entry.message_type)
     return sizes
 
 
 # -- streams ------------------------------------------------------------------------
-
-def stream_error(status: int, info: Any, data: Any, what: str, base: int = 0) -> MitchError:
-    """The exception for a stream call that failed (``info`` is the C
-    ``mitch_stream_info`` it filled); ``base`` is added to every offset
-    reported (the position of ``data`` in a longer stream)."""
-    message_at = base + info.message_offset
-    if status == 6 and info.error_offset >= info.message_offset + _ffi.HEADER_SIZE:
-        type_byte = memoryview(data).cast("B")[info.message_offset]
-        err = _diagnose.wire_error(body_class(type_byte), status, data, info.error_offset,
-                                   at=base + info.error_offset)
-        err.args = ("%s: message at offset %d: %s" % (what, message_at, err.args[0]),)
-    else:
-        err = exception_for_status(status)(
-            "%s: message at offset %d: %s (at byte %d)" % (
-                what, message_at, _ffi.strerror(status), base + info.error_offset),
-            status=status, offset=base + info.error_offset)
-    err.info = StreamInfo(info.messages, info.bodies, base + info.error_offset, message_at)
-    return err
-
 
 def stream_validate(data: Any, only_type: Any = None) -> StreamInfo:
     """Frame and validate every message and body of a buffer in one C call;
@@ -409,7 +387,7 @@ def stream_validate(data: Any, only_type: Any = None) -> StreamInfo:
     with pinned(data) as (address, size):
         status = lib.mitch_stream_validate(address, size, only, byref(info))
     if status:
-        raise stream_error(status, info, data, "stream_validate")
+        raise _diagnose.stream_error(status, data, "stream_validate", only)
     return StreamInfo(info.messages, info.bodies, info.error_offset, info.message_offset)
 
 
@@ -424,13 +402,13 @@ def stream_gather(data: Any, message_type: Any) -> bytes:
         status = lib.mitch_stream_gather(address, size, byte, None, 0, byref(n),
                                          byref(info))
         if status:
-            raise stream_error(status, info, data, "stream_gather")
+            raise _diagnose.stream_error(status, data, "stream_gather", byte)
         out_len = n.value * body_size(byte)
         out = (c_char * max(out_len, 1))()
         status = lib.mitch_stream_gather(address, size, byte, out, out_len, byref(n),
                                          byref(info))
     if status:
-        raise stream_error(status, info, data, "stream_gather")
+        raise _diagnose.stream_error(status, data, "stream_gather", byte)
     return out.raw[:out_len]
 
 
@@ -457,11 +435,7 @@ def stream_frame(bodies: Any, message_type: Any, timestamp: int = 0) -> bytes:
                                             byref(written))
         if status == 6:
             Header(byte, ts, 1).validate()  # type: ignore[arg-type]
-            for i in range(n):
-                if lib.mitch_body_validate(byte, address + i * bs, bs):
-                    err = _diagnose.wire_error(cls, 6, bodies, i * bs)
-                    err.index = i
-                    raise err
+            raise _diagnose.wire_error(cls, status, bodies, 0, n=n)
     if status:
         _raise(status, "stream_frame: %s" % _ffi.strerror(status))
     return out.raw[:written.value]

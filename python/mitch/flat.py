@@ -22,6 +22,7 @@ from .book import OrderBook
 from .enums import message_type_byte
 from .exceptions import InvalidFieldValueError, exception_for_status
 from . import ids as _ids
+from .layouts import BINS_PER_SIDE, HEADER_SIZE
 
 __all__ = [
     "pack_trade", "unpack_trade", "pack_order", "unpack_order", "pack_tick", "unpack_tick",
@@ -213,11 +214,11 @@ def unpack_index(data: Any, offset: int = 0) -> Tuple[Any, ...]:
 
 def _bins_array(bins: Sequence[int], what: str) -> Any:
     values = list(bins)
-    if len(values) != 2 * _ffi.BINS_PER_SIDE:
+    if len(values) != 2 * BINS_PER_SIDE:
         raise InvalidFieldValueError(
             "%s has %d values; the flat ABI takes %d (count, volume interleaved)"
-            % (what, len(values), 2 * _ffi.BINS_PER_SIDE), status=6, field=what)
-    return (c_uint32 * (2 * _ffi.BINS_PER_SIDE))(
+            % (what, len(values), 2 * BINS_PER_SIDE), status=6, field=what)
+    return (c_uint32 * (2 * BINS_PER_SIDE))(
         *[as_int(v, "u32", "%s[%d]" % (what, i)) for i, v in enumerate(values)])
 
 
@@ -230,8 +231,8 @@ def pack_order_book(ticker_id: int, mid_price: float, bin_aggregator: int,
     m = as_float(mid_price, "mid_price")
     a = as_int(bin_aggregator, "u8", "bin_aggregator")
     bids, asks = _bins_array(bid_bins, "bid_bins"), _bins_array(ask_bins, "ask_bins")
-    out = create_string_buffer(_ffi.ORDER_BOOK_SIZE)
-    status = lib.mitch_pack_order_book(t, m, a, bids, asks, out, _ffi.ORDER_BOOK_SIZE)
+    out = create_string_buffer(OrderBook._SIZE)
+    status = lib.mitch_pack_order_book(t, m, a, bids, asks, out, OrderBook._SIZE)
     if status:
         raise OrderBook(t, m, a)._fail(status, "cannot be packed")
     return out.raw
@@ -242,8 +243,8 @@ def unpack_order_book(data: Any, offset: int = 0
     """``mitch_unpack_order_book``: (ticker_id, mid_price, bin_aggregator,
     bid_bins, ask_bins), the bins as 256 ints each (count, volume interleaved)."""
     t, m, a = c_uint64(), c_double(), c_uint8()
-    bids = (c_uint32 * (2 * _ffi.BINS_PER_SIDE))()
-    asks = (c_uint32 * (2 * _ffi.BINS_PER_SIDE))()
+    bids = (c_uint32 * (2 * BINS_PER_SIDE))()
+    asks = (c_uint32 * (2 * BINS_PER_SIDE))()
     status = _read(data, offset, lib.mitch_unpack_order_book, byref(t), byref(m), byref(a),
                    bids, asks)
     if status:
@@ -270,7 +271,7 @@ def _header_args(message_type: Any, timestamp: int, count: int) -> Tuple[int, in
 def pack_header(message_type: Any, timestamp: int, count: int) -> bytes:
     """``mitch_pack_header``: the 8 header bytes."""
     args = _header_args(message_type, timestamp, count)
-    out = create_string_buffer(_ffi.HEADER_SIZE)
+    out = create_string_buffer(HEADER_SIZE)
     status = lib.mitch_pack_header(*args, out)
     if status:
         raise Header(message_type, timestamp, count)._fail(status, "cannot be packed")
@@ -280,8 +281,8 @@ def pack_header(message_type: Any, timestamp: int, count: int) -> bytes:
 def create_header(message_type: Any, timestamp: int, count: int) -> bytes:
     """``mitch_create_header``: the 8 header bytes (explicit output length)."""
     args = _header_args(message_type, timestamp, count)
-    out = create_string_buffer(_ffi.HEADER_SIZE)
-    status = lib.mitch_create_header(*args, out, _ffi.HEADER_SIZE)
+    out = create_string_buffer(HEADER_SIZE)
+    status = lib.mitch_create_header(*args, out, HEADER_SIZE)
     if status:
         raise Header(message_type, timestamp, count)._fail(status, "cannot be created")
     return out.raw

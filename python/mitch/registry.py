@@ -9,7 +9,7 @@ raises :class:`mitch.NotFoundError`.
 """
 
 import struct
-from ctypes import byref, c_double, c_size_t, create_string_buffer
+from ctypes import byref, c_double, c_size_t, create_string_buffer, string_at
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
@@ -46,11 +46,12 @@ def _error(status: int, what: str) -> MitchError:
                                         status=status)
 
 
-def _text(value: Optional[bytes]) -> str:
-    return value.decode("utf-8", "replace") if value else ""
+def _text(address: Optional[int]) -> str:
+    """The text at a ``const char *`` member (the library's constant storage)."""
+    return string_at(address).decode("utf-8", "replace") if address else ""
 
 
-def _split_aliases(value: Optional[bytes]) -> Tuple[str, ...]:
+def _split_aliases(value: Optional[int]) -> Tuple[str, ...]:
     text = _text(value)
     return tuple(text.split("|")) if text else ()
 
@@ -342,9 +343,9 @@ def _instrument_type_names() -> Dict[str, int]:
     info = _ffi.ClassInfoStruct()
     for number in range(16):
         if lib.mitch_instrument_type_get(number, byref(info)) == 0:
-            for text in (info.code, info.name):
+            for text in (_text(info.code), _text(info.name)):
                 if text:
-                    names[text.decode("utf-8", "replace").lower()] = number
+                    names[text.lower()] = number
     return names
 
 

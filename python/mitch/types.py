@@ -8,7 +8,8 @@ They are defined, one job per module, in :mod:`mitch.enums` (enumerations),
 Nothing in the package imports this module.
 """
 
-from typing import Any, Dict
+from dataclasses import dataclass
+from typing import Any, Dict, Tuple
 
 from .bodies import (Header, Index, IndexMetrics, Order, Tick, TickMetrics, Trade, body_class,
                      body_classes)
@@ -17,7 +18,7 @@ from .codec import StreamInfo
 from .enums import (AssetClass, BinAggregator, BookSide, InstrumentType, MessageType,
                     MessageTypeLike, OrderSide, OrderType, message_type_byte)
 from .ids import Channel, TickerFields
-from .layouts import WIRE_LAYOUTS, WireField
+from .layouts import body_layouts
 from .registry import Asset, ClassInfo, MarketProvider, Ticker
 
 __all__ = [
@@ -29,6 +30,40 @@ __all__ = [
     "StreamInfo", "WireField", "WIRE_LAYOUTS", "BODY_TYPES", "message_type_byte",
     "body_class", "MessageTypeLike",
 ]
+
+@dataclass(frozen=True)
+class WireField:
+    """One field of a body on the wire (the pre-1.1 view of a layout):
+    name, byte offset, numpy-style format (``"u48"``: 6 bytes)."""
+
+    name: str
+    offset: int
+    format: str
+
+    @property
+    def size(self) -> int:
+        """Width in bytes."""
+        return 6 if self.format == "u48" else int(self.format[-1])
+
+
+_FORMATS = {"u8": "u1", "u16": "<u2", "u32": "<u4", "u64": "<u8", "i16": "<i2", "i32": "<i4",
+            "f64": "<f8", "u48": "u48", "bits": "u1"}
+
+
+def _wire_fields(entry: Any) -> Tuple[WireField, ...]:
+    out, seen = [], set()
+    for f in entry.fields:
+        name = f.wire_name if f.kind == "bits" else f.name
+        if f.kind in _FORMATS and name not in seen:
+            seen.add(name)
+            out.append(WireField(name, f.wire_offset, _FORMATS[f.kind]))
+    return tuple(out)
+
+
+#: Wire fields of each body by type byte (padding and bins left out), from
+#: the library's layout table.
+WIRE_LAYOUTS: Dict[int, Tuple[WireField, ...]] = {
+    entry.message_type: _wire_fields(entry) for entry in body_layouts()}
 
 #: Body dataclass by message type.
 BODY_TYPES: Dict[MessageType, Any] = {MessageType(byte): cls

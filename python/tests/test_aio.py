@@ -119,7 +119,7 @@ def test_damaged_stream():
     bad[second + 8 + 3 * 32 + 8:second + 8 + 3 * 32 + 16] = bytes(8)  # price of body 3
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         run(read(bytes(bad)))
-    assert err.value.offset == second + 8 + 3 * 32 and err.value.field == "price"
+    assert err.value.offset == second + 8 + 3 * 32 + 8 and err.value.field == "price"
 
 
 @pytest.mark.parametrize("chunk_size", [1, 100, 8 + 255 * 32, 1 << 20])
@@ -155,7 +155,7 @@ def test_damage_in_a_later_chunk_reports_the_stream_offset_after_the_messages_be
         return got, err.value
     got, err = run(main())
     assert [m.offset for m in got] == [0]  # the first message was delivered
-    assert err.offset == second + 8 + 3 * 32 and err.field == "price"
+    assert err.offset == second + 8 + 3 * 32 + 8 and err.field == "price"
     assert err.info.message_offset == second
     assert "offset %d" % second in str(err)
 

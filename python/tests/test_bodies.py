@@ -58,7 +58,7 @@ def test_header_count_and_type_rules():
         mitch.unpack_header(b"T" + bytes(6) + b"\x01")
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.unpack_header(b"\0t" + bytes(6) + b"\x00", offset=1)
-    assert err.value.field == "count" and err.value.offset == 1
+    assert err.value.field == "count" and err.value.offset == 1 + 7  # the count byte
     with pytest.raises(mitch.BufferTooSmallError):
         mitch.unpack_header(b"t" + bytes(6))
 
@@ -115,7 +115,7 @@ def test_trade_decode_rejects_bad_wire_naming_field_and_offset():
     buf[16 + 24] = 2  # side 2
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.unpack_trade(buf, offset=16)
-    assert err.value.field == "side" and err.value.offset == 16
+    assert err.value.field == "side" and err.value.offset == 16 + 24  # the side byte
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.flat.unpack_trade(trade_wire(TID, -2.0, 5, 6, 0))
     assert err.value.field == "price"
@@ -198,7 +198,7 @@ def test_non_cancel_rules_and_invalid_types():
     bad[24] = (4 << 1)
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.unpack_order(bad)
-    assert err.value.field == "type_and_side"
+    assert err.value.field == "order_type" and err.value.offset == 24  # in type_and_side
 
 
 # -- tick -------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def test_zero_copy_view_is_validated():
     message[8 + 5 * 32 + 24] = 7  # side of body 5
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.decode_array(bytes(message), "t")
-    assert err.value.offset == 8 + 5 * 32 and err.value.field == "side"
+    assert err.value.offset == 8 + 5 * 32 + 24 and err.value.field == "side"
 
 
 def test_bulk_errors_give_offsets():

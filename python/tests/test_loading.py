@@ -1,6 +1,7 @@
 """How the package finds libmitch: MITCH_LIBRARY, find_library against an
 installed copy, the versioned names, and the errors when nothing fits."""
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -124,15 +125,41 @@ def test_major_version_mismatch_is_a_clear_import_error():
     assert "libmitch 2.3.4" in text and "needs major version 1" in text
 
 
-def test_wrong_major_from_find_library_falls_back_to_the_versioned_name():
-    libs = {"libmitch.so.2": FakeLibrary(2 << 16), "libmitch.so.1": FakeLibrary(1 << 16)}
+def test_wrong_major_from_find_library_falls_back_to_the_versioned_name(built_library):
+    real = ctypes.CDLL(str(built_library))
+    libs = {"libmitch.so.2": FakeLibrary(2 << 16), "libmitch.so.1": real}
     lib = _loader.load(environ={}, find_library=lambda name: "libmitch.so.2",
-                       opener=lambda name: libs[name], platform="linux")
+                       opener=lambda name: libs[name], platform="linux",
+                       bundled=lambda platform: None)
     assert lib.source == "versioned name"
-    assert lib.cdll is libs["libmitch.so.1"]
-    # the fake exports nothing else: every other function is a clear error
-    with pytest.raises(mitch.MissingSymbolError):
+    assert lib.cdll is real
+
+
+def test_a_1_0_library_is_refused_naming_the_version():
+    with pytest.raises(ImportError) as err:
+        _loader.load(environ={"MITCH_LIBRARY": "/x/libmitch.so.1"},
+                     opener=lambda name: FakeLibrary((1 << 16) | 5))
+    assert "libmitch 1.0.5" in str(err.value) and "1.1 or later" in str(err.value)
+
+
+def test_a_library_without_the_layout_table_is_refused():
+    with pytest.raises(ImportError) as err:
+        _loader.load(environ={"MITCH_LIBRARY": "/x/libmitch.so.1"},
+                     opener=lambda name: FakeLibrary((1 << 16) | (1 << 8)))
+    assert "layout table" in str(err.value)
+
+
+def test_missing_functions_are_clear_errors(built_library):
+    lib = _loader.load(environ={"MITCH_LIBRARY": str(built_library)})
+    lib.__dict__["mitch_pack_trade"] = _ffi_missing("mitch_pack_trade")
+    with pytest.raises(mitch.MissingSymbolError) as err:
         lib.mitch_pack_trade(1, 1.0, 1, 1, 0, None)
+    assert "mitch_pack_trade" in str(err.value)
+
+
+def _ffi_missing(name):
+    from mitch import _ffi
+    return _ffi._Missing(name, "/x/libmitch.so.1")
 
 
 def test_not_a_libmitch_is_rejected():

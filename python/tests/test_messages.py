@@ -122,7 +122,7 @@ def test_damaged_streams_report_the_offset():
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         for m in mitch.decode_messages(bytes(bad_body)):
             got.append(m)
-    assert got == [] and err.value.offset == 8 + 32 and err.value.field == "price"
+    assert got == [] and err.value.offset == 8 + 32 + 8 and err.value.field == "price"
     assert list(mitch.decode_messages(b"")) == []
     with pytest.raises(mitch.InvalidDataError):
         list(mitch.decode_messages(None))
