@@ -18,6 +18,7 @@ mitch_python_package = \
 	python/mitch/bodies.py \
 	python/mitch/book.py \
 	python/mitch/bulk.py \
+	python/mitch/capture.py \
 	python/mitch/codec.py \
 	python/mitch/conformance.py \
 	python/mitch/enums.py \

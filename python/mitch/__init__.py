@@ -54,7 +54,7 @@ library_path: str = _ffi.lib.path
 library_source: str = _ffi.lib.source
 
 from . import exceptions, enums, layouts, bodies, book, ids  # noqa: E402
-from . import registry, bins, codec, bulk  # noqa: E402
+from . import registry, bins, codec, bulk, capture  # noqa: E402
 from .exceptions import *  # noqa: E402,F401,F403
 from .enums import *  # noqa: E402,F401,F403
 from .layouts import *  # noqa: E402,F401,F403
@@ -65,6 +65,7 @@ from .registry import *  # noqa: E402,F401,F403
 from .bins import *  # noqa: E402,F401,F403
 from .codec import *  # noqa: E402,F401,F403
 from .bulk import *  # noqa: E402,F401,F403
+from .capture import *  # noqa: E402,F401,F403
 from . import flat  # noqa: E402
 from .flat import (create_header, get_all_market_providers, get_protocol_version,  # noqa: E402
                    get_version, get_version_number, pack_header, pack_index,
@@ -97,6 +98,7 @@ __all__ += registry.__all__
 __all__ += bins.__all__
 __all__ += codec.__all__
 __all__ += bulk.__all__
+__all__ += capture.__all__
 
 
 def __getattr__(name: str) -> Any:

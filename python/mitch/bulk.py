@@ -27,12 +27,12 @@ from typing import Any, Dict, List, Optional, Tuple
 from . import _diagnose, _ffi
 from ._buffer import pinned
 from .bodies import body_class, body_classes
-from .codec import _batch_functions, check_order, stream_frame
-from .exceptions import MitchTypeError
+from .codec import _batch_functions, check_order
+from .exceptions import InvalidMessageTypeError, MitchTypeError
 from .layouts import HEADER_SIZE, layout
 
 __all__ = ["wire_dtype", "host_dtype", "decode_array", "decode_records", "encode_array",
-           "to_dataframe"]
+           "to_dataframe", "to_polars"]
 
 lib = _ffi.lib
 
@@ -94,14 +94,27 @@ def wire_dtype(message_type: Any) -> Any:
     return dtype
 
 
-def host_dtype(message_type: Any) -> Any:
+def host_dtype(message_type: Any, with_timestamp: bool = False) -> Any:
     """numpy dtype of the C struct of a body (``mitch_trade`` ...), native
-    byte order, the layout the batch encoders and decoders use."""
+    byte order, the layout the batch encoders and decoders use; with
+    ``with_timestamp``, followed by ``timestamp`` (u64, the header's ns
+    since midnight), the records :func:`decode_capture` and
+    :func:`decode_records` return."""
     cls = body_class(message_type)
-    key = ("host", cls._TYPE)
+    key = ("timed" if with_timestamp else "host", cls._TYPE)
     dtype = _DTYPES.get(key)
     if dtype is None:
-        dtype = _DTYPES[key] = _numpy().dtype(cls._STRUCT)
+        np = _numpy()
+        host = np.dtype(cls._STRUCT)
+        if with_timestamp:
+            names = list(host.names) + ["timestamp"]
+            dtype = np.dtype({"names": names,
+                              "formats": [host.fields[n][0] for n in host.names] + ["=u8"],
+                              "offsets": [host.fields[n][1] for n in host.names]
+                              + [host.itemsize], "itemsize": host.itemsize + 8})
+        else:
+            dtype = host
+        _DTYPES[key] = dtype
     return dtype
 
 
@@ -142,18 +155,53 @@ def _single_message_count(address: int, size: int, type_byte: int, bs: int) -> O
     return int(header.count)
 
 
-def decode_array(data: Any, message_type: Any, copy: bool = False) -> Any:
-    """All bodies of a buffer of messages of one type as a numpy array of
-    :func:`wire_dtype` records, validated by libmitch.
+def _other_body_type(data: Any, offset: int) -> bool:
+    """True when the message at ``offset`` of ``data`` starts with the type
+    byte of some body type: the buffer is a mixed capture, not damaged."""
+    with pinned(data) as (address, size):
+        if offset >= size:
+            return False
+        return memoryview(data).cast("B")[offset] in body_classes()
+
+
+def _host_to_wire(records: Any, cls: Any) -> Any:
+    """Validated host records as wire records (a view where the bytes are
+    the same on this host, else one C batch encode)."""
+    np = _numpy()
+    wire = wire_dtype(cls)
+    if _same_bytes(host_dtype(cls), wire):
+        return records.view(wire)
+    out = np.empty(len(records), dtype=wire)
+    done = c_size_t()
+    status = _batch_functions(cls)[0](records.ctypes.data_as(POINTER(cls._STRUCT)),
+                                      len(records), out.ctypes.data or None, out.nbytes,
+                                      byref(done))
+    if status:
+        raise _diagnose.values_error(cls, records.ctypes.data, len(records), status,
+                                     "decode_array")
+    return out
+
+
+def decode_array(data: Any, message_type: Any, copy: bool = False,
+                 with_timestamps: bool = False) -> Any:
+    """All bodies of ``message_type`` in a buffer of messages as a numpy
+    array of :func:`wire_dtype` records, validated by libmitch.
 
     A buffer holding a single message gives a view of its bodies (no copy;
-    read-only if the buffer is), unless ``copy`` is true; any other buffer
-    is gathered into a new array by one C call.  A message of another type
-    or a damaged one raises, with ``offset`` at the faulty byte.
+    read-only if the buffer is), unless ``copy`` is true; a buffer of
+    messages of this type is gathered into a new array by one C call; a
+    capture of several types gives the bodies of this type (the others are
+    validated and skipped).  With ``with_timestamps``, the result is
+    ``(array, timestamps)``: one u64 header timestamp per body.  Damage
+    raises, with ``offset`` at the faulty byte.
     """
     check_order("decode_array", "decode_array(data, message_type)", data, message_type)
     np = _numpy()
     cls = body_class(message_type)
+    if with_timestamps:
+        from .capture import columns
+        records, stamps = columns(data, [cls])[cls]
+        return _host_to_wire(records, cls), stamps
     byte = cls._TYPE
     dtype = wire_dtype(cls)
     bs = cls._SIZE
@@ -171,28 +219,31 @@ def decode_array(data: Any, message_type: Any, copy: bool = False) -> Any:
         n = c_size_t()
         status = lib.mitch_stream_gather(address, size, byte, out.ctypes.data,
                                          out.nbytes, byref(n), byref(info))
+    if status == InvalidMessageTypeError.status and \
+            _other_body_type(data, int(info.message_offset)):
+        from .capture import columns  # a mixed capture: take this type's bodies
+        return _host_to_wire(columns(data, [cls])[cls][0], cls)
     if status:
         raise _diagnose.stream_error(status, data, "decode_array", byte)
     return out[:n.value]
 
 
 def decode_records(data: Any, message_type: Any) -> Any:
-    """All bodies of a buffer of messages of one type as a numpy array of
-    :func:`host_dtype` records (every field a native number)."""
+    """All bodies of ``message_type`` in a buffer of messages - of this type
+    or a capture of several - as a numpy array of
+    ``host_dtype(message_type, with_timestamp=True)`` records: every field a
+    native number, and each body's header ``timestamp``."""
     check_order("decode_records", "decode_records(data, message_type)", data, message_type)
+    from .capture import columns, with_timestamps
     cls = body_class(message_type)
-    # copy=True: the records are the caller's own, never a view of ``data``
-    return _wire_to_host(decode_array(data, cls, copy=True), cls)
+    records, stamps = columns(data, [cls])[cls]
+    return with_timestamps(records, stamps, cls)
 
 
 def _wire_to_host(wire: Any, cls: Any) -> Any:
     np = _numpy()
     host = host_dtype(cls)
     wire = _canonical(wire, wire_dtype(cls))
-    if _same_bytes(host, wire.dtype):
-        # The wire image is the C struct on this host (a trade on a
-        # little-endian machine): libmitch validated it, nothing to convert.
-        return wire.view(host)
     records = np.empty(len(wire), dtype=host)
     done = c_size_t()
     status = _batch_functions(cls)[1](wire.ctypes.data or None, wire.nbytes,
@@ -205,16 +256,21 @@ def _wire_to_host(wire: Any, cls: Any) -> Any:
 
 
 def _array_kind(array: Any, cls: Any) -> Optional[str]:
-    """"host" or "wire" when ``array`` holds records of that layout of
-    ``cls`` (wherever numpy put the padding), else None."""
+    """"host", "timed" (host records with a ``timestamp`` field) or "wire"
+    when ``array`` holds records of that layout of ``cls`` (wherever numpy
+    put the padding), else None."""
     dtype = array.dtype
     if dtype.names is None:
         return None
-    host, wire = host_dtype(cls), wire_dtype(cls)
-    if dtype == host or (dtype != wire and _equivalent(dtype, host)):
+    host, timed, wire = host_dtype(cls), host_dtype(cls, True), wire_dtype(cls)
+    if dtype == host:
         return "host"
+    if dtype == timed or _equivalent(dtype, timed):
+        return "timed"
     if dtype == wire or _equivalent(dtype, wire):
         return "wire"
+    if _equivalent(dtype, host):
+        return "host"
     return None
 
 
@@ -231,66 +287,121 @@ def _class_of_array(array: Any, message_type: Any) -> Tuple[Any, str]:
                                             else body_class(message_type).__name__))
 
 
-def encode_array(array: Any, message_type: Any = None, timestamp: int = 0) -> bytes:
-    """Messages (255 bodies each, the last shorter) holding the records of
-    ``array`` - :func:`wire_dtype` or :func:`host_dtype` records, any shape
-    (encoded whole, in C order) - all with the same timestamp.  libmitch
-    validates every body; the message type defaults to the one whose
-    records the array holds."""
-    check_order("encode_array", "encode_array(array, message_type=None, timestamp=0)", array,
-                message_type)
+def _host_records(array: Any, message_type: Any) -> Tuple[Any, Any, Optional[Any]]:
+    """(class, contiguous 1-D host records, the array's timestamps or None)
+    of an array of wire, host or timed records, any shape."""
     np = _numpy()
     if not isinstance(array, np.ndarray):
-        raise MitchTypeError("encode_array takes a numpy array of records, not %s"
+        raise MitchTypeError("expected a numpy array of records, not %s"
                              % type(array).__name__)
     cls, kind = _class_of_array(array, message_type)
     if kind == "wire":
-        wire = _canonical(array, wire_dtype(cls))
-        return stream_frame(wire.view(np.uint8), cls, timestamp)
-    # Host records go through the C encoder even where their dtype equals the
-    # wire dtype (a trade on a little-endian host): it writes the padding as
-    # zeros, whatever the array's padding bytes hold.
-    records = _canonical(array, host_dtype(cls))
-    wire = np.empty(len(records), dtype=wire_dtype(cls))
-    done = c_size_t()
-    status = _batch_functions(cls)[0](records.ctypes.data_as(POINTER(cls._STRUCT)),
-                                      len(records), wire.ctypes.data or None, wire.nbytes,
-                                      byref(done))
-    if status:
-        err = _diagnose.values_error(cls, records.ctypes.data, len(records), status,
-                                     "encode_array")
-        err.args = ("encode_array: array[%s]: %s" % (err.index, err.args[0][14:]),)
-        raise err
-    return stream_frame(wire.view(np.uint8), cls, timestamp)
+        return cls, _wire_to_host(array, cls), None
+    if kind == "timed":
+        flat = _canonical(array, host_dtype(cls, True))
+        host = np.empty(len(flat), dtype=host_dtype(cls))
+        names = host.dtype.names
+        for name in names:
+            host[name] = flat[name]
+        return cls, host, flat["timestamp"]
+    return cls, _canonical(array, host_dtype(cls)), None
 
 
-def to_dataframe(data: Any, message_type: Any = None) -> Any:
-    """A pandas DataFrame of the bodies of ``data``: a buffer of messages of
-    one type (``message_type`` required), or an array from
-    :func:`decode_array`/:func:`decode_records`.  One column per field;
-    order books get per-row arrays of bin counts and volumes."""
+def encode_array(array: Any, message_type: Any = None, timestamp: Any = None) -> bytes:
+    """Messages holding the records of ``array`` - :func:`wire_dtype` or
+    :func:`host_dtype` records (with or without a ``timestamp`` field), any
+    shape (encoded whole, in C order).  ``timestamp`` is one int for every
+    body or one per body; by default the records' ``timestamp`` field, else
+    0.  A new message starts when the timestamp changes or after 255
+    bodies.  libmitch validates everything before anything is written; the
+    message type defaults to the one whose records the array holds."""
+    check_order("encode_array", "encode_array(array, message_type=None, timestamp=None)",
+                array, message_type)
+    from .capture import encode_bodies, timestamps_for
+    cls, records, stamps = _host_records(array, message_type)
+    if timestamp is not None or stamps is None:
+        stamps = timestamps_for(0 if timestamp is None else timestamp, len(records))
+    else:
+        stamps = _numpy().ascontiguousarray(stamps, dtype="=u8")
+    return encode_bodies(cls, records, stamps)
+
+
+def _bins_fields(cls: Any) -> Tuple[str, ...]:
+    return tuple(f.name for f in layout(cls._LAYOUT).fields if f.kind == "bins")
+
+
+def _columns(data: Any, message_type: Any, date: Any, what: str
+             ) -> Tuple[Any, Dict[str, Any]]:
+    """(class, name -> numpy column) of the bodies of ``data`` (a buffer of
+    messages or a capture, or an array of records), timestamps included
+    when known; order-book bins as per-row lists of counts and volumes."""
+    np = _numpy()
+    if isinstance(data, np.ndarray) and data.dtype.names:
+        cls, records, stamps = _host_records(data, message_type)
+    else:
+        if message_type is None:
+            raise MitchTypeError("%s(buffer) needs the message_type" % what)
+        from .capture import columns
+        cls = body_class(message_type)
+        records, stamps = columns(data, [cls])[cls]
+    bins = _bins_fields(cls)
+    out: Dict[str, Any] = {}
+    for name in records.dtype.names:
+        if name in bins:
+            out[name[:-1] + "_counts"] = list(records[name]["count"])
+            out[name[:-1] + "_volumes"] = list(records[name]["volume"])
+        else:
+            out[name] = records[name]
+    if stamps is not None:
+        out["timestamp"] = stamps if date is None else _datetimes(stamps, date)
+    elif date is not None:
+        raise MitchTypeError("%s(date=...) needs timestamps: give a buffer of messages or "
+                             "records with a timestamp field" % what)
+    return cls, out
+
+
+def _datetimes(stamps: Any, date: Any) -> Any:
+    """ns since midnight UTC of ``date`` as numpy datetime64[ns] (UTC)."""
+    np = _numpy()
+    try:
+        midnight = np.datetime64(str(date)[:10] if not isinstance(date, np.datetime64)
+                                 else date, "D")
+    except ValueError:
+        raise MitchTypeError("date must be a day such as \"2026-12-01\", not %r"
+                             % str(date)[:40]) from None
+    return midnight.astype("datetime64[ns]") + stamps.astype("timedelta64[ns]")
+
+
+def to_dataframe(data: Any, message_type: Any = None, date: Any = None) -> Any:
+    """A pandas DataFrame of the bodies of ``message_type`` in ``data`` - a
+    buffer of messages, or a capture of several types - or of an array of
+    records.  One column per field, plus ``timestamp`` (u64 ns since
+    midnight; with ``date="2026-12-01"`` a UTC datetime column instead);
+    order books get per-row lists of bin counts and volumes."""
     check_order("to_dataframe", "to_dataframe(data, message_type)", data, message_type)
     try:
         import pandas
     except ImportError:  # depends on the system
         raise ImportError("to_dataframe needs pandas (Debian: apt install python3-pandas)") \
             from None
-    np = _numpy()
-    if isinstance(data, np.ndarray) and data.dtype.names:
-        cls, kind = _class_of_array(data, message_type)
-        records = _canonical(data, host_dtype(cls)) if kind == "host" \
-            else _wire_to_host(data, cls)
-    else:
-        if message_type is None:
-            raise MitchTypeError("to_dataframe(buffer) needs the message_type")
-        cls = body_class(message_type)
-        records = decode_records(data, cls)
-    columns = {}
-    for name in records.dtype.names:
-        if name in ("bids", "asks"):
-            columns[name[:-1] + "_counts"] = list(records[name]["count"])
-            columns[name[:-1] + "_volumes"] = list(records[name]["volume"])
-        else:
-            columns[name] = records[name]
-    return pandas.DataFrame(columns)
+    _, columns = _columns(data, message_type, date, "to_dataframe")
+    if date is not None:
+        columns["timestamp"] = pandas.DatetimeIndex(columns["timestamp"]).tz_localize("UTC")
+    return pandas.DataFrame(columns, copy=False)
 
+
+def to_polars(data: Any, message_type: Any = None, date: Any = None) -> Any:
+    """A polars DataFrame of the bodies, as :func:`to_dataframe` gives (the
+    ``timestamp`` column a UTC ``Datetime`` with ``date``).  polars comes
+    from PyPI (``pip install polars``), not from Debian."""
+    check_order("to_polars", "to_polars(data, message_type)", data, message_type)
+    try:
+        import polars
+    except ImportError:
+        raise ImportError("to_polars needs polars (pip install polars; Debian has no "
+                          "package of it)") from None
+    _, columns = _columns(data, message_type, date, "to_polars")
+    frame = polars.DataFrame(columns)
+    if date is not None:
+        frame = frame.with_columns(polars.col("timestamp").dt.replace_time_zone("UTC"))
+    return frame

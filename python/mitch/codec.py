@@ -11,7 +11,7 @@ of mitch before 1.1 raises :class:`mitch.ArgumentOrderError`.  Only
 :mod:`mitch.flat` keeps the C order of the flat ABI.
 """
 
-from ctypes import byref, c_char, c_size_t
+from ctypes import byref, c_char, c_size_t, c_uint64
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
@@ -288,17 +288,64 @@ def encode_message(bodies: Sequence[Body], message_type: Any = None,
     return out.raw[:written.value]
 
 
+def timestamp_array(timestamp: Any, n: int) -> Any:
+    """``timestamp`` - one int for every body, or a sequence of one per body
+    - as a ctypes array of ``n`` uint64 (widths checked)."""
+    stamps = (c_uint64 * max(n, 1))()
+    if isinstance(timestamp, int) or (hasattr(timestamp, "__index__")
+                                      and not hasattr(timestamp, "__len__")):
+        value = as_int(timestamp, "u64", "timestamp")
+        for i in range(n):
+            stamps[i] = value
+        return stamps
+    try:
+        values = list(timestamp)
+    except TypeError:
+        raise MitchTypeError("timestamp must be an int or one int per body, not %s"
+                             % type(timestamp).__name__) from None
+    if len(values) != n:
+        raise MitchTypeError("timestamp has %d values for %d bodies" % (len(values), n))
+    for i, value in enumerate(values):
+        stamps[i] = as_int(value, "u64", "timestamp[%d]" % i)
+    return stamps
+
+
+def capture_encode(cls: Any, bodies: Any, stamps: Any, n: int,
+                   what: str = "encode_stream: bodies[%d]") -> bytes:
+    """``n`` structs of ``cls`` (a ctypes array or an address) with their
+    timestamps (a ctypes array or an address) as messages: a new message
+    when the timestamp changes or after 255 bodies.  libmitch validates
+    everything before it writes anything."""
+    if n == 0:
+        return b""
+    written = c_size_t()
+    err = _ffi.ErrorStruct()
+    status = lib.mitch_capture_encode(cls._TYPE, bodies, stamps, n, None, 0, byref(written),
+                                      byref(err))
+    if not status:
+        out = (c_char * max(written.value, 1))()
+        status = lib.mitch_capture_encode(cls._TYPE, bodies, stamps, n, out, written.value,
+                                          byref(written), byref(err))
+    if status:
+        raise _diagnose.from_error(err, what % err.index, status)
+    return out.raw[:written.value]
+
+
 def encode_stream(bodies: Sequence[Body], message_type: Any = None,
-                  timestamp: int = 0) -> bytes:
-    """Any number of bodies of one type as consecutive messages of up to 255
-    bodies each, all with the same timestamp."""
+                  timestamp: Any = 0) -> bytes:
+    """Any number of bodies of one type as consecutive messages:
+    ``timestamp`` is one int for every body or a sequence of one per body
+    (a replay); a new message starts when the timestamp changes or after
+    255 bodies.  Nothing is encoded unless every body is valid."""
     check_order("encode_stream", "encode_stream(bodies, message_type=None, timestamp=0)",
                 bodies, message_type)
     bodies = list(bodies)
     cls = _same_class(bodies, message_type)
     if not bodies:
         return b""
-    return stream_frame(encode_batch(bodies, cls), cls, timestamp)
+    return capture_encode(cls, _struct_array(cls, bodies), timestamp_array(timestamp,
+                                                                            len(bodies)),
+                          len(bodies))
 
 
 def _reader_error(status: int, reader: Any) -> MitchError:
@@ -412,14 +459,23 @@ def stream_gather(data: Any, message_type: Any) -> bytes:
     return out.raw[:out_len]
 
 
-def stream_frame(bodies: Any, message_type: Any, timestamp: int = 0) -> bytes:
+def stream_frame(bodies: Any, message_type: Any, timestamp: Any = 0) -> bytes:
     """Frame wire-format bodies of one type (back to back, e.g. from
     :func:`stream_gather` or a numpy array) into messages of up to 255
-    bodies each; libmitch validates every body."""
+    bodies each; libmitch validates every body.  ``timestamp`` is one int,
+    or one per body (then a new message also starts where it changes)."""
     check_order("stream_frame", "stream_frame(bodies, message_type, timestamp=0)", bodies,
                 message_type)
     cls = body_class(message_type)
     byte, bs = cls._TYPE, cls._SIZE
+    if not isinstance(timestamp, int):
+        if hasattr(timestamp, "__len__") or not hasattr(timestamp, "__index__"):
+            with pinned(bodies) as (_, size):
+                n = size // bs
+            structs = decode_batch(bodies, cls) if n else []
+            return capture_encode(cls, _struct_array(cls, structs),
+                                  timestamp_array(timestamp, len(structs)), len(structs),
+                                  "stream_frame: body %d")
     ts = as_int(timestamp, "u64", "timestamp")
     with pinned(bodies) as (address, size):
         if size % bs:
