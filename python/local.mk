@@ -35,6 +35,7 @@ mitch_python_tests = \
 	python/tests/test_aio.py \
 	python/tests/test_bodies.py \
 	python/tests/test_bulk.py \
+	python/tests/test_capture.py \
 	python/tests/test_conformance.py \
 	python/tests/test_conversions.py \
 	python/tests/test_ids.py \
