@@ -21,6 +21,7 @@ mitch_python_package = \
 	python/mitch/capture.py \
 	python/mitch/codec.py \
 	python/mitch/conformance.py \
+	python/mitch/dtypes.py \
 	python/mitch/enums.py \
 	python/mitch/exceptions.py \
 	python/mitch/flat.py \
@@ -46,6 +47,7 @@ mitch_python_tests = \
 	python/tests/test_order_book.py \
 	python/tests/test_package.py \
 	python/tests/test_registry.py \
+	python/tests/test_table.py \
 	python/tests/test_threads.py \
 	python/tests/test_vectors.py
 

@@ -54,7 +54,7 @@ library_path: str = _ffi.lib.path
 library_source: str = _ffi.lib.source
 
 from . import exceptions, enums, layouts, bodies, book, ids  # noqa: E402
-from . import registry, bins, codec, bulk, capture  # noqa: E402
+from . import registry, bins, codec, dtypes, capture, bulk  # noqa: E402
 from .exceptions import *  # noqa: E402,F401,F403
 from .enums import *  # noqa: E402,F401,F403
 from .layouts import *  # noqa: E402,F401,F403
@@ -64,6 +64,7 @@ from .ids import *  # noqa: E402,F401,F403
 from .registry import *  # noqa: E402,F401,F403
 from .bins import *  # noqa: E402,F401,F403
 from .codec import *  # noqa: E402,F401,F403
+from .dtypes import *  # noqa: E402,F401,F403
 from .bulk import *  # noqa: E402,F401,F403
 from .capture import *  # noqa: E402,F401,F403
 from . import flat  # noqa: E402
@@ -97,6 +98,7 @@ __all__ += ids.__all__
 __all__ += registry.__all__
 __all__ += bins.__all__
 __all__ += codec.__all__
+__all__ += dtypes.__all__
 __all__ += bulk.__all__
 __all__ += capture.__all__
 

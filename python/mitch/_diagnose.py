@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from . import _ffi
 from ._buffer import pinned
-from .exceptions import MitchError, exception_for_status
+from .exceptions import MitchError, StreamInfo, exception_for_status
 
 lib = _ffi.lib
 _Error = _ffi.ErrorStruct
@@ -88,7 +88,6 @@ def stream_error(status: int, data: Any, what: str, only_type: int = 0,
     """The exception for a stream of messages libmitch refused (framing or a
     body), with ``info`` saying how far the valid prefix reached; ``base``
     is added to every offset (the position of ``data`` in a longer stream)."""
-    from .codec import StreamInfo
     err = _Error()
     info = _ffi.StreamInfoStruct()
     with pinned(data) as (address, size):

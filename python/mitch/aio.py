@@ -30,6 +30,7 @@ from . import _ffi
 from ._buffer import pinned
 from ._convert import as_index
 from .bodies import Header, body_class
+from .bulk import decode_array, encode_array
 from . import _diagnose
 from .codec import Body, Message, decode_batch, decode_messages, encode_stream
 from .exceptions import BufferTooSmallError, MitchError, MitchTypeError
@@ -165,7 +166,6 @@ async def read_arrays(reader: Any, message_type: Any,
     """The bodies of a stream of messages of one type as numpy arrays of
     :func:`mitch.wire_dtype` records, one (non-empty) array per chunk.  A
     message of another type raises, as :func:`mitch.decode_array` does."""
-    from .bulk import decode_array
     cls = body_class(message_type)
     async for chunk, _ in _chunks(reader, chunk_size, cls._TYPE, "read_arrays"):
         yield decode_array(chunk, cls, copy=True)
@@ -179,7 +179,6 @@ async def write_messages(writer: Any, data: Any, message_type: Any = None,
     Nothing is written unless every body is valid.  Returns the bytes
     written."""
     if hasattr(data, "dtype"):
-        from .bulk import encode_array
         wire = encode_array(data, message_type, timestamp)
     else:
         wire = encode_stream(data, message_type, timestamp)

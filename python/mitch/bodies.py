@@ -19,8 +19,8 @@ that name and the library's layout table.
 import dataclasses
 import enum
 import struct
-from ctypes import (byref, c_char, string_at, c_double, c_int8, c_int16, c_int32, c_size_t, c_uint8,
-                    c_uint16, c_uint32, c_uint64)
+from ctypes import (byref, c_char, c_double, c_int8, c_int16, c_int32, c_size_t, c_uint8,
+                    c_uint16, c_uint32, c_uint64, string_at)
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type, TypeVar
@@ -478,7 +478,6 @@ class Index(_Body):
 def body_classes() -> Dict[int, Any]:
     """Body dataclass by type byte, for every body type of the library's
     layout table that this package has a class for."""
-    from . import book  # noqa: F401 - defines OrderBook
     return {entry.message_type: _CLASSES_BY_LAYOUT[entry.name] for entry in body_layouts()
             if entry.name in _CLASSES_BY_LAYOUT}
 

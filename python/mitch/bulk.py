@@ -29,120 +29,14 @@ from ._buffer import pinned
 from .bodies import body_class, body_classes
 from .codec import _batch_functions, check_order
 from .exceptions import InvalidMessageTypeError, MitchTypeError
+from .capture import columns, encode_bodies, timestamps_for, with_timestamps
+from .dtypes import (_canonical, _equivalent, _numpy, _same_bytes, host_dtype,  # noqa: F401
+                     wire_dtype)
 from .layouts import HEADER_SIZE, layout
 
-__all__ = ["wire_dtype", "host_dtype", "decode_array", "decode_records", "encode_array",
-           "to_dataframe", "to_polars"]
+__all__ = ["decode_array", "decode_records", "encode_array", "to_dataframe", "to_polars"]
 
 lib = _ffi.lib
-
-
-def _numpy() -> Any:
-    try:
-        import numpy
-    except ImportError:  # depends on the system
-        raise ImportError("this function needs numpy (Debian: apt install python3-numpy)") \
-            from None
-    return numpy
-
-
-#: numpy format of one wire element of each field kind (little-endian on
-#: every host); a u48 is its 6 raw bytes, as on the wire.
-_WIRE_FORMATS = {"u8": "u1", "u16": "<u2", "u32": "<u4", "u64": "<u8", "i8": "i1",
-                 "i16": "<i2", "i32": "<i4", "f64": "<f8", "bits": "u1", "u48": ("u1", (6,))}
-
-
-def _make_wire_dtype(name: str) -> Any:
-    """The wire dtype of a layout, from the library's table: one field per
-    wire field (bit fields as the byte that holds them, under its wire
-    name), nested bins as (count, volume) records, padding left out."""
-    np = _numpy()
-    entry = layout(name)
-    names: List[str] = []
-    formats: List[Any] = []
-    offsets: List[int] = []
-    for f in entry.fields:
-        if f.kind == "padding":
-            continue
-        if f.kind == "bits":
-            if f.wire_name in names:
-                continue
-            names.append(f.wire_name)
-        else:
-            names.append(f.name)
-        if f.kind == "bins":
-            formats.append((_make_wire_dtype(f.nested or ""), (f.count,)))
-        else:
-            formats.append(_WIRE_FORMATS[f.kind])
-        offsets.append(f.wire_offset)
-    return np.dtype({"names": names, "formats": formats, "offsets": offsets,
-                     "itemsize": entry.wire_size})
-
-
-_DTYPES: Dict[Tuple[str, int], Any] = {}
-
-
-def wire_dtype(message_type: Any) -> Any:
-    """numpy dtype of one body as on the wire (little-endian, padding
-    included; an order's ``expiry_ms`` is 6 raw bytes and its
-    ``type_and_side`` one byte, as on the wire)."""
-    cls = body_class(message_type)
-    key = ("wire", cls._TYPE)
-    dtype = _DTYPES.get(key)
-    if dtype is None:
-        dtype = _DTYPES[key] = _make_wire_dtype(cls._LAYOUT)
-    return dtype
-
-
-def host_dtype(message_type: Any, with_timestamp: bool = False) -> Any:
-    """numpy dtype of the C struct of a body (``mitch_trade`` ...), native
-    byte order, the layout the batch encoders and decoders use; with
-    ``with_timestamp``, followed by ``timestamp`` (u64, the header's ns
-    since midnight), the records :func:`decode_capture` and
-    :func:`decode_records` return."""
-    cls = body_class(message_type)
-    key = ("timed" if with_timestamp else "host", cls._TYPE)
-    dtype = _DTYPES.get(key)
-    if dtype is None:
-        np = _numpy()
-        host = np.dtype(cls._STRUCT)
-        if with_timestamp:
-            names = list(host.names) + ["timestamp"]
-            dtype = np.dtype({"names": names,
-                              "formats": [host.fields[n][0] for n in host.names] + ["=u8"],
-                              "offsets": [host.fields[n][1] for n in host.names]
-                              + [host.itemsize], "itemsize": host.itemsize + 8})
-        else:
-            dtype = host
-        _DTYPES[key] = dtype
-    return dtype
-
-
-def _same_bytes(a: Any, b: Any) -> bool:
-    """True when two structured dtypes describe the same bytes (same
-    fields, formats and offsets, same item size): an array of one can be
-    viewed as the other."""
-    return bool(a.itemsize == b.itemsize and a.names == b.names
-                and all(a.fields[n][:2] == b.fields[n][:2] for n in a.names))
-
-
-def _equivalent(dtype: Any, target: Any) -> bool:
-    """True when ``dtype`` has the fields of ``target`` (names, order and
-    formats), wherever numpy placed them (packed, other padding)."""
-    return bool(dtype.names == target.names
-                and all(dtype.fields[n][0] == target.fields[n][0] for n in target.names))
-
-
-def _canonical(array: Any, target: Any) -> Any:
-    """``array`` (any shape) as a contiguous 1-D array of dtype ``target``:
-    a view when it already is one, else one copy field by field."""
-    np = _numpy()
-    flat = array.reshape(-1) if array.flags.c_contiguous else np.ravel(array, order="C")
-    if flat.dtype == target and flat.flags.c_contiguous:
-        return flat
-    out = np.empty(flat.shape[0], dtype=target)
-    out[...] = flat  # structured assignment: field by field, by position
-    return out
 
 
 def _single_message_count(address: int, size: int, type_byte: int, bs: int) -> Optional[int]:
@@ -199,7 +93,6 @@ def decode_array(data: Any, message_type: Any, copy: bool = False,
     np = _numpy()
     cls = body_class(message_type)
     if with_timestamps:
-        from .capture import columns
         records, stamps = columns(data, [cls])[cls]
         return _host_to_wire(records, cls), stamps
     byte = cls._TYPE
@@ -221,7 +114,7 @@ def decode_array(data: Any, message_type: Any, copy: bool = False,
                                          out.nbytes, byref(n), byref(info))
     if status == InvalidMessageTypeError.status and \
             _other_body_type(data, int(info.message_offset)):
-        from .capture import columns  # a mixed capture: take this type's bodies
+        # a mixed capture: take this type's bodies
         return _host_to_wire(columns(data, [cls])[cls][0], cls)
     if status:
         raise _diagnose.stream_error(status, data, "decode_array", byte)
@@ -234,7 +127,6 @@ def decode_records(data: Any, message_type: Any) -> Any:
     ``host_dtype(message_type, with_timestamp=True)`` records: every field a
     native number, and each body's header ``timestamp``."""
     check_order("decode_records", "decode_records(data, message_type)", data, message_type)
-    from .capture import columns, with_timestamps
     cls = body_class(message_type)
     records, stamps = columns(data, [cls])[cls]
     return with_timestamps(records, stamps, cls)
@@ -317,7 +209,6 @@ def encode_array(array: Any, message_type: Any = None, timestamp: Any = None) ->
     message type defaults to the one whose records the array holds."""
     check_order("encode_array", "encode_array(array, message_type=None, timestamp=None)",
                 array, message_type)
-    from .capture import encode_bodies, timestamps_for
     cls, records, stamps = _host_records(array, message_type)
     if timestamp is not None or stamps is None:
         stamps = timestamps_for(0 if timestamp is None else timestamp, len(records))
@@ -341,7 +232,6 @@ def _columns(data: Any, message_type: Any, date: Any, what: str
     else:
         if message_type is None:
             raise MitchTypeError("%s(buffer) needs the message_type" % what)
-        from .capture import columns
         cls = body_class(message_type)
         records, stamps = columns(data, [cls])[cls]
     bins = _bins_fields(cls)

@@ -17,22 +17,15 @@ from ._buffer import pinned
 from ._convert import as_int
 from .bodies import body_class, body_classes
 from .enums import MessageType
-from .exceptions import MitchTypeError
+from .codec import capture_encode
+from .dtypes import _numpy, host_dtype
+from .exceptions import FieldOverflowError, MitchTypeError, StreamInfo
 
 __all__ = ["decode_capture"]
 
 lib = _ffi.lib
 _Sink = _ffi.CaptureSinkStruct
 _u64p = POINTER(c_uint64)
-
-
-def _numpy() -> Any:
-    try:
-        import numpy
-    except ImportError:  # depends on the system
-        raise ImportError("this function needs numpy (Debian: apt install python3-numpy)") \
-            from None
-    return numpy
 
 
 def columns(data: Any, classes: Sequence[Any]) -> Dict[Any, Tuple[Any, Any]]:
@@ -51,7 +44,7 @@ def columns(data: Any, classes: Sequence[Any]) -> Dict[Any, Tuple[Any, Any]]:
             # must never show what the memory held before (calloc gives
             # fresh pages as they are: no extra pass).
             capacity = size // cls._SIZE
-            bodies = np.zeros(capacity, dtype=_host_dtype(cls))
+            bodies = np.zeros(capacity, dtype=host_dtype(cls))
             stamps = np.empty(capacity, dtype=np.uint64)
             sink.message_type = cls._TYPE
             sink.bodies = bodies.ctypes.data or None
@@ -65,7 +58,6 @@ def columns(data: Any, classes: Sequence[Any]) -> Dict[Any, Tuple[Any, Any]]:
     if status:
         exc = _diagnose.from_error(err, "decode_capture: message at offset %d"
                                    % err.message_offset, status)
-        from .codec import StreamInfo
         exc.info = StreamInfo(int(info.messages), int(info.bodies), int(info.error_offset),
                               int(info.message_offset))
         raise exc
@@ -73,16 +65,10 @@ def columns(data: Any, classes: Sequence[Any]) -> Dict[Any, Tuple[Any, Any]]:
             for cls, sink, (bodies, stamps) in zip(classes, sinks, arrays)}
 
 
-def _host_dtype(cls: Any) -> Any:
-    from .bulk import host_dtype
-    return host_dtype(cls)
-
-
 def with_timestamps(records: Any, stamps: Any, cls: Any) -> Any:
     """Host records and their timestamps as one array of
     ``host_dtype(cls, with_timestamp=True)`` records."""
     np = _numpy()
-    from .bulk import host_dtype
     out = np.empty(len(records), dtype=host_dtype(cls, with_timestamp=True))
     host = host_dtype(cls)
     if host.itemsize % 8 == 0:  # copy whole 8-byte words: the fastest numpy can
@@ -114,7 +100,6 @@ def decode_capture(data: Any) -> Dict[MessageType, Any]:
 def encode_bodies(cls: Any, records: Any, stamps: Any) -> bytes:
     """``n`` contiguous host records of ``cls`` (a numpy array) with one
     timestamp each (a contiguous uint64 numpy array) as messages."""
-    from .codec import capture_encode
     return capture_encode(cls, records.ctypes.data, stamps.ctypes.data_as(_u64p), len(records),
                           "encode_array: array[%d]")
 
@@ -133,7 +118,6 @@ def timestamps_for(timestamp: Any, n: int, what: str = "timestamp") -> Any:
         raise MitchTypeError("%s must be an int or %d integers (one per body), not %s of "
                              "shape %s" % (what, n, stamps.dtype, stamps.shape))
     if stamps.dtype.kind == "i" and n and stamps.min() < 0:
-        from .exceptions import FieldOverflowError
         raise FieldOverflowError("%s[%d] is negative" % (what, int(np.argmin(stamps))),
                                  field="timestamp", index=int(np.argmin(stamps)))
     return np.ascontiguousarray(stamps, dtype=np.uint64)

@@ -22,7 +22,7 @@ from .bodies import Header, Index, Order, Tick, Trade, _Body, body_class, body_c
 from .book import OrderBook
 from .enums import MessageType, OrderSide, by_value, looks_like_message_type, message_type_byte
 from .exceptions import (ArgumentOrderError, BufferTooSmallError, InvalidDataError,
-                         InvalidFieldValueError, MitchError, MitchTypeError,
+                         InvalidFieldValueError, MitchError, MitchTypeError, StreamInfo,
                          exception_for_status)
 from .layouts import HEADER_SIZE, body_layouts
 
@@ -57,17 +57,6 @@ def check_order(function: str, signature: str, data: Any, message_type: Any) -> 
 
 def _raise(status: int, message: str, **where: Any) -> None:
     raise exception_for_status(status)(message, status=status, **where)
-
-
-@dataclass
-class StreamInfo:
-    """What :func:`mitch.stream_validate` found in a buffer (and, on an
-    exception's ``info``, how far the valid prefix reached)."""
-
-    messages: int
-    bodies: int
-    error_offset: int = 0
-    message_offset: int = 0
 
 
 # -- single values ------------------------------------------------------------------

@@ -14,6 +14,7 @@ Python type a ``TypeError`` (:class:`MitchTypeError`), a registry miss a
 input.
 """
 
+from dataclasses import dataclass
 from typing import Any, Dict, Optional, Type
 
 __all__ = [
@@ -35,6 +36,19 @@ __all__ = [
     "exception_for_status",
     "raise_for_status",
 ]
+
+
+@dataclass
+class StreamInfo:
+    """What :func:`mitch.stream_validate` found in a buffer, and, on a stream
+    call's exception (``exc.info``), how far the valid prefix reached:
+    whole messages and bodies before the damage, the damaged byte and the
+    damaged message's offset."""
+
+    messages: int
+    bodies: int
+    error_offset: int = 0
+    message_offset: int = 0
 
 
 class MitchError(Exception):

@@ -14,7 +14,7 @@ from typing import Any, Dict, Tuple
 from .bodies import (Header, Index, IndexMetrics, Order, Tick, TickMetrics, Trade, body_class,
                      body_classes)
 from .book import Bin, BookTotals, OrderBook
-from .codec import StreamInfo
+from .exceptions import StreamInfo
 from .enums import (AssetClass, BinAggregator, BookSide, InstrumentType, MessageType,
                     MessageTypeLike, OrderSide, OrderType, message_type_byte)
 from .ids import Channel, TickerFields
