@@ -49,6 +49,7 @@ mitch_python_tests = \
 	python/tests/test_registry.py \
 	python/tests/test_table.py \
 	python/tests/test_threads.py \
+	python/tests/test_typing.py \
 	python/tests/test_vectors.py
 
 mitch_python_other = \

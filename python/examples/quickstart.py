@@ -17,8 +17,9 @@ print(len(wire), "bytes:", wire[:8].hex(), "...")
 
 # Decode every message of a buffer (bytes, bytearray, memoryview or mmap).
 for message in mitch.decode_messages(wire):
-    for trade in message.bodies:
-        print(message.header.timestamp, trade.side.name, trade.quantity, "@", trade.price)
+    for body in message.bodies:
+        if isinstance(body, mitch.Trade):
+            print(message.header.timestamp, body.side.name, body.quantity, "@", body.price)
 
 # Publish on the provider's channel: Binance (101) ticks -> topic "6648576".
 print("topic", mitch.channel_id(mitch.find_market_provider("Binance").id, "s"))

@@ -47,7 +47,8 @@ except (AttributeError, OSError):  # not CPython: fall back to copies
 def bytes_address(data: bytes) -> int:
     """Address of the payload of an immutable ``bytes`` object (valid while
     the object lives)."""
-    return ctypes.cast(data, ctypes.c_void_p).value or _EMPTY_ADDRESS
+    address: Optional[int] = ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value
+    return address or _EMPTY_ADDRESS
 
 
 class pinned:
@@ -61,8 +62,8 @@ class pinned:
 
     def __init__(self, obj: Any) -> None:
         self._obj = obj
-        self._view = None
-        self._copy = None
+        self._view: Optional[_PyBuffer] = None
+        self._copy: Optional[bytes] = None
 
     def __enter__(self) -> Tuple[int, int]:
         obj = self._obj
@@ -75,13 +76,13 @@ class pinned:
                                  "memoryview, mmap, numpy array), not str")
         if not _HAVE_PYAPI:
             try:
-                view = memoryview(obj)
+                memory = memoryview(obj)
             except TypeError:
                 raise MitchTypeError("expected a bytes-like object, not %s"
                                      % type(obj).__name__) from None
-            if not view.c_contiguous:
+            if not memory.c_contiguous:
                 raise BufferLayoutError("the buffer must be C-contiguous")
-            self._copy = copy = view.tobytes()
+            self._copy = copy = memory.tobytes()
             return bytes_address(copy), len(copy)
         view = _PyBuffer()
         try:
@@ -93,7 +94,7 @@ class pinned:
                                  "memoryview, mmap, numpy array), not %s"
                                  % type(obj).__name__) from None
         self._view = view
-        return (view.buf or _EMPTY_ADDRESS), view.len
+        return int(view.buf or _EMPTY_ADDRESS), int(view.len)
 
     def __exit__(self, *exc: Any) -> None:
         view = self._view

@@ -106,7 +106,7 @@ def as_index(value: Any, what: str) -> int:
         value = operator.index(value)
     if value < 0:
         raise BufferTooSmallError("%s %d is negative" % (what, value), field=what)
-    return value
+    return int(value)
 
 
 def check_span(size: int, offset: Any) -> Tuple[int, int]:

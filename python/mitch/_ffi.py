@@ -124,7 +124,7 @@ def build_structs(table: Table) -> Dict[str, Any]:
         layout, fields = by_id[layout_id]
         members = []
         for f in sorted((f for f in fields if f["struct_offset"] != NO_MEMBER),
-                        key=lambda f: f["struct_offset"]):
+                        key=lambda f: int(f["struct_offset"])):
             kind, ctype = FIELD_KINDS.get(f["kind"], ("?", None))
             if kind in ("bins", "struct"):
                 ctype = build(f["nested"])
@@ -416,4 +416,4 @@ def __getattr__(name: str) -> Any:
 def strerror(status: int) -> str:
     """libmitch's text for a status code."""
     text = lib.mitch_strerror(status)
-    return text.decode("utf-8", "replace") if text else "status %d" % status
+    return str(text.decode("utf-8", "replace")) if text else "status %d" % status

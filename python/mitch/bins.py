@@ -36,7 +36,7 @@ def bin_aggregator_name(aggregator: int) -> str:
     if name is None:
         raise InvalidFieldValueError("bin aggregator %s is not one of 0..3" % shorten(aggregator),
                                      status=6, field="bin_aggregator")
-    return name.decode("ascii")
+    return str(name.decode("ascii"))
 
 
 def bin_price_range(mid: float, aggregator: int, side: int, index: int) -> Tuple[float, float]:
@@ -74,4 +74,4 @@ def confidence_band(confidence: int) -> str:
     if band is None:
         raise InvalidFieldValueError("confidence %s is above 100" % shorten(confidence), status=6,
                                      field="confidence")
-    return band.decode("ascii")
+    return str(band.decode("ascii"))

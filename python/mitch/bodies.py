@@ -55,7 +55,7 @@ def host_struct(struct_cls: Any, names: Tuple[str, ...]) -> "struct.Struct":
     byte order).  ``pack_into`` also checks every width at once."""
     ctypes_of = dict(struct_cls._fields_)
     fmt, pos = "=", 0
-    for name in sorted(names, key=lambda n: getattr(struct_cls, n).offset):
+    for name in sorted(names, key=lambda n: int(getattr(struct_cls, n).offset)):
         offset = getattr(struct_cls, name).offset
         if offset < pos:
             raise AssertionError("overlapping members in %s" % struct_cls.__name__)
@@ -68,12 +68,13 @@ def slotted(cls: Type[T]) -> Type[T]:
     """``cls`` (a dataclass) rebuilt with ``__slots__`` for its fields, as
     ``dataclass(slots=True)`` does on Python >= 3.10: smaller objects and
     faster attribute access on the hot paths."""
-    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-    body = {k: v for k, v in cls.__dict__.items()
+    original: Any = cls
+    names = tuple(f.name for f in dataclasses.fields(original))
+    body = {k: v for k, v in original.__dict__.items()
             if k not in names and k not in ("__dict__", "__weakref__")}
     body["__slots__"] = names
-    new = type(cls)(cls.__name__, cls.__bases__, body)
-    new.__qualname__ = cls.__qualname__
+    new = type(original)(original.__name__, original.__bases__, body)
+    new.__qualname__ = original.__qualname__
     return new  # type: ignore[no-any-return]
 
 
@@ -109,13 +110,13 @@ class _Body:
     _SIZE: ClassVar[int]
     _HOST: ClassVar["struct.Struct"]
     _HOST_NAMES: ClassVar[Tuple[str, ...]]
-    _GET: ClassVar[Callable[[Any], Any]]
+    _GET: ClassVar[Any]
     _ENUMS: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     _FIELD_NAMES: ClassVar[Tuple[str, ...]]
     _SAMPLE: ClassVar[Any]
-    _VALIDATE: ClassVar[Callable[..., int]]
-    _ENCODE: ClassVar[Callable[..., int]]
-    _DECODE: ClassVar[Callable[..., int]]
+    _VALIDATE: ClassVar[Any]
+    _ENCODE: ClassVar[Any]
+    _DECODE: ClassVar[Any]
 
     def __post_init__(self) -> None:
         for name, convert in self._ENUMS:
@@ -219,7 +220,7 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
          member_names: Optional[Tuple[str, ...]] = None) -> Type[B]:
     """Attach to ``cls`` (a slotted dataclass) its struct, C functions and
     converters, all named after ``layout`` (``mitch_<layout>_decode`` ...)."""
-    fields = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    fields = tuple(f.name for f in dataclasses.fields(cls))
     cls._LAYOUT = layout
     cls._STRUCT = _ffi.STRUCTS["mitch_" + layout]
     cls._TYPE = type_byte
@@ -228,13 +229,13 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
     cls._ENCODE = getattr(lib, "mitch_%s_encode" % layout)
     cls._DECODE = getattr(lib, "mitch_%s_decode" % layout)
     names = member_names or tuple(n for n, _ in cls._STRUCT._fields_ if n in fields)
-    cls._HOST_NAMES = tuple(sorted(names, key=lambda n: getattr(cls._STRUCT, n).offset))
+    cls._HOST_NAMES = tuple(sorted(names, key=lambda n: int(getattr(cls._STRUCT, n).offset)))
     cls._HOST = host_struct(cls._STRUCT, cls._HOST_NAMES)
     cls._GET = attrgetter(*cls._HOST_NAMES)
     cls._FIELD_NAMES = fields
     cls._ENUMS = tuple(
         (f.name, _enum_converter(f.type, f.name))
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls)
         if isinstance(f.type, type) and issubclass(f.type, enum.IntEnum))
     if sample is not None:
         cls._SAMPLE = cls(**sample)
@@ -257,6 +258,14 @@ def _body(name: str, sample: Dict[str, Any]) -> Callable[[Type[B]], Type[B]]:
 # ---------------------------------------------------------------------------
 
 
+def _header(cls: Type[B]) -> Type[B]:
+    """Class decorator of Header: slotted, bound to the layout "header"."""
+    bound = bind(slotted(cls), "header", 0, HEADER_SIZE)
+    bound._SAMPLE = bound(MessageType.TRADE, 0, 1)  # type: ignore[call-arg]
+    return bound
+
+
+@_header
 @dataclass(repr=False)
 class Header(_Body):
     """The 8-byte message header: type, timestamp (ns since midnight UTC,
@@ -290,8 +299,6 @@ class Header(_Body):
         return size.value
 
 
-Header = bind(slotted(Header), "header", 0, HEADER_SIZE)
-Header._SAMPLE = Header(MessageType.TRADE, 0, 1)
 
 
 # ---------------------------------------------------------------------------

@@ -34,6 +34,7 @@ _new = object.__new__
 _U32 = next(code for code in "IL" if array.array(code).itemsize == 4)
 
 
+@slotted
 @dataclass
 class Bin:
     """One order-book bin: orders and volume in its price range."""
@@ -41,8 +42,6 @@ class Bin:
     count: int = 0
     volume: int = 0
 
-
-Bin = slotted(Bin)
 _count_volume = attrgetter("count", "volume")
 
 

@@ -21,6 +21,7 @@ dropped (``np.concatenate`` does that), N-dimensional (encoded whole, in C
 order), or not contiguous.
 """
 
+import importlib
 from ctypes import POINTER, byref, c_size_t
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -270,7 +271,7 @@ def to_dataframe(data: Any, message_type: Any = None, date: Any = None) -> Any:
     order books get per-row lists of bin counts and volumes."""
     check_order("to_dataframe", "to_dataframe(data, message_type)", data, message_type)
     try:
-        import pandas
+        pandas = importlib.import_module("pandas")
     except ImportError:  # depends on the system
         raise ImportError("to_dataframe needs pandas (Debian: apt install python3-pandas)") \
             from None
@@ -286,7 +287,7 @@ def to_polars(data: Any, message_type: Any = None, date: Any = None) -> Any:
     from PyPI (``pip install polars``), not from Debian."""
     check_order("to_polars", "to_polars(data, message_type)", data, message_type)
     try:
-        import polars
+        polars = importlib.import_module("polars")
     except ImportError:
         raise ImportError("to_polars needs polars (pip install polars; Debian has no "
                           "package of it)") from None

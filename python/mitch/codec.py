@@ -200,7 +200,7 @@ def encode_batch(bodies: Sequence[Body], message_type: Any = None) -> bytes:
     status = _batch_functions(cls)[0](arr, len(bodies), out, size, byref(done))
     if status:
         raise _bodies_error(cls, arr, len(bodies), status, "encode_batch")
-    return out.raw[:size]
+    return bytes(out.raw[:size])
 
 
 def decode_batch(data: Any, message_type: Any, count: Optional[int] = None,
@@ -270,11 +270,11 @@ def encode_message(bodies: Sequence[Body], message_type: Any = None,
             raise InvalidFieldValueError("encode_message: a message holds 1..%d bodies, not %d"
                                          % (_ffi.MAX_BODIES, len(bodies)), field="count",
                                          rule="must be 1..%d" % _ffi.MAX_BODIES)
-        Header(byte, ts, len(bodies)).validate()  # type: ignore[arg-type]
+        Header(byte, ts, len(bodies)).validate()
         raise _bodies_error(cls, arr, len(bodies), status, "encode_message")
     if status:
         _raise(status, "encode_message: %s" % _ffi.strerror(status))
-    return out.raw[:written.value]
+    return bytes(out.raw[:written.value])
 
 
 def timestamp_array(timestamp: Any, n: int) -> Any:
@@ -479,7 +479,7 @@ def stream_frame(bodies: Any, message_type: Any, timestamp: Any = 0) -> bytes:
             status = lib.mitch_stream_frame(byte, ts, address, n, out, written.value,
                                             byref(written))
         if status == 6:
-            Header(byte, ts, 1).validate()  # type: ignore[arg-type]
+            Header(byte, ts, 1).validate()
             raise _diagnose.wire_error(cls, status, bodies, 0, n=n)
     if status:
         _raise(status, "stream_frame: %s" % _ffi.strerror(status))

@@ -134,7 +134,7 @@ def to_enum(enum_cls: Type[E], value: Any, what: str) -> Union[E, int]:
     library rejects it later, with the rule); an unknown name is an
     :class:`InvalidFieldValueError`, anything else a :class:`MitchTypeError`."""
     if type(value) is enum_cls:
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, str):
         member = _BY_NAME[enum_cls].get(value.lower().replace(" ", "_").replace("-", "_"))
         if member is None:
@@ -147,7 +147,7 @@ def to_enum(enum_cls: Type[E], value: Any, what: str) -> Union[E, int]:
         raise MitchTypeError("%s must be a %s, its number or its name, not %s"
                              % (what, enum_cls.__name__, type(value).__name__), field=what)
     number = operator.index(value)
-    return _BY_VALUE[enum_cls].get(number, number)  # type: ignore[no-any-return]
+    return _BY_VALUE[enum_cls].get(number, number)
 
 
 MessageTypeLike = Union[MessageType, int, str, bytes]

@@ -11,7 +11,7 @@ port code written against another binding.
 from ctypes import (ArgumentError, addressof, byref, c_char, c_double, c_int32, c_size_t,
                     c_uint8, c_uint16, c_uint32, c_uint64, c_void_p, create_string_buffer)
 from operator import attrgetter
-from typing import Any, List, Sequence, Tuple
+from typing import Any, List, Sequence, Tuple, cast
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
@@ -60,6 +60,10 @@ _unpack_order, _ORDER_OFFSETS, _order_fields = _fast_unpack("mitch_unpack_order"
 _unpack_tick, _TICK_OFFSETS, _tick_fields = _fast_unpack("mitch_unpack_tick", _ffi.TickStruct)
 _unpack_index, _INDEX_OFFSETS, _index_fields = _fast_unpack("mitch_unpack_index",
                                                             _ffi.IndexStruct)
+_TradeStruct = _ffi.TradeStruct
+if _TRADE_OFFSETS[0] != 0:
+    raise ImportError("mitch: mitch_trade does not start with ticker_id")
+_T1, _T2, _T3, _T4 = _TRADE_OFFSETS[1:]
 
 _Body32 = c_char * 32
 _Body64 = c_char * 64
@@ -114,21 +118,21 @@ def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side:
 
 def unpack_trade(data: Any, offset: int = 0) -> Tuple[int, float, int, int, int]:
     """``mitch_unpack_trade``: (ticker_id, price, quantity, trade_id, side)."""
-    s = _ffi.TradeStruct()
+    s = _TradeStruct()
     a = addressof(s)
     if offset == 0 and type(data) is bytes:
-        status = _unpack_trade(data, len(data), a, a + 8, a + 16, a + 20, a + 24)
+        status = _unpack_trade(data, len(data), a, a + _T1, a + _T2, a + _T3, a + _T4)
     else:
         status = _read(data, offset, _unpack_trade, *[a + o for o in _TRADE_OFFSETS])
     if status:
         raise _diagnose.wire_error(Trade, status, data, offset)
-    return _trade_fields(s)
+    return cast(Tuple[int, float, int, int, int], _trade_fields(s))
 
 
 def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order_type: int,
                side: int, expiry_ms: int) -> bytes:
     """``mitch_pack_order``: the 32 bytes of an order body."""
-    args = (ticker_id, order_id, price, quantity, order_type, side, expiry_ms)
+    args: Tuple[Any, ...] = (ticker_id, order_id, price, quantity, order_type, side, expiry_ms)
     try:
         if (ticker_id >> 64) | (order_id >> 32) | (quantity >> 32) | (order_type >> 8) | \
                 (side >> 8) | (expiry_ms >> 64):
@@ -154,13 +158,13 @@ def unpack_order(data: Any, offset: int = 0) -> Tuple[int, int, float, int, int,
     status = _read(data, offset, _unpack_order, *[a + o for o in _ORDER_OFFSETS])
     if status:
         raise _diagnose.wire_error(Order, status, data, offset)
-    return _order_fields(s)
+    return cast(Tuple[int, int, float, int, int, int, int], _order_fields(s))
 
 
 def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: int,
               ask_volume: int) -> bytes:
     """``mitch_pack_tick``: the 32 bytes of a tick body."""
-    args = (ticker_id, bid_price, ask_price, bid_volume, ask_volume)
+    args: Tuple[Any, ...] = (ticker_id, bid_price, ask_price, bid_volume, ask_volume)
     try:
         if (ticker_id >> 64) | (bid_volume >> 32) | (ask_volume >> 32):
             args = _exact(Tick, args)
@@ -185,7 +189,7 @@ def unpack_tick(data: Any, offset: int = 0) -> Tuple[int, float, float, int, int
     status = _read(data, offset, _unpack_tick, *[a + o for o in _TICK_OFFSETS])
     if status:
         raise _diagnose.wire_error(Tick, status, data, offset)
-    return _tick_fields(s)
+    return cast(Tuple[int, float, float, int, int], _tick_fields(s))
 
 
 def pack_index(ticker_id: int, mid: float, v_bid: int, v_ask: int, m_spread: int,
@@ -209,7 +213,7 @@ def unpack_index(data: Any, offset: int = 0) -> Tuple[Any, ...]:
     status = _read(data, offset, _unpack_index, *[a + o for o in _INDEX_OFFSETS])
     if status:
         raise _diagnose.wire_error(Index, status, data, offset)
-    return _index_fields(s)
+    return tuple(_index_fields(s))
 
 
 def _bins_array(bins: Sequence[int], what: str) -> Any:
@@ -229,7 +233,7 @@ def pack_order_book(ticker_id: int, mid_price: float, bin_aggregator: int,
     then of bin 1, ... as on the wire."""
     t = as_int(ticker_id, "u64", "ticker_id")
     m = as_float(mid_price, "mid_price")
-    a = as_int(bin_aggregator, "u8", "bin_aggregator")
+    a: Any = as_int(bin_aggregator, "u8", "bin_aggregator")
     bids, asks = _bins_array(bid_bins, "bid_bins"), _bins_array(ask_bins, "ask_bins")
     out = create_string_buffer(OrderBook._SIZE)
     status = lib.mitch_pack_order_book(t, m, a, bids, asks, out, OrderBook._SIZE)
@@ -300,7 +304,7 @@ def unpack_header(data: Any, offset: int = 0) -> Tuple[int, int, int]:
 # -- registry ---------------------------------------------------------------------
 
 def _out_text(buf: Any) -> str:
-    return buf.value.decode("utf-8")
+    return str(buf.value.decode("utf-8"))
 
 
 def _text_buffer(length: int, what: str) -> Any:
@@ -460,28 +464,28 @@ def unpack_asset(asset_id: int) -> Tuple[int, int]:
 # -- versions and status texts ------------------------------------------------------
 
 def get_version() -> str:
-    """``mitch_get_version``: the library version ("1.0.0")."""
-    return lib.mitch_get_version().decode("ascii")
+    """``mitch_get_version``: the library version ("1.1.0")."""
+    return str(lib.mitch_get_version().decode("ascii"))
 
 
 def get_version_len() -> int:
     """``mitch_get_version_len``."""
-    return lib.mitch_get_version_len()
+    return int(lib.mitch_get_version_len())
 
 
 def get_protocol_version() -> str:
     """``mitch_get_protocol_version``: the wire protocol version ("1.0.0")."""
-    return lib.mitch_get_protocol_version().decode("ascii")
+    return str(lib.mitch_get_protocol_version().decode("ascii"))
 
 
 def get_protocol_version_len() -> int:
     """``mitch_get_protocol_version_len``."""
-    return lib.mitch_get_protocol_version_len()
+    return int(lib.mitch_get_protocol_version_len())
 
 
 def get_version_number() -> int:
     """``mitch_get_version_number``: (major << 16) | (minor << 8) | patch."""
-    return lib.mitch_get_version_number()
+    return int(lib.mitch_get_version_number())
 
 
 def strerror(status: int) -> str:

@@ -35,6 +35,7 @@ def _error(status: int, what: str) -> MitchError:
 
 # -- ticker ids ---------------------------------------------------------------------
 
+@slotted
 @dataclass(repr=False)
 class TickerFields:
     """The fields of a 64-bit ticker id (see :func:`mitch.create_ticker_id`)."""
@@ -80,7 +81,6 @@ class TickerFields:
         return out.value
 
 
-TickerFields = slotted(TickerFields)
 _TICKER_FIELD_NAMES = ("instrument_type", "base_class", "base_id", "quote_class", "quote_id",
                        "sub_type")
 

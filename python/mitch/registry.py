@@ -141,8 +141,8 @@ class Ticker:
     id: int
     name: str
     instrument_type: InstrumentType
-    base: Optional[Asset]
-    quote: Optional[Asset]
+    base: Asset
+    quote: Asset
     sub_type: int = 0
     confidence: float = 1.0
     steps: str = ""
@@ -152,8 +152,7 @@ class Ticker:
                                        "instrument_type")
 
     def __repr__(self) -> str:
-        legs = "%s/%s" % (self.base.symbol if self.base else "?",
-                          self.quote.symbol if self.quote else "?")
+        legs = "%s/%s" % (self.base.symbol or "?", self.quote.symbol or "?")
         return "Ticker(id=%#x, name=%s, %s %s, confidence=%.3f)" % (
             self.id, shorten(self.name), legs, _format_value("", self.instrument_type),
             self.confidence)
@@ -171,8 +170,9 @@ class Ticker:
     @classmethod
     def from_id(cls, ticker_id: int) -> "Ticker":
         """Describe a ticker id: its fields, and its legs as registry assets
-        (None for a leg the registry does not list).  ``name`` is
-        "BASE/QUOTE" from the legs' primary symbols when both are known."""
+        (a leg the registry does not list is an :class:`Asset` of that class
+        and id with an empty name and no symbols).  ``name`` is "BASE/QUOTE"
+        from the legs' primary symbols when both are known."""
         return ticker_from_id(ticker_id)
 
 
@@ -425,10 +425,9 @@ def ticker_from_id(ticker_id: int) -> Ticker:
     for cls, cid in ((fields.base_class, fields.base_id), (fields.quote_class, fields.quote_id)):
         out = _ffi.AssetStruct()
         legs.append(Asset.from_ffi(out) if lib.mitch_asset_get(cls, cid, byref(out)) == 0
-                    else None)
+                    else Asset((cls << 16) | cid, cid, _asset_classes.get(cls, cls), ""))
     base, quote = legs
-    name = "%s/%s" % (base.symbol, quote.symbol) if base and quote and base.symbol \
-        and quote.symbol else ""
+    name = "%s/%s" % (base.symbol, quote.symbol) if base.symbol and quote.symbol else ""
     return Ticker(ticker_id, name, _instrument_types.get(fields.instrument_type,
                                                          fields.instrument_type),
                   base, quote, fields.sub_type)
