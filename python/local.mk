@@ -55,6 +55,10 @@ mitch_python_tests = \
 mitch_python_other = \
 	python/.gitignore \
 	python/README.md \
+	python/build-wheel.sh \
+	python/ci-venv.sh \
+	python/pristine-no-numpy.sh \
+	python/pristine-wheel.sh \
 	python/pyproject.toml \
 	python/run-pytest.sh.in \
 	python/run-conformance.sh.in \

@@ -78,6 +78,7 @@ def run_python(code: str, env: Dict[str, str] = None, timeout: int = 120
     the package on sys.path; returns the completed process."""
     full_env = dict(os.environ)
     full_env["PYTHONPATH"] = str(PYTHON_DIR)
+    full_env["PYTHONNOUSERSITE"] = "1"
     full_env["PYTHONDONTWRITEBYTECODE"] = "1"
     if env:
         for key, value in env.items():

@@ -194,3 +194,44 @@ def test_package_code_never_sets_mitch_library():
         text = source.read_text(encoding="utf-8")
         assert "lib/.libs" not in text.replace("(in a build tree: lib/.libs/", ""), source
         assert "os.environ[" not in text and "putenv" not in text, source
+
+
+NO_PROCESS = ("import mitch, sys; print(mitch.library_source, 'subprocess' in sys.modules, "
+              "'ctypes.util' in sys.modules)")
+
+
+def test_mitch_library_starts_no_process(built_library):
+    result = run_python(NO_PROCESS, env={"MITCH_LIBRARY": str(built_library)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["MITCH_LIBRARY", "False", "False"]
+
+
+def test_a_bundled_copy_comes_after_mitch_library_and_starts_no_process(built_library,
+                                                                        tmp_path):
+    package = tmp_path / "site" / "mitch"
+    shutil.copytree(Path(mitch.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(os.path.realpath(built_library), package / "libmitch.so.1")
+    env = {"PYTHONPATH": str(tmp_path / "site"), "MITCH_LIBRARY": None}
+    result = run_python(NO_PROCESS + "; print(mitch.library_path)", env=env)
+    assert result.returncode == 0, result.stderr
+    source, spawned, util, path = result.stdout.split()
+    assert (source, spawned, util) == ("bundled", "False", "False")
+    assert path == os.path.realpath(package / "libmitch.so.1")
+    env["MITCH_LIBRARY"] = str(built_library)
+    result = run_python(NO_PROCESS, env=env)
+    assert result.stdout.split()[0] == "MITCH_LIBRARY"
+
+
+def test_order_mitch_library_then_bundled_then_find_library_then_versioned():
+    tried = []
+
+    def opener(name):
+        tried.append(name)
+        raise OSError("no")
+
+    with pytest.raises(ImportError) as err:
+        _loader.load(environ={}, find_library=lambda name: "found.so", opener=opener,
+                     platform="linux", bundled=lambda platform: "/pkg/mitch/libmitch.so.1")
+    assert tried == ["/pkg/mitch/libmitch.so.1", "found.so", "libmitch.so.1"]
+    assert "bundled in the package" in str(err.value)
