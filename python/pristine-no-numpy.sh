@@ -6,7 +6,7 @@
 set -eu
 cd /build/libmitch
 tools/install-deps build >/dev/null
-apt-get install -y -qq --no-install-recommends python3-pytest >/dev/null
+apt-get install -y -qq --no-install-recommends python3-pytest python3-setuptools >/dev/null
 if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
   echo "pristine-no-numpy.sh: numpy is installed" >&2
   exit 1
@@ -15,6 +15,9 @@ autoreconf -fi >/dev/null 2>&1
 ./configure --quiet --disable-bindings >/dev/null
 make -j2 >/dev/null
 make python/run-pytest.sh python/run-conformance.sh >/dev/null
-python/run-pytest.sh -q -rs | tee /tmp/pytest.out
+status=0
+python/run-pytest.sh -q -rs >/tmp/pytest.out 2>&1 || status=$?
+cat /tmp/pytest.out
+[ "$status" = 0 ] || exit "$status"
 grep -q "numpy is not installed" /tmp/pytest.out
 python/run-conformance.sh
