@@ -6,7 +6,7 @@
 set -eu
 cd /build/libmitch
 tools/install-deps build >/dev/null
-apt-get install -y -qq --no-install-recommends python3-pytest python3-setuptools >/dev/null
+apt-get install -y -qq --no-install-recommends python3-pytest python3-setuptools python3-wheel >/dev/null
 if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
   echo "pristine-no-numpy.sh: numpy is installed" >&2
   exit 1

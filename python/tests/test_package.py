@@ -79,8 +79,9 @@ def test_tarball_lists_every_file_of_python_dir():
 
 
 def test_wheel_builds_with_setuptools_alone(tmp_path):
-    pytest.importorskip("setuptools", reason="setuptools is not installed "
-                        "(python3-setuptools): the wheel is not built")
+    for module, package in (("setuptools", "python3-setuptools"), ("wheel", "python3-wheel")):
+        pytest.importorskip(module, reason="%s is not installed (%s): the wheel is not built"
+                            % (module, package))
     source = tmp_path / "src"
     shutil.copytree(PYTHON_DIR, source, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     out = tmp_path / "dist"
