@@ -30,7 +30,7 @@ from ._buffer import pinned
 from .bodies import body_class, body_classes
 from .codec import _batch_functions, check_order
 from .exceptions import InvalidMessageTypeError, MitchTypeError
-from .capture import columns, encode_bodies, timestamps_for, with_timestamps
+from .capture import columns, decode, encode_bodies, timestamps_for
 from .dtypes import (_canonical, _equivalent, _numpy, _same_bytes, host_dtype,  # noqa: F401
                      wire_dtype)
 from .layouts import HEADER_SIZE, layout
@@ -129,8 +129,7 @@ def decode_records(data: Any, message_type: Any) -> Any:
     native number, and each body's header ``timestamp``."""
     check_order("decode_records", "decode_records(data, message_type)", data, message_type)
     cls = body_class(message_type)
-    records, stamps = columns(data, [cls])[cls]
-    return with_timestamps(records, stamps, cls)
+    return decode(data, [cls], records=True)[cls]
 
 
 def _wire_to_host(wire: Any, cls: Any) -> Any:

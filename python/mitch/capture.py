@@ -1,24 +1,31 @@
 """Captures: buffers of concatenated messages of any types (a recorded feed)
 to per-type numpy arrays with each body's header timestamp, and back.
 
-Both directions are one call of libmitch each (``mitch_capture_decode``,
+Both directions use one function of libmitch each (``mitch_capture_decode``,
 ``mitch_capture_encode``), the implementation every binding shares:
-decoding frames every message and validates every body in one pass and
-delivers the bodies of each type with their timestamps; encoding validates
-everything first and starts a new message when the timestamp changes or
-after 255 bodies.  numpy is needed (``python3-numpy``).
+decoding frames every message and validates every body and delivers the
+bodies of each type with their timestamps; encoding validates everything
+first and starts a new message when the timestamp changes or after 255
+bodies.  numpy is needed (``python3-numpy``).
+
+How a capture is decoded: one counting call validates the whole capture
+and gives the count of each type, so every result array is allocated once,
+at its size; then libmitch decodes the capture into small scratch arrays
+(about 1 MiB per type, reused) that stay in the CPU's cache, and each such
+chunk is copied into the result - next to its timestamps, for records that
+carry them.  Writing the results is the only pass over fresh memory.
 """
 
-from ctypes import POINTER, byref, c_size_t, c_uint64
+from ctypes import POINTER, byref, c_uint64
 from typing import Any, Dict, Sequence, Tuple
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
 from ._convert import as_int
-from .bodies import body_class, body_classes
-from .enums import MessageType
+from .bodies import body_classes
 from .codec import capture_encode
 from .dtypes import _numpy, host_dtype
+from .enums import MessageType
 from .exceptions import FieldOverflowError, MitchTypeError, StreamInfo
 
 __all__ = ["decode_capture"]
@@ -26,61 +33,112 @@ __all__ = ["decode_capture"]
 lib = _ffi.lib
 _Sink = _ffi.CaptureSinkStruct
 _u64p = POINTER(c_uint64)
+_BUFFER_TOO_SMALL = 3
+
+#: Bytes of host records decoded per call into the scratch arrays.
+CHUNK_BYTES = 1 << 20
+
+
+def _failure(status: int, err: Any, info: Any) -> Exception:
+    exc = _diagnose.from_error(err, "decode_capture: message at offset %d"
+                               % err.message_offset, status)
+    exc.info = StreamInfo(int(info.messages), int(info.bodies), int(info.error_offset),
+                          int(info.message_offset))
+    return exc
+
+
+def decode(data: Any, wanted: Sequence[Any], records: bool) -> Dict[Any, Any]:
+    """The bodies of the body classes ``wanted`` in a capture (bodies of
+    other types are validated and skipped), by class: with ``records``, one
+    array of ``host_dtype(cls, with_timestamp=True)`` each; else a pair
+    (host records, uint64 timestamps).  Damage raises, before anything is
+    returned, with every offset from the start of ``data``."""
+    np = _numpy()
+    classes = list(body_classes().values())
+    wanted = [cls for cls in classes if cls in wanted]
+    sinks = (_Sink * len(classes))()
+    for sink, cls in zip(sinks, classes):
+        sink.message_type = cls._TYPE
+    err = _ffi.ErrorStruct()
+    info = _ffi.StreamInfoStruct()
+    with pinned(data) as (address, size):
+        # 1. count (and validate) everything: sinks without buffers only count
+        status = lib.mitch_capture_decode(address, size, sinks, len(classes), byref(info),
+                                          byref(err))
+        if status:
+            raise _failure(status, err, info)
+        counts = {cls: int(sink.count) for cls, sink in zip(classes, sinks)}
+        # 2. the results, at their size, and the scratch arrays
+        out: Dict[Any, Any] = {}
+        scratch: Dict[Any, Tuple[Any, Any]] = {}
+        for cls in wanted:
+            host = host_dtype(cls)
+            n = counts[cls]
+            out[cls] = np.empty(n, dtype=host_dtype(cls, True)) if records else \
+                (np.empty(n, dtype=host), np.empty(n, dtype=np.uint64))
+            room = max(_ffi.MAX_BODIES, CHUNK_BYTES // host.itemsize)
+            if n:  # zeros: padding bytes the C decoder does not write stay 0
+                scratch[cls] = (np.zeros(min(room, n), dtype=host),
+                                np.empty(min(room, n), dtype=np.uint64))
+        index = {cls: i for i, cls in enumerate(classes)}
+        for cls, (bodies, stamps) in scratch.items():
+            sink = sinks[index[cls]]
+            sink.bodies, sink.timestamps, sink.capacity = (bodies.ctypes.data,
+                                                           stamps.ctypes.data, len(bodies))
+        if not scratch:
+            return out
+        # 3. decode chunk by chunk; a full scratch array ends a chunk at the
+        # start of the message that did not fit, which the next call decodes
+        done = {cls: 0 for cls in scratch}
+        offset = 0
+        while True:
+            status = lib.mitch_capture_decode(address + offset, size - offset, sinks,
+                                              len(classes), byref(info), byref(err))
+            taken = {cls: int(sinks[index[cls]].count) for cls in classes}
+            if status == _BUFFER_TOO_SMALL:
+                byte = memoryview(data).cast("B")[offset + info.message_offset]
+                full = next(cls for cls in classes if cls._TYPE == byte)
+                # bodies of whole messages: all of them, less the other types'
+                taken[full] = int(info.bodies) - sum(v for c, v in taken.items() if c is not full)
+            elif status:
+                raise _failure(status, err, info)  # (validated above: not expected)
+            for cls, (bodies, stamps) in scratch.items():
+                k, at = taken[cls], done[cls]
+                if not k:
+                    continue
+                if records:
+                    pair = out[cls].view(_pair_dtype(cls))
+                    pair["body"][at:at + k] = bodies[:k].view(pair["body"].dtype)
+                    pair["timestamp"][at:at + k] = stamps[:k]
+                else:  # whole items (padding included), not field by field
+                    raw = "V%d" % bodies.itemsize
+                    out[cls][0].view(raw)[at:at + k] = bodies[:k].view(raw)
+                    out[cls][1][at:at + k] = stamps[:k]
+                done[cls] = at + k
+            if status == 0:
+                return out
+            offset += int(info.message_offset)
+
+
+# Computed from the constant table: a race computes one twice, equal.
+_PAIRS: Dict[int, Any] = {}
+
+
+def _pair_dtype(cls: Any) -> Any:
+    """A timed record seen as (the struct's bytes, timestamp)."""
+    pair = _PAIRS.get(cls._TYPE)
+    if pair is None:
+        np = _numpy()
+        size = host_dtype(cls).itemsize
+        pair = _PAIRS[cls._TYPE] = np.dtype({"names": ["body", "timestamp"],
+                                              "formats": ["V%d" % size, "=u8"],
+                                              "offsets": [0, size], "itemsize": size + 8})
+    return pair
 
 
 def columns(data: Any, classes: Sequence[Any]) -> Dict[Any, Tuple[Any, Any]]:
-    """The bodies of ``classes`` in a capture, each class's as (host records,
-    timestamps): two numpy arrays of the same length, by class.  Bodies of
-    other types are validated and skipped; damage raises (every offset from
-    the start of ``data``)."""
-    np = _numpy()
-    with pinned(data) as (address, size):
-        sinks = (_Sink * max(len(classes), 1))()
-        arrays = []
-        for sink, cls in zip(sinks, classes):
-            # Every body has a header before it: size // body size bounds the
-            # count, so one pass fills everything (untouched pages cost
-            # nothing).  zeros, not empty: C writes the members, and padding
-            # must never show what the memory held before (calloc gives
-            # fresh pages as they are: no extra pass).
-            capacity = size // cls._SIZE
-            bodies = np.zeros(capacity, dtype=host_dtype(cls))
-            stamps = np.empty(capacity, dtype=np.uint64)
-            sink.message_type = cls._TYPE
-            sink.bodies = bodies.ctypes.data or None
-            sink.timestamps = stamps.ctypes.data if capacity else None
-            sink.capacity = capacity
-            arrays.append((bodies, stamps))
-        err = _ffi.ErrorStruct()
-        info = _ffi.StreamInfoStruct()
-        status = lib.mitch_capture_decode(address, size, sinks, len(classes), byref(info),
-                                          byref(err))
-    if status:
-        exc = _diagnose.from_error(err, "decode_capture: message at offset %d"
-                                   % err.message_offset, status)
-        exc.info = StreamInfo(int(info.messages), int(info.bodies), int(info.error_offset),
-                              int(info.message_offset))
-        raise exc
-    return {cls: (bodies[:sink.count], stamps[:sink.count])
-            for cls, sink, (bodies, stamps) in zip(classes, sinks, arrays)}
-
-
-def with_timestamps(records: Any, stamps: Any, cls: Any) -> Any:
-    """Host records and their timestamps as one array of
-    ``host_dtype(cls, with_timestamp=True)`` records."""
-    np = _numpy()
-    out = np.empty(len(records), dtype=host_dtype(cls, with_timestamp=True))
-    host = host_dtype(cls)
-    if host.itemsize % 8 == 0:  # copy whole 8-byte words: the fastest numpy can
-        words = host.itemsize // 8
-        grid = out.view(np.uint64).reshape(len(records), words + 1)
-        grid[:, :words] = records.view(np.uint64).reshape(len(records), words)
-        grid[:, words] = stamps
-    else:
-        grid = out.view(np.uint8).reshape(len(records), out.itemsize)
-        grid[:, :host.itemsize] = records.view(np.uint8).reshape(len(records), host.itemsize)
-        out["timestamp"] = stamps
-    return out
+    """(host records, timestamps) of the bodies of ``classes`` in a capture."""
+    return decode(data, classes, records=False)
 
 
 def decode_capture(data: Any) -> Dict[MessageType, Any]:
@@ -92,9 +150,8 @@ def decode_capture(data: Any) -> Dict[MessageType, Any]:
     in capture order.  One pass of libmitch; damage raises with ``offset``
     at the faulty byte and ``info`` saying how far the valid prefix reached."""
     classes = list(body_classes().values())
-    found = columns(data, classes)
-    return {MessageType(cls._TYPE): with_timestamps(found[cls][0], found[cls][1], cls)
-            for cls in classes}
+    found = decode(data, classes, records=True)
+    return {MessageType(cls._TYPE): found[cls] for cls in classes}
 
 
 def encode_bodies(cls: Any, records: Any, stamps: Any) -> bytes:
