@@ -41,7 +41,11 @@ Example::
         print(message.header, message.bodies)
 """
 
-from typing import Any
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any
 
 from ._version import LIBRARY_MAJOR, __version__
 from . import _ffi, _loader
@@ -103,9 +107,17 @@ __all__ += bulk.__all__
 __all__ += capture.__all__
 
 
+if TYPE_CHECKING:
+    from .codec import Body as Body
+__all__ += ["Body"]
+
+
 def __getattr__(name: str) -> Any:
-    # mitch.aio imports asyncio, which most users of the codecs never need.
+    # mitch.aio imports asyncio, which most users of the codecs never need;
+    # mitch.Body is a typing.Union, built when asked for.
     if name == "aio":
         import importlib
         return importlib.import_module(".aio", __name__)
+    if name == "Body":
+        return codec.Body
     raise AttributeError("module 'mitch' has no attribute %r" % name)

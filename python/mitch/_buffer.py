@@ -8,9 +8,14 @@ so the memory cannot move or be freed (a ``bytearray`` cannot be resized, an
 of a NULL buffer - is MITCH_ERR_INVALID_DATA, as libmitch reports NULL.
 """
 
+from __future__ import annotations
+
 import ctypes
 import sys
-from typing import Any, Optional, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Optional, Tuple
 
 from .exceptions import BufferLayoutError, InvalidDataError, MitchTypeError
 

@@ -7,9 +7,14 @@ call.  A ctypes ``c_uint32`` would silently cut ``2**32`` to ``0``, which is
 why widths are checked before any call.
 """
 
+from __future__ import annotations
+
 import enum
 import operator
-from typing import Any, Dict, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Tuple
 
 from .exceptions import BufferTooSmallError, FieldOverflowError, MitchTypeError
 

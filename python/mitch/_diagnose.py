@@ -9,8 +9,13 @@ quotes the input.  Python adds only where the item sits in the caller's
 data.
 """
 
+from __future__ import annotations
+
 from ctypes import byref, string_at
-from typing import Any, Optional
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 from . import _ffi
 from ._buffer import pinned

@@ -14,10 +14,16 @@ at import time.  Only the two structs that describe the table itself,
 against the C compiler's offsets, as they check every other Structure).
 """
 
+from __future__ import annotations
+
 from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int8, c_int16,
                     c_int32, c_size_t, c_uint, c_uint8, c_uint16, c_uint32, c_uint64,
                     c_void_p, sizeof, alignment)
-from typing import Any, Dict, List, Optional, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Tuple
+    Table = List[Tuple[Dict[str, Any], List[Dict[str, Any]]]]
 
 from .exceptions import MissingSymbolError
 
@@ -71,9 +77,6 @@ FIELD_KINDS: Dict[int, Tuple[str, Any]] = {
     13: ("int", c_int), 14: ("size", c_size_t), 15: ("pointer", c_void_p),
     16: ("chars", c_char), 17: ("struct", None),
 }
-
-Table = List[Tuple[Dict[str, Any], List[Dict[str, Any]]]]
-
 
 def _as_dict(s: Any) -> Dict[str, Any]:
     out = {}

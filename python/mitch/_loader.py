@@ -19,10 +19,15 @@ If nothing loads, :class:`ImportError` lists every place tried and how to fix
 it.
 """
 
+from __future__ import annotations
+
 import ctypes
 import os
 import sys
-from typing import Any, Callable, List, Mapping, Optional, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Callable, List, Mapping, Optional, Tuple
 
 from . import _ffi
 from ._version import LIBRARY_MAJOR

@@ -1,6 +1,10 @@
 """Text arguments for libmitch: NUL-terminated byte strings."""
 
-from typing import Any, Optional
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 from . import _ffi
 from .exceptions import InvalidDataError, MitchTypeError

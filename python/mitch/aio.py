@@ -22,9 +22,14 @@ message before it was delivered, with ``offset`` counted from the start of
 the stream.
 """
 
+from __future__ import annotations
+
 import asyncio
 from ctypes import byref
-from typing import Any, AsyncIterator, Optional, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, AsyncIterator, Optional, Tuple
 
 from . import _ffi
 from ._buffer import pinned

@@ -1,8 +1,13 @@
 """Order-book bins and index confidence bands (tables and arithmetic live in
 libmitch)."""
 
+from __future__ import annotations
+
 from ctypes import POINTER, byref, c_double, c_uint
-from typing import Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Tuple
 
 from . import _ffi
 from .exceptions import InvalidFieldValueError, exception_for_status

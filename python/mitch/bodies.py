@@ -16,14 +16,22 @@ ctypes struct and its C functions (``mitch_trade_encode`` ...) follow from
 that name and the library's layout table.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import enum
 import struct
+import sys
 from ctypes import (byref, c_char, c_double, c_int8, c_int16, c_int32, c_size_t, c_uint8,
                     c_uint16, c_uint32, c_uint64, string_at)
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type, TypeVar
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type, TypeVar
+    T = TypeVar("T")
+    B = TypeVar("B", bound="_Body")
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
@@ -45,8 +53,6 @@ _CODES: Dict[Any, Tuple[str, Optional[str]]] = {
     c_int32: ("i", "i32"), c_double: ("d", None),
 }
 
-T = TypeVar("T")
-B = TypeVar("B", bound="_Body")
 
 
 def host_struct(struct_cls: Any, names: Tuple[str, ...]) -> "struct.Struct":
@@ -88,7 +94,13 @@ def _enum_converter(enum_cls: Any, what: str) -> Callable[[Any], Any]:
             byte = message_type_byte(value)
             return table.get(byte, byte)
         return message_type
-    return lambda value: value if type(value) is enum_cls else to_enum(enum_cls, value, what)
+    table = by_value(enum_cls)
+
+    def convert(value: Any) -> Any:
+        if type(value) is int:  # decoded values; an unknown number stays an int
+            return table.get(value, value)
+        return value if type(value) is enum_cls else to_enum(enum_cls, value, what)
+    return convert
 
 
 def _format_value(name: str, value: Any) -> str:
@@ -113,6 +125,7 @@ class _Body:
     _GET: ClassVar[Any]
     _ENUMS: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     _FIELD_NAMES: ClassVar[Tuple[str, ...]]
+    _MAKE: ClassVar[Any]
     _SAMPLE: ClassVar[Any]
     _VALIDATE: ClassVar[Any]
     _ENCODE: ClassVar[Any]
@@ -152,19 +165,14 @@ class _Body:
     @classmethod
     def from_ffi(cls: Type[B], s: Any) -> B:
         """From its ctypes struct."""
-        return cls._make(cls._HOST.unpack_from(s))
+        return cls._MAKE(cls._HOST.unpack_from(s))  # type: ignore[no-any-return]
 
     @classmethod
     def _make(cls: Type[B], values: Tuple[Any, ...]) -> B:
         """An instance from the values of its struct members, in struct
         order, without the checks of ``__init__`` (the values come from
-        libmitch)."""
-        obj = _new(cls)
-        for name, value in zip(cls._HOST_NAMES, values):
-            setattr(obj, name, value)
-        for name, convert in cls._ENUMS:
-            setattr(obj, name, convert(getattr(obj, name)))
-        return obj
+        libmitch, and enumerated ones become members)."""
+        return cls._MAKE(values)  # type: ignore[no-any-return]
 
     # -- libmitch calls ----------------------------------------------------
     def _fail(self, status: int, action: str) -> MitchError:
@@ -211,6 +219,32 @@ class _Body:
         return cls.from_ffi(s)
 
 
+def annotation_type(cls: Any, annotation: Any) -> Any:
+    """The object a field annotation names: annotations are text (``from
+    __future__ import annotations``), found in the class's module."""
+    if isinstance(annotation, str):
+        return sys.modules[cls.__module__].__dict__.get(annotation)
+    return annotation
+
+
+def _maker(cls: Any) -> Callable[[Tuple[Any, ...]], Any]:
+    """A function making an instance of ``cls`` from its struct members'
+    values (struct order) in one unpacking assignment.  It is generated, as
+    dataclasses generates ``__init__``, because the decoders call it once
+    per body: a loop of setattr costs seven times as much."""
+    names = cls._HOST_NAMES
+    enums = {name: i for i, (name, _) in enumerate(cls._ENUMS)}
+    lines = ["def make(values):", "    obj = new(cls)",
+             "    %s, = values" % ", ".join("obj." + n for n in names)]
+    for name, i in enums.items():
+        lines.append("    obj.%s = convert%d(obj.%s)" % (name, i, name))
+    lines.append("    return obj")
+    scope: Dict[str, Any] = {"new": _new, "cls": cls}
+    scope.update(("convert%d" % i, convert) for i, (_, convert) in enumerate(cls._ENUMS))
+    exec("\n".join(lines), scope)  # noqa: S102 - from the layout's member names
+    return scope["make"]  # type: ignore[no-any-return]
+
+
 #: Body classes by layout name, filled as the classes below are defined.
 _CLASSES_BY_LAYOUT: Dict[str, Any] = {}
 
@@ -233,10 +267,11 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
     cls._HOST = host_struct(cls._STRUCT, cls._HOST_NAMES)
     cls._GET = attrgetter(*cls._HOST_NAMES)
     cls._FIELD_NAMES = fields
-    cls._ENUMS = tuple(
-        (f.name, _enum_converter(f.type, f.name))
-        for f in dataclasses.fields(cls)
-        if isinstance(f.type, type) and issubclass(f.type, enum.IntEnum))
+    kinds = [(f.name, annotation_type(cls, f.type))
+             for f in dataclasses.fields(cls)]
+    cls._ENUMS = tuple((name, _enum_converter(kind, name)) for name, kind in kinds
+                       if isinstance(kind, type) and issubclass(kind, enum.IntEnum))
+    cls._MAKE = _maker(cls)
     if sample is not None:
         cls._SAMPLE = cls(**sample)
     if type_byte:

@@ -12,12 +12,15 @@ gives a structured array whose ``bids``/``asks`` fields are (n, 128) arrays
 of ``count``/``volume`` records, and ``mitch.encode_array`` takes them back.
 """
 
+from __future__ import annotations
+
 import array
 from ctypes import addressof, byref, c_uint64, memmove, string_at
 from dataclasses import dataclass, field, fields
-from itertools import chain
-from operator import attrgetter
-from typing import Any, List, Sequence, Tuple, Union
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, List, Sequence, Tuple, Union
 
 from . import _ffi
 from ._convert import as_int
@@ -42,7 +45,6 @@ class Bin:
     count: int = 0
     volume: int = 0
 
-_count_volume = attrgetter("count", "volume")
 
 
 @dataclass
@@ -80,9 +82,13 @@ def _side_values(bins: Sequence[Any], side: str) -> "array.array[int]":
                                                                  BINS_PER_SIDE),
             field=side, rule="exactly %d bins" % BINS_PER_SIDE)
     try:
-        return array.array(_U32, chain.from_iterable(map(_count_volume, bins)))
+        # two C-level passes (counts, volumes) into one interleaved array
+        values = array.array(_U32, _ZERO_SIDE)
+        values[0::2] = array.array(_U32, [b.count for b in bins])
+        values[1::2] = array.array(_U32, [b.volume for b in bins])
+        return values
     except (TypeError, OverflowError, AttributeError):
-        pass
+        pass  # a pair, a wrong type or width: the exact error below
     values = array.array(_U32)
     for i, b in enumerate(bins):
         what = "OrderBook.%s[%d]" % (side, i)

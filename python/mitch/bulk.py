@@ -21,9 +21,14 @@ dropped (``np.concatenate`` does that), N-dimensional (encoded whole, in C
 order), or not contiguous.
 """
 
+from __future__ import annotations
+
 import importlib
 from ctypes import POINTER, byref, c_size_t
-from typing import Any, Dict, List, Optional, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Tuple
 
 from . import _diagnose, _ffi
 from ._buffer import pinned

@@ -16,8 +16,13 @@ chunk is copied into the result - next to its timestamps, for records that
 carry them.  Writing the results is the only pass over fresh memory.
 """
 
+from __future__ import annotations
+
 from ctypes import POINTER, byref, c_uint64
-from typing import Any, Dict, Sequence, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Sequence, Tuple
 
 from . import _diagnose, _ffi
 from ._buffer import pinned

@@ -11,9 +11,14 @@ of mitch before 1.1 raises :class:`mitch.ArgumentOrderError`.  Only
 :mod:`mitch.flat` keeps the C order of the flat ABI.
 """
 
+from __future__ import annotations
+
 from ctypes import byref, c_char, c_size_t, c_uint64
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
@@ -27,14 +32,25 @@ from .exceptions import (ArgumentOrderError, BufferTooSmallError, InvalidDataErr
 from .layouts import HEADER_SIZE, body_layouts
 
 __all__ = [
-    "Message", "Body", "StreamInfo", "pack", "unpack", "unpack_trade", "unpack_order",
+    "Message", "StreamInfo", "pack", "unpack", "unpack_trade", "unpack_order",
     "unpack_tick", "unpack_index", "unpack_order_book", "unpack_header", "validate_body",
     "encode_batch", "decode_batch", "encode_message", "decode_messages", "encode_stream",
     "body_size", "message_size", "message_sizes", "stream_validate", "stream_gather",
     "stream_frame",
 ]
 
-Body = Union[Trade, Order, Tick, Index, OrderBook]
+if TYPE_CHECKING:
+    #: Any body dataclass (``mitch.Body``, for annotations).
+    Body = Union[Trade, Order, Tick, Index, OrderBook]
+
+
+def __getattr__(name: str) -> Any:
+    # Body at run time: built on first use, so that importing mitch does not
+    # import typing.
+    if name == "Body":
+        from typing import Union
+        return Union[tuple(body_classes().values())]
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
 lib = _ffi.lib
 
 
@@ -80,10 +96,7 @@ _TradeStruct = _ffi.TradeStruct
 _trade_decode = Trade._DECODE
 _trade_host = Trade._HOST.unpack_from
 _sides = by_value(OrderSide)
-_new = object.__new__
-# The fast path below stores the members by name; they must be these.
-if Trade._HOST_NAMES != ("ticker_id", "price", "quantity", "trade_id", "side"):
-    raise ImportError("mitch: unexpected layout of mitch_trade: %s" % (Trade._HOST_NAMES,))
+_make_trade = Trade._MAKE
 
 
 def unpack_trade(data: Any, offset: int = 0) -> Trade:
@@ -98,10 +111,7 @@ def unpack_trade(data: Any, offset: int = 0) -> Trade:
             status = _trade_decode(address + offset, left, s)
     if status:
         raise _diagnose.wire_error(Trade, status, data, offset)
-    trade: Trade = _new(Trade)
-    trade.ticker_id, trade.price, trade.quantity, trade.trade_id, side = _trade_host(s)
-    trade.side = _sides.get(side, side)
-    return trade
+    return _make_trade(_trade_host(s))  # type: ignore[no-any-return]
 
 
 def unpack_order(data: Any, offset: int = 0) -> Order:

@@ -11,7 +11,11 @@ conversions between arrays of them.
 numpy is imported only when one of these functions runs.
 """
 
-from typing import Any, Dict, List, Tuple
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Tuple
 
 from .bodies import body_class
 from .layouts import layout

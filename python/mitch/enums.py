@@ -8,9 +8,16 @@ define is kept as a plain int so that libmitch, which owns the rules,
 rejects it with status 6 when the value is validated or packed.
 """
 
+from __future__ import annotations
+
 import enum
 import operator
-from typing import Any, Dict, Type, TypeVar, Union
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Type, TypeVar, Union
+    E = TypeVar("E", bound=enum.IntEnum)
+    MessageTypeLike = Union["MessageType", int, str, bytes]
 
 from ._convert import shorten
 from .exceptions import InvalidFieldValueError, InvalidMessageTypeError, MitchTypeError
@@ -111,8 +118,6 @@ class BookSide(enum.IntEnum):
     ASK = 1
 
 
-E = TypeVar("E", bound=enum.IntEnum)
-
 _BY_VALUE: Dict[Type[enum.IntEnum], Dict[int, Any]] = {}
 _BY_NAME: Dict[Type[enum.IntEnum], Dict[str, Any]] = {}
 for _cls in (MessageType, OrderSide, OrderType, InstrumentType, AssetClass, BinAggregator,
@@ -148,9 +153,6 @@ def to_enum(enum_cls: Type[E], value: Any, what: str) -> Union[E, int]:
                              % (what, enum_cls.__name__, type(value).__name__), field=what)
     number = operator.index(value)
     return _BY_VALUE[enum_cls].get(number, number)
-
-
-MessageTypeLike = Union[MessageType, int, str, bytes]
 
 
 def message_type_byte(value: Any) -> int:

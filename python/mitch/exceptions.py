@@ -14,8 +14,13 @@ Python type a ``TypeError`` (:class:`MitchTypeError`), a registry miss a
 input.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Type
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional, Type
 
 __all__ = [
     "MitchError",

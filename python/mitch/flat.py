@@ -8,10 +8,15 @@ status code.  Prefer the typed API of :mod:`mitch` (dataclasses) unless you
 port code written against another binding.
 """
 
+from __future__ import annotations
+
 from ctypes import (ArgumentError, addressof, byref, c_char, c_double, c_int32, c_size_t,
                     c_uint8, c_uint16, c_uint32, c_uint64, c_void_p, create_string_buffer)
 from operator import attrgetter
-from typing import Any, List, Sequence, Tuple, cast
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, List, Sequence, Tuple
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
@@ -126,7 +131,7 @@ def unpack_trade(data: Any, offset: int = 0) -> Tuple[int, float, int, int, int]
         status = _read(data, offset, _unpack_trade, *[a + o for o in _TRADE_OFFSETS])
     if status:
         raise _diagnose.wire_error(Trade, status, data, offset)
-    return cast(Tuple[int, float, int, int, int], _trade_fields(s))
+    return _trade_fields(s)  # type: ignore[no-any-return]
 
 
 def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order_type: int,
@@ -158,7 +163,7 @@ def unpack_order(data: Any, offset: int = 0) -> Tuple[int, int, float, int, int,
     status = _read(data, offset, _unpack_order, *[a + o for o in _ORDER_OFFSETS])
     if status:
         raise _diagnose.wire_error(Order, status, data, offset)
-    return cast(Tuple[int, int, float, int, int, int, int], _order_fields(s))
+    return _order_fields(s)  # type: ignore[no-any-return]
 
 
 def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: int,
@@ -189,7 +194,7 @@ def unpack_tick(data: Any, offset: int = 0) -> Tuple[int, float, float, int, int
     status = _read(data, offset, _unpack_tick, *[a + o for o in _TICK_OFFSETS])
     if status:
         raise _diagnose.wire_error(Tick, status, data, offset)
-    return cast(Tuple[int, float, float, int, int], _tick_fields(s))
+    return _tick_fields(s)  # type: ignore[no-any-return]
 
 
 def pack_index(ticker_id: int, mid: float, v_bid: int, v_ask: int, m_spread: int,

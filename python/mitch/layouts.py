@@ -10,8 +10,13 @@ dtypes, which message types exist, which class decodes each - derives from
 it; nothing here is written by hand.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Tuple, Union
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional, Tuple, Union
 
 from . import _ffi
 

@@ -8,10 +8,15 @@ functions convert the results to dataclasses.  A query that matches nothing
 raises :class:`mitch.NotFoundError`.
 """
 
+from __future__ import annotations
+
 import struct
 from ctypes import byref, c_double, c_size_t, create_string_buffer, string_at
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from . import _ffi
 from ._convert import as_float, as_int, shorten

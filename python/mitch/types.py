@@ -8,15 +8,20 @@ They are defined, one job per module, in :mod:`mitch.enums` (enumerations),
 Nothing in the package imports this module.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Any, Dict, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, Tuple
 
 from .bodies import (Header, Index, IndexMetrics, Order, Tick, TickMetrics, Trade, body_class,
                      body_classes)
 from .book import Bin, BookTotals, OrderBook
 from .exceptions import StreamInfo
 from .enums import (AssetClass, BinAggregator, BookSide, InstrumentType, MessageType,
-                    MessageTypeLike, OrderSide, OrderType, message_type_byte)
+                    OrderSide, OrderType, message_type_byte)
 from .ids import Channel, TickerFields
 from .layouts import body_layouts
 from .registry import Asset, ClassInfo, MarketProvider, Ticker
@@ -28,7 +33,7 @@ __all__ = [
     "TickMetrics", "IndexMetrics", "BookTotals",
     "TickerFields", "Ticker", "Asset", "ClassInfo", "MarketProvider", "Channel",
     "StreamInfo", "WireField", "WIRE_LAYOUTS", "BODY_TYPES", "message_type_byte",
-    "body_class", "MessageTypeLike",
+    "body_class",
 ]
 
 @dataclass(frozen=True)

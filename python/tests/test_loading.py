@@ -235,3 +235,13 @@ def test_order_mitch_library_then_bundled_then_find_library_then_versioned():
                      platform="linux", bundled=lambda platform: "/pkg/mitch/libmitch.so.1")
     assert tried == ["/pkg/mitch/libmitch.so.1", "found.so", "libmitch.so.1"]
     assert "bundled in the package" in str(err.value)
+
+
+def test_import_pulls_in_no_heavy_module(built_library):
+    """import mitch stays cheap: no typing (annotations are text), numpy,
+    asyncio or process machinery until a function needs them."""
+    result = run_python("import mitch, sys; print(' '.join(m for m in ('typing', 'numpy', "
+                        "'asyncio', 'subprocess', 'ctypes.util') if m in sys.modules) or '-')",
+                        env={"MITCH_LIBRARY": str(built_library)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "-"
