@@ -44,6 +44,7 @@ mitch_python_tests = \
 	python/tests/test_loading.py \
 	python/tests/test_memory_safety.py \
 	python/tests/test_messages.py \
+	python/tests/test_misuse.py \
 	python/tests/test_order_book.py \
 	python/tests/test_package.py \
 	python/tests/test_registry.py \

@@ -229,18 +229,21 @@ def annotation_type(cls: Any, annotation: Any) -> Any:
 
 def _maker(cls: Any) -> Callable[[Tuple[Any, ...]], Any]:
     """A function making an instance of ``cls`` from its struct members'
-    values (struct order) in one unpacking assignment.  It is generated, as
-    dataclasses generates ``__init__``, because the decoders call it once
-    per body: a loop of setattr costs seven times as much."""
+    values (struct order, as libmitch decoded them: enumerated ones are
+    ints) in one unpacking assignment.  It is generated, as dataclasses
+    generates ``__init__``, because the decoders call it once per body: a
+    loop of setattr costs seven times as much."""
     names = cls._HOST_NAMES
-    enums = {name: i for i, (name, _) in enumerate(cls._ENUMS)}
+    enums = [name for name, _ in cls._ENUMS]
     lines = ["def make(values):", "    obj = new(cls)",
              "    %s, = values" % ", ".join("obj." + n for n in names)]
-    for name, i in enums.items():
-        lines.append("    obj.%s = convert%d(obj.%s)" % (name, i, name))
-    lines.append("    return obj")
     scope: Dict[str, Any] = {"new": _new, "cls": cls}
-    scope.update(("convert%d" % i, convert) for i, (_, convert) in enumerate(cls._ENUMS))
+    for i, name in enumerate(enums):
+        kind = annotation_type(cls, cls.__dataclass_fields__[name].type)
+        scope["members%d" % i] = by_value(kind) if kind is not MessageType else \
+            by_value(MessageType)
+        lines.append("    obj.{0} = members{1}.get(obj.{0}, obj.{0})".format(name, i))
+    lines.append("    return obj")
     exec("\n".join(lines), scope)  # noqa: S102 - from the layout's member names
     return scope["make"]  # type: ignore[no-any-return]
 
