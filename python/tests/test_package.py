@@ -145,3 +145,19 @@ def test_platform_wheel_carries_the_library_and_loads_it(tmp_path, built_library
                            timeout=120)
     source, path, spawned = where.stdout.split()
     assert source == "bundled" and path.startswith(str(venv)) and spawned == "False"
+
+
+def readme_blocks():
+    text = (PYTHON_DIR / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.*?)```", text, re.S)
+
+
+@pytest.mark.parametrize("index", range(len(readme_blocks())))
+def test_python_readme_examples_run(index):
+    code = readme_blocks()[index]
+    needs = re.match(r"# needs: (.*)\n", code)
+    for module in (needs.group(1).split() if needs else ()):
+        pytest.importorskip(module, reason="the README example needs %s" % module)
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip()
