@@ -100,7 +100,8 @@ mitch_java_glue = \
 	bindings/java/jni/columns.c \
 	bindings/java/jni/stream.c \
 	bindings/java/jni/values.c \
-	bindings/java/jni/registry.c
+	bindings/java/jni/registry.c \
+	bindings/java/jni/api11.c
 
 mitch_java_check_scripts = \
 	bindings/java/tests/junit.sh \

@@ -34,14 +34,14 @@ static class Quickstart
     Provider binance = Registry.FindProvider("Binance");
     Console.WriteLine("topic " + Channel.Create(binance.Id, MessageType.Tick).Topic);
 
-    // Bad input is an exception with the status (and, from libmitch 1.1, the field).
+    // Bad input is an exception that names the field and the rule.
     try
     {
       new Trade(eurusd.Id, -1.0, 10, 3, Side.Buy).Encode();
     }
     catch (InvalidFieldValueException e)
     {
-      Console.WriteLine("rejected: status " + e.Status);
+      Console.WriteLine("rejected: " + e.Field + " " + e.Rule + " (status " + e.Status + ")");
     }
   }
 }

@@ -120,7 +120,8 @@ namespace Mitch.Tests
       wire[517 * 32 + 24] = 9;
       var e = Assert.Throws<InvalidFieldValueException>(() => Trade.DecodeAll(wire));
       Assert.AreEqual(517, e.Index);
-      Assert.AreEqual(517 * 32, e.Offset);
+      Assert.AreEqual(517 * 32 + 24, e.Offset, "the side's byte");
+      Assert.AreEqual("side", e.Field);
       Assert.AreEqual(0, Trade.DecodeAll(new byte[0]).Length);
       trades[250] = new Trade(1, -1, 1, 1, Mitch.Side.Buy);
       Assert.AreEqual(250, Assert.Throws<InvalidFieldValueException>(() => Trade.EncodeAll(trades)).Index);

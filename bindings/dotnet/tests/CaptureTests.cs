@@ -58,7 +58,8 @@ namespace Mitch.Tests
       byte[] body = Mixed();
       body[8 + 32 + 24] = 7;
       var field = Assert.Throws<InvalidFieldValueException>(() => Capture.Messages(body).ToArray());
-      Assert.AreEqual(8 + 32, field.Offset);
+      Assert.AreEqual(8 + 32 + 24, field.Offset, "the side's byte");
+      Assert.AreEqual("side", field.Field);
       byte[] cut = Mixed().Take(8 + 96 + 5).ToArray();
       Assert.Throws<BufferTooSmallException>(() => Capture.Messages(cut).ToArray());
       Assert.Throws<BufferTooSmallException>(() => Capture.Validate(cut));

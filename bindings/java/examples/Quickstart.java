@@ -50,11 +50,11 @@ public class Quickstart {
     int binance = Registry.findProvider("Binance").provider().id();
     System.out.println("topic " + Channel.of(binance, MessageType.TICK).topic());
 
-    // Bad input is an exception with the status (and, from libmitch 1.1, the field).
+    // Bad input is an exception that names the field and the rule.
     try {
       new Trade(eurusd.id(), -1.0, 10, 3, Side.BUY).encode();
     } catch (InvalidFieldValueException e) {
-      System.out.println("rejected: status " + e.status());
+      System.out.println("rejected: " + e.field() + " " + e.rule() + " (status " + e.status() + ")");
     }
   }
 }

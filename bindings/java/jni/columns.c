@@ -41,6 +41,9 @@ int mj_columns_get(JNIEnv *env, int type, jobjectArray columns, jsize n, mj_colu
     jarray a = (jarray)(*env)->GetObjectArrayElement(env, columns, k);
     if (a == NULL || (jlong)(*env)->GetArrayLength(env, a) < column_length(type, k, n)) {
       c->count = k;
+      if (a != NULL)
+        (*env)->DeleteLocalRef(env, a);
+      mj_columns_release(env, c);
       return MITCH_ERR_INVALID_DATA;
     }
     c->arrays[k] = a;
@@ -73,6 +76,13 @@ void mj_columns_unpin(JNIEnv *env, mj_columns *c, int written) {
                                             written ? 0 : JNI_ABORT);
     c->data[k] = NULL;
   }
+}
+
+void mj_columns_release(JNIEnv *env, mj_columns *c) {
+  jsize k;
+  for (k = 0; k < c->count; k++)
+    (*env)->DeleteLocalRef(env, c->arrays[k]);
+  c->count = 0;
 }
 
 #define J(k) (((const jlong *)c->data[k])[i])

@@ -141,6 +141,9 @@ typedef struct mj_columns {
 int mj_columns_get(JNIEnv *env, int type, jobjectArray columns, jsize n, mj_columns *c);
 int mj_columns_pin(JNIEnv *env, mj_columns *c);
 void mj_columns_unpin(JNIEnv *env, mj_columns *c, int written);
+/* Deletes the local references mj_columns_get took (a native method may
+   hold only a few at once: call it before taking the next type's). */
+void mj_columns_release(JNIEnv *env, mj_columns *c);
 /* Body i of pinned columns into / out of its typed struct. */
 int mj_columns_gather(const mj_columns *c, size_t i, void *body);
 void mj_columns_scatter(const mj_columns *c, size_t i, const void *body);

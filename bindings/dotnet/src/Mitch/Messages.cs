@@ -105,7 +105,7 @@ namespace Mitch
     static unsafe byte[] Encode(MessageType type, ulong timestamp, void* bodies, int n, int size)
     {
       Loader.Ensure();
-      var output = new byte[Header.Size + (long)Math.Min(n, 255) * size];
+      var output = new byte[Header.Size + (long)n * size];
       UIntPtr written;
       byte dummy;
       int status;

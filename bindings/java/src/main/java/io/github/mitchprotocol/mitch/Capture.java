@@ -80,6 +80,9 @@ public final class Capture {
     }
     Region in = Region.reading(capture);
     Object[][] columns = new Object[codes.length][];
+    for (int k = 0; k < codes.length; k++) {
+      columns[k] = new Object[Columns.allocate(codes[k], 0).length + 1]; // + timestamps
+    }
     long[] info = new long[4 + codes.length];
     long[] err = new long[9];
     Object[] strings = new Object[4];

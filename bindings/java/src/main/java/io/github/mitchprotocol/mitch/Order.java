@@ -9,12 +9,12 @@ import java.nio.ByteBuffer;
  * @param orderId u32, &gt; 0
  * @param price finite and &gt; 0; a cancel needs only finite and &gt;= 0
  * @param quantity u32, &gt; 0; any value for a cancel
- * @param orderType market, limit, stop or cancel
- * @param side buy or sell
+ * @param side buy or sell (bit 0 of the wire's type_and_side byte)
+ * @param orderType market, limit, stop or cancel (its bits 1..7)
  * @param expiryMs Unix time in milliseconds, below 2^48; 0 = good till cancelled
  */
-public record Order(long tickerId, long orderId, double price, long quantity,
-    OrderType orderType, Side side, long expiryMs) implements Body {
+public record Order(long tickerId, long orderId, double price, long quantity, Side side,
+    OrderType orderType, long expiryMs) implements Body {
 
   /**
    * Checks that every value fits its field; the protocol's rules are
@@ -25,19 +25,19 @@ public record Order(long tickerId, long orderId, double price, long quantity,
   public Order {
     Check.u32("order_id", orderId);
     Check.u32("quantity", quantity);
-    Check.notNull("order_type", orderType);
     Check.notNull("side", side);
+    Check.notNull("order_type", orderType);
   }
 
   /**
    * An order from raw codes.
    *
-   * @throws InvalidFieldValueException (status 6) for an order type above 3 or a side above 1
+   * @throws InvalidFieldValueException (status 6) for a side above 1 or an order type above 3
    */
-  public static Order of(long tickerId, long orderId, double price, long quantity,
-      int orderType, int side, long expiryMs) {
-    return new Order(tickerId, orderId, price, quantity, OrderType.fromCode(orderType),
-        Side.fromCode(side), expiryMs);
+  public static Order of(long tickerId, long orderId, double price, long quantity, int side,
+      int orderType, long expiryMs) {
+    return new Order(tickerId, orderId, price, quantity, Side.fromCode(side),
+        OrderType.fromCode(orderType), expiryMs);
   }
 
   @Override
@@ -66,14 +66,14 @@ public record Order(long tickerId, long orderId, double price, long quantity,
   }
 
   static Order fromSlots(long[] s) {
-    return new Order(s[0], s[1], Double.longBitsToDouble(s[2]), s[3],
-        OrderType.fromCode((int) s[4]), Side.fromCode((int) s[5]), s[6]);
+    return new Order(s[0], s[1], Double.longBitsToDouble(s[2]), s[3], Side.fromCode((int) s[5]),
+        OrderType.fromCode((int) s[4]), s[6]);
   }
 
   @Override
   public String toString() {
     return "Order[tickerId=" + TickerId.toHex(tickerId) + ", orderId=" + orderId + ", price="
-        + price + ", quantity=" + quantity + ", orderType=" + orderType + ", side=" + side
+        + price + ", quantity=" + quantity + ", side=" + side + ", orderType=" + orderType
         + ", expiryMs=" + Long.toUnsignedString(expiryMs) + "]";
   }
 }

@@ -29,8 +29,8 @@ class BodiesTest {
     }
     return List.of(
         new Trade(EURUSD, 1.0875, 4294967295L, 1, Side.SELL),
-        new Order(HIGH, 7, 1.5, 100, OrderType.LIMIT, Side.BUY, 0xFFFFFFFFFFFFL),
-        new Order(EURUSD, 8, 0.0, 0, OrderType.CANCEL, Side.SELL, 0),
+        new Order(HIGH, 7, 1.5, 100, Side.BUY, OrderType.LIMIT, 0xFFFFFFFFFFFFL),
+        new Order(EURUSD, 8, 0.0, 0, Side.SELL, OrderType.CANCEL, 0),
         new Tick(EURUSD, 1.0850, 1.0852, 0, 4294967295L),
         new Index(HIGH, 100.25, 1, 2, -3, Integer.MIN_VALUE, Integer.MAX_VALUE, 6, 7, 10000, 0,
             -10000, 10000, 100, 255, 255),
@@ -118,7 +118,7 @@ class BodiesTest {
     assertEquals("side", assertThrows(InvalidFieldValueException.class,
         () -> Trade.of(1, 1, 1, 1, 2)).field());
     assertEquals("order_type", assertThrows(InvalidFieldValueException.class,
-        () -> Order.of(1, 1, 1, 1, 4, 0, 0)).field());
+        () -> Order.of(1, 1, 1, 1, 0, 4, 0)).field());
     assertEquals(Side.SELL, Trade.of(1, 1, 1, 1, 1).side());
     assertEquals(Status.INVALID_MESSAGE_TYPE, assertThrows(InvalidMessageTypeException.class,
         () -> Header.of('T', 0, 1)).status());

@@ -89,7 +89,8 @@ class CaptureTest {
     body[8 + 32 + 24] = 7; // side of the second trade
     Iterator<Message> bad = Capture.messages(body).iterator();
     MitchException fieldError = assertThrows(InvalidFieldValueException.class, bad::next);
-    assertEquals(8 + 32, fieldError.offset());
+    assertEquals(8 + 32 + 24, fieldError.offset(), "the side's byte");
+    assertEquals("side", fieldError.field());
     assertEquals(0, fieldError.index());
 
     byte[] cut = java.util.Arrays.copyOf(mixedCapture(), 8 + 3 * 32 + 5);
@@ -161,7 +162,8 @@ class CaptureTest {
     MitchException e = assertThrows(InvalidFieldValueException.class,
         () -> TradeColumns.decode(ByteBuffer.wrap(wire)));
     assertEquals(517, e.index());
-    assertEquals(517 * 32, e.offset());
+    assertEquals(517 * 32 + 24, e.offset(), "the side's byte");
+    assertEquals("side", e.field());
     assertThrows(BufferTooSmallException.class,
         () -> TradeColumns.decode(ByteBuffer.wrap(new byte[33])));
     assertThrows(BufferTooSmallException.class,

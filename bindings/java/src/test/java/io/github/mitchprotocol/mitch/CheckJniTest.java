@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@link CheckJniWorkload} in a JVM with -Xcheck:jni and fails on any
- * report of the JNI checker ("WARNING in native method", "Warning: ...",
- * "FATAL ERROR"), on stdout or stderr.
+ * report of the JNI checker ("WARNING in native method", "WARNING: ...",
+ * "Warning: ...", "FATAL ERROR"), on stdout or stderr.
  */
 class CheckJniTest {
   static boolean checkerSpoke(String output) {
     for (String line : output.split("\n")) {
-      if (line.contains("WARNING in native method") || line.startsWith("Warning: ")
+      if (line.contains("WARNING in native method") || line.startsWith("WARNING")
+          || line.startsWith("Warning: ")
           || line.contains("FATAL ERROR")) {
         return true;
       }
@@ -30,6 +31,7 @@ class CheckJniTest {
     assertTrue(checkerSpoke("WARNING in native method: JNI call made without checking"));
     assertTrue(checkerSpoke("x\nFATAL ERROR in native method: bad global or local ref"));
     assertTrue(checkerSpoke("Warning: Calling other JNI functions in the scope of ..."));
+    assertTrue(checkerSpoke("WARNING: JNI local refs: 33, exceeds capacity: 32"));
     assertFalse(checkerSpoke("workload done"));
   }
 

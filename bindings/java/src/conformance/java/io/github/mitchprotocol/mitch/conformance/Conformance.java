@@ -138,7 +138,7 @@ public final class Conformance {
         break;
       case "order.tsv":
         body(r, () -> Order.of(r.num("ticker_id"), r.num("order_id"), r.f64("price"),
-            r.num("quantity"), (int) r.num("order_type"), (int) r.num("side"),
+            r.num("quantity"), (int) r.num("side"), (int) r.num("order_type"),
             r.num("expiry_ms")), Order::decode);
         break;
       case "tick.tsv":
