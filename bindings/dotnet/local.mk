@@ -52,8 +52,7 @@ EXTRA_DIST += $(mitch_dotnet_sources) $(mitch_dotnet_conformance) $(mitch_dotnet
 	bindings/dotnet/tests/LoadProbe.cs \
 	bindings/dotnet/examples/Quickstart.cs \
 	bindings/dotnet/examples/Quickstart.expected \
-	bindings/dotnet/bench/Bench.cs \
-	bindings/dotnet/bench/c_baseline.c
+	bindings/dotnet/bench/Bench.cs
 
 # mcs flags: C# 7.2 as Debian's Mono 6.8 has it, warnings are errors, and
 # -doc makes a missing documentation comment on a public member a warning.
@@ -112,22 +111,18 @@ endif
 endif
 
 mitch-dotnet-clean:
-	-rm -f bindings/dotnet/*.dll bindings/dotnet/*.exe bindings/dotnet/*.rsp \
+	-rm -f bindings/dotnet/*.dll bindings/dotnet/*.exe bindings/dotnet/*.exe.mdb bindings/dotnet/*.rsp \
 	  bindings/dotnet/Mitch.xml bindings/dotnet/Mitch.dll.config bindings/dotnet/test-env.sh
 	-rm -rf bindings/dotnet/tests/work
 .PHONY: mitch-dotnet-clean
 
-# The C# benchmark beside its C baseline (make bench-dotnet).
-EXTRA_PROGRAMS += bindings/dotnet/bench/c_baseline
-CLEANFILES += bindings/dotnet/bench/c_baseline$(EXEEXT)
-bindings_dotnet_bench_c_baseline_SOURCES = bindings/dotnet/bench/c_baseline.c
-bindings_dotnet_bench_c_baseline_LDADD = lib/libmitch.la
-bindings_dotnet_bench_c_baseline_LDFLAGS = -no-install
-bench-dotnet: bindings/dotnet/bench/c_baseline$(EXEEXT) bindings/dotnet/Mitch.dll \
+# The C# benchmark beside its C baseline (make bench-dotnet); the baseline
+# program is the Java benchmark's, which does the C# binding's work too.
+bench-dotnet: bindings/java/bench/c_baseline$(EXEEXT) bindings/dotnet/Mitch.dll \
 		bindings/dotnet/Mitch.dll.config
 	$(MCS) $(MITCH_MCS_FLAGS) -optimize+ -r:bindings/dotnet/Mitch.dll -out:bindings/dotnet/bench.exe \
 	  $(srcdir)/bindings/dotnet/bench/Bench.cs && \
 	MITCH_LIBRARY="$(abs_top_builddir)/lib/.libs/libmitch.so.1" \
-	$(MONO) bindings/dotnet/bench.exe --c-baseline ./bindings/dotnet/bench/c_baseline$(EXEEXT) \
+	$(MONO) bindings/dotnet/bench.exe --c-baseline ./bindings/java/bench/c_baseline$(EXEEXT) \
 	  $(BENCH_DOTNET_ARGS)
 .PHONY: bench-dotnet

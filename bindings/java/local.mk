@@ -225,6 +225,7 @@ mitch-java-clean:
 .PHONY: mitch-java-clean
 
 # The Java benchmark beside its C baseline (make bench-java; see bench/Bench.java).
+# The baseline program serves the C# benchmark too (same work, see its header).
 EXTRA_PROGRAMS += bindings/java/bench/c_baseline
 CLEANFILES += bindings/java/bench/c_baseline$(EXEEXT)
 bindings_java_bench_c_baseline_SOURCES = bindings/java/bench/c_baseline.c
