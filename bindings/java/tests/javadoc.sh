@@ -5,7 +5,7 @@
 set -u
 . "${MITCH_TOP_BUILDDIR:?run through make check}/bindings/java/test-env.sh"
 java_work javadoc
-find "$java_src/src/main/java" -name '*.java' > "$work/files"
+find "$java_src/main" -name '*.java' > "$work/files"
 "$JAVADOC" -quiet -Xdoclint:all,-missing -Werror --release 17 -encoding UTF-8 \
   -d "$work/html" @"$work/files" >"$work/out" 2>&1
 status=$?

@@ -1,5 +1,5 @@
 #!/bin/sh
-# junit.sh - the JUnit 5 suite (src/test/java) with mitch.jar on the class
+# junit.sh - the JUnit 5 suite (junit/) with mitch.jar on the class
 # path, so the glue is the copy inside the jar, under -Xcheck:jni.  Fails
 # when the suite fails or when the JNI checker reports anything (it writes
 # "WARNING in native method", "WARNING: ...", "Warning: ..." or
