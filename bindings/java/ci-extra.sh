@@ -28,7 +28,7 @@ MITCH_VECTORS_DIR="$top/tests/vectors"
 MITCH_TOP_BUILDDIR="$build"
 export MITCH_LIBRARY MITCH_TOOL MITCH_VECTORS_DIR MITCH_TOP_BUILDDIR
 start=$(date +%s)
-mvn -q -B -f "$here/pom.xml" -Dmaven.repo.local="$repo" \
+mvn -q -B -Dstyle.color=never -f "$here/pom.xml" -Dmaven.repo.local="$repo" \
   -Dmitch.build.directory="$build/bindings/java/maven" \
   -Dmitch.jni="$build/bindings/java/.libs/libmitch-jni.so" verify
 jar="$build/bindings/java/maven/mitch-$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' "$here/pom.xml" | head -n 1).jar"

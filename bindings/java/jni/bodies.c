@@ -196,43 +196,48 @@ void mj_to_slots(int type, const void *body, jlong *s) {
   }
 }
 
-/* Any typed struct, on the stack, aligned for all of them. */
-typedef union mj_any_body {
+/* Any typed struct but the order book's (2 kB), on the stack: the scalar
+   paths keep their frames small, the book takes its own path below. */
+typedef union mj_small_body {
   mitch_header header;
   mitch_trade trade;
   mitch_order order;
   mitch_tick tick;
   mitch_index index;
-  mitch_order_book book;
-} mj_any_body;
+} mj_small_body;
 
-static int encode_one(int type, const mj_any_body *v, uint8_t *out, size_t out_len) {
+#define MJ_SMALL_SLOTS 16
+#define MJ_SMALL_WIRE 64
+
+static int encode_one(int type, const void *v, uint8_t *out, size_t out_len) {
   switch (type) {
-  case MJ_HEADER: return mitch_header_encode(&v->header, out, out_len);
-  case MITCH_MSG_TRADE: return mitch_trade_encode(&v->trade, out, out_len);
-  case MITCH_MSG_ORDER: return mitch_order_encode(&v->order, out, out_len);
-  case MITCH_MSG_TICK: return mitch_tick_encode(&v->tick, out, out_len);
-  case MITCH_MSG_INDEX: return mitch_index_encode(&v->index, out, out_len);
-  case MITCH_MSG_ORDER_BOOK: return mitch_order_book_encode(&v->book, out, out_len);
+  case MJ_HEADER: return mitch_header_encode(v, out, out_len);
+  case MITCH_MSG_TRADE: return mitch_trade_encode(v, out, out_len);
+  case MITCH_MSG_ORDER: return mitch_order_encode(v, out, out_len);
+  case MITCH_MSG_TICK: return mitch_tick_encode(v, out, out_len);
+  case MITCH_MSG_INDEX: return mitch_index_encode(v, out, out_len);
+  case MITCH_MSG_ORDER_BOOK: return mitch_order_book_encode(v, out, out_len);
   default: return MITCH_ERR_INVALID_MESSAGE_TYPE;
   }
 }
 
-static int decode_one(int type, const uint8_t *in, size_t in_len, mj_any_body *v) {
+static int decode_one(int type, const uint8_t *in, size_t in_len, void *v) {
   switch (type) {
-  case MJ_HEADER: return mitch_header_decode(in, in_len, &v->header);
-  case MITCH_MSG_TRADE: return mitch_trade_decode(in, in_len, &v->trade);
-  case MITCH_MSG_ORDER: return mitch_order_decode(in, in_len, &v->order);
-  case MITCH_MSG_TICK: return mitch_tick_decode(in, in_len, &v->tick);
-  case MITCH_MSG_INDEX: return mitch_index_decode(in, in_len, &v->index);
-  case MITCH_MSG_ORDER_BOOK: return mitch_order_book_decode(in, in_len, &v->book);
+  case MJ_HEADER: return mitch_header_decode(in, in_len, v);
+  case MITCH_MSG_TRADE: return mitch_trade_decode(in, in_len, v);
+  case MITCH_MSG_ORDER: return mitch_order_decode(in, in_len, v);
+  case MITCH_MSG_TICK: return mitch_tick_decode(in, in_len, v);
+  case MITCH_MSG_INDEX: return mitch_index_decode(in, in_len, v);
+  case MITCH_MSG_ORDER_BOOK: return mitch_order_book_decode(in, in_len, v);
   default: return MITCH_ERR_INVALID_MESSAGE_TYPE;
   }
 }
 
-/* Reads the slots array (exactly the type's count) into *v. */
-static int body_from_java(JNIEnv *env, int type, jlongArray slots, mj_any_body *v) {
-  jlong s[MJ_BOOK_SLOTS];
+/* The shared body of encodeBody: `s` and `wire` have room for the type. */
+static int encode_body(JNIEnv *env, int type, jlongArray slots, jlong *s, void *v,
+                       uint8_t *wire, jobject direct, jbyteArray array, jlong offset,
+                       jlong length) {
+  size_t size = wire_size(type);
   jsize count;
   int st = mj_slot_count(type, &count);
   if (st != MITCH_OK)
@@ -240,44 +245,27 @@ static int body_from_java(JNIEnv *env, int type, jlongArray slots, mj_any_body *
   if (!mj_has_longs(env, slots, count))
     return MITCH_ERR_INVALID_DATA;
   (*env)->GetLongArrayRegion(env, slots, 0, count, s);
-  return mj_from_slots(type, s, v);
-}
-
-JNIEXPORT jint JNICALL MJ(encodeBody)(JNIEnv *env, jclass cls, jint type, jlongArray slots,
-                                      jobject direct, jbyteArray array, jlong offset,
-                                      jlong length) {
-  mj_any_body v;
-  uint8_t buf[MITCH_ORDER_BOOK_SIZE];
-  size_t size = wire_size(type);
-  int st;
-  (void)cls;
-  memset(&v, 0, sizeof v);
-  if ((st = body_from_java(env, type, slots, &v)) != MITCH_OK)
+  if ((st = mj_from_slots(type, s, v)) != MITCH_OK)
     return st;
   if ((st = mj_region_check(env, direct, array, offset, length)) != MITCH_OK)
     return st;
   if (direct != NULL) {
     uint8_t *out = (uint8_t *)(*env)->GetDirectBufferAddress(env, direct) + offset;
-    return encode_one(type, &v, out, (size_t)length);
+    return encode_one(type, v, out, (size_t)length);
   }
   /* An array: encode on the stack (the library checks the length as it would
      for the caller's buffer), then copy the body in. */
-  st = encode_one(type, &v, buf, (size_t)length < size ? (size_t)length : size);
+  st = encode_one(type, v, wire, (size_t)length < size ? (size_t)length : size);
   if (st == MITCH_OK)
-    (*env)->SetByteArrayRegion(env, array, (jsize)offset, (jsize)size, (const jbyte *)buf);
+    (*env)->SetByteArrayRegion(env, array, (jsize)offset, (jsize)size, (const jbyte *)wire);
   return st;
 }
 
-JNIEXPORT jint JNICALL MJ(decodeBody)(JNIEnv *env, jclass cls, jint type, jobject direct,
-                                      jbyteArray array, jlong offset, jlong length,
-                                      jlongArray slots) {
-  mj_any_body v;
-  uint8_t buf[MITCH_ORDER_BOOK_SIZE];
-  jlong s[MJ_BOOK_SLOTS];
+static int decode_body(JNIEnv *env, int type, jobject direct, jbyteArray array, jlong offset,
+                       jlong length, jlongArray slots, jlong *s, void *v, uint8_t *wire) {
   size_t size = wire_size(type);
   jsize count;
   int st;
-  (void)cls;
   if ((st = mj_slot_count(type, &count)) != MITCH_OK)
     return st;
   if (!mj_has_longs(env, slots, count))
@@ -286,18 +274,52 @@ JNIEXPORT jint JNICALL MJ(decodeBody)(JNIEnv *env, jclass cls, jint type, jobjec
     return st;
   if (direct != NULL) {
     const uint8_t *in = (const uint8_t *)(*env)->GetDirectBufferAddress(env, direct) + offset;
-    st = decode_one(type, in, (size_t)length, &v);
+    st = decode_one(type, in, (size_t)length, v);
   } else {
     /* Only the body's bytes are read, as the library reads only them. */
     size_t take = (size_t)length < size ? (size_t)length : size;
-    (*env)->GetByteArrayRegion(env, array, (jsize)offset, (jsize)take, (jbyte *)buf);
-    st = decode_one(type, buf, take, &v);
+    (*env)->GetByteArrayRegion(env, array, (jsize)offset, (jsize)take, (jbyte *)wire);
+    st = decode_one(type, wire, take, v);
   }
   if (st != MITCH_OK)
     return st;
-  mj_to_slots(type, &v, s);
+  mj_to_slots(type, v, s);
   (*env)->SetLongArrayRegion(env, slots, 0, count, s);
   return MITCH_OK;
+}
+
+JNIEXPORT jint JNICALL MJ(encodeBody)(JNIEnv *env, jclass cls, jint type, jlongArray slots,
+                                      jobject direct, jbyteArray array, jlong offset,
+                                      jlong length) {
+  (void)cls;
+  if (type == MITCH_MSG_ORDER_BOOK) {
+    mitch_order_book book;
+    jlong s[MJ_BOOK_SLOTS];
+    uint8_t wire[MITCH_ORDER_BOOK_SIZE];
+    return encode_body(env, type, slots, s, &book, wire, direct, array, offset, length);
+  } else {
+    mj_small_body v;
+    jlong s[MJ_SMALL_SLOTS];
+    uint8_t wire[MJ_SMALL_WIRE];
+    return encode_body(env, type, slots, s, &v, wire, direct, array, offset, length);
+  }
+}
+
+JNIEXPORT jint JNICALL MJ(decodeBody)(JNIEnv *env, jclass cls, jint type, jobject direct,
+                                      jbyteArray array, jlong offset, jlong length,
+                                      jlongArray slots) {
+  (void)cls;
+  if (type == MITCH_MSG_ORDER_BOOK) {
+    mitch_order_book book;
+    jlong s[MJ_BOOK_SLOTS];
+    uint8_t wire[MITCH_ORDER_BOOK_SIZE];
+    return decode_body(env, type, direct, array, offset, length, slots, s, &book, wire);
+  } else {
+    mj_small_body v;
+    jlong s[MJ_SMALL_SLOTS];
+    uint8_t wire[MJ_SMALL_WIRE];
+    return decode_body(env, type, direct, array, offset, length, slots, s, &v, wire);
+  }
 }
 
 JNIEXPORT jint JNICALL MJ(validateBody)(JNIEnv *env, jclass cls, jint type, jobject direct,
