@@ -173,7 +173,9 @@ bindings/java/mitch.jar: bindings/java/classes.stamp bindings/java/libmitch-jni.
 	rm -rf bindings/java/native-stage && mv -f $@-t $@
 
 # The runnable conformance jar: the runner, the library's classes (not as
-# a module: it runs from the class path) and the glue.
+# a module: it runs from the class path) and the glue.  Its manifest grants
+# the class path native access (JDK 22+ reads it; 17 ignores it), so JDK 24+
+# runs it without the restricted-method warning.
 bindings/java/mitch-conformance.jar: bindings/java/mitch.jar $(mitch_java_conformance)
 	$(AM_V_GEN)rm -rf bindings/java/conformance-stage && \
 	$(MKDIR_P) bindings/java/conformance-stage && \
@@ -182,10 +184,11 @@ bindings/java/mitch-conformance.jar: bindings/java/mitch.jar $(mitch_java_confor
 	for f in $(mitch_java_conformance); do echo "$(srcdir)/$$f"; done > $@.args && \
 	$(JAVAC) --release 17 -encoding UTF-8 -Xlint:all -Werror \
 	  -cp bindings/java/classes -d bindings/java/conformance-stage @$@.args && \
-	$(JAR) --create --file $@-t \
+	printf 'Enable-Native-Access: ALL-UNNAMED\n' > $@.manifest && \
+	$(JAR) --create --file $@-t --manifest $@.manifest \
 	  --main-class io.github.mitchprotocol.mitch.conformance.Conformance \
 	  -C bindings/java/conformance-stage . && \
-	rm -rf bindings/java/conformance-stage $@.args && mv -f $@-t $@
+	rm -rf bindings/java/conformance-stage $@.args $@.manifest && mv -f $@-t $@
 
 # Test classes (JUnit 5 from Debian's junit5: its console launcher jar
 # carries the API), the conformance runner included.
