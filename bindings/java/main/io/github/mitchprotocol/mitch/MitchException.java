@@ -15,14 +15,16 @@ package io.github.mitchprotocol.mitch;
 public class MitchException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The status code (serialized). */
   private final int status;
+  /** The library's details (not serialized: a deserialized exception has none). */
   private final transient ErrorDetail detail;
 
   /** An exception for {@code status} with the given message and details (may be null). */
   protected MitchException(int status, String message, ErrorDetail detail) {
     super(message);
     this.status = status;
-    this.detail = detail == null ? ErrorDetail.NONE : detail;
+    this.detail = detail;
   }
 
   /** The libmitch status code (1..7, 9, 99; {@code mitch.h}'s {@code MITCH_ERR_*}). */
@@ -32,17 +34,17 @@ public class MitchException extends RuntimeException {
 
   /** The protocol name of the field at fault, or null when none is known. */
   public String field() {
-    return detail.field();
+    return detail().field();
   }
 
   /** The second field of a rule between two fields, or null. */
   public String otherField() {
-    return detail.otherField();
+    return detail().otherField();
   }
 
   /** The rule that was broken, in words ({@code "must be finite and > 0"}), or null. */
   public String rule() {
-    return detail.rule();
+    return detail().rule();
   }
 
   /**
@@ -51,17 +53,17 @@ public class MitchException extends RuntimeException {
    * unknown.
    */
   public long offset() {
-    return detail.offset();
+    return detail().offset();
   }
 
   /** Which body (of a batch) or message (of a stream) is at fault, or -1. */
   public long index() {
-    return detail.index();
+    return detail().index();
   }
 
   /** Everything the library said about the failure. */
   public ErrorDetail detail() {
-    return detail;
+    return detail == null ? ErrorDetail.NONE : detail;
   }
 
   /** The exception class for a status code (unknown codes: {@link UnknownStatusException}). */
