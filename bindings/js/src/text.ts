@@ -1,0 +1,18 @@
+/** Strings across the C boundary: NUL-terminated UTF-8 in, UTF-8 out. */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8");
+
+/** `text` as UTF-8 bytes followed by one NUL, for a `const char *` parameter.
+ *  A NUL inside the text cannot be passed to C and is refused by the caller. */
+export function cString(text: string): Uint8Array {
+  const bytes = encoder.encode(text);
+  const out = new Uint8Array(bytes.length + 1);
+  out.set(bytes);
+  return out;
+}
+
+/** The NUL-terminated string in `bytes` (a char array of a struct). */
+export function readChars(bytes: Uint8Array): string {
+  const end = bytes.indexOf(0);
+  return decoder.decode(end < 0 ? bytes : bytes.subarray(0, end));
+}
