@@ -33,6 +33,7 @@ export {
 } from "./registry.js";
 export { LibraryLoadError, LIBRARY_MAJOR, versionedNames } from "./library.js";
 export type { BytesLike } from "./bytes.js";
+export { parseHexFloat } from "./hexfloat.js";
 
 import { fn, lib } from "./native.js";
 

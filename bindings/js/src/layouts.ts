@@ -22,6 +22,8 @@ export interface MemberSpec {
   readonly count?: number;
   /** The nested struct of a "struct" member. */
   readonly nested?: StructLayout;
+  /** A u64 member whose values fit 48 bits, shown to users as a number. */
+  readonly asNumber?: boolean;
 }
 
 export interface Member extends MemberSpec {
@@ -74,7 +76,7 @@ export const TRADE = struct("trade", [
 ]);
 export const ORDER = struct("order", [
   m("ticker_id", "u64"), m("order_id", "u32"), m("price", "f64"), m("quantity", "u32"),
-  m("order_type", "u8"), m("side", "u8"), m("expiry_ms", "u64"),
+  m("order_type", "u8"), m("side", "u8"), { name: "expiry_ms", kind: "u64", asNumber: true },
 ]);
 export const TICK = struct("tick", [
   m("ticker_id", "u64"), m("bid_price", "f64"), m("ask_price", "f64"), m("bid_volume", "u32"), m("ask_volume", "u32"),

@@ -69,7 +69,9 @@ function memberReader(m: Member): Reader {
     case "i16": return (dv, b) => dv.getInt16(b + off, LE);
     case "u32": return (dv, b) => dv.getUint32(b + off, LE);
     case "i32": case "int": return (dv, b) => dv.getInt32(b + off, LE);
-    case "u64": return (dv, b) => dv.getBigUint64(b + off, LE);
+    case "u64":
+      if (m.asNumber) return (dv, b) => Number(dv.getBigUint64(b + off, LE));
+      return (dv, b) => dv.getBigUint64(b + off, LE);
     case "f64": return (dv, b) => dv.getFloat64(b + off, LE);
     case "struct": {
       const inner = structCodec<Record<string, unknown>>(m.nested!);

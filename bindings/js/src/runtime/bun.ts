@@ -11,7 +11,10 @@ const RESULT: Record<ResultType, FFIType> = {
 };
 
 function open(file: string): OpenLibrary {
-  const handles: { close(): void }[] = [dlopen(file, {})];
+  // bun:ffi refuses an empty symbol table: the probe asks for the one
+  // function every libmitch has (a file without it fails here, which the
+  // loader reports as "cannot load").
+  const handles: { close(): void }[] = [dlopen(file, { mitch_get_version_number: { args: [], returns: FFIType.u32 } })];
   return {
     bind<T extends Record<string, Signature>>(table: T): Functions<T> {
       const symbols: Record<string, { args: FFIType[]; returns: FFIType }> = {};
