@@ -4,8 +4,23 @@
  *  typed array or DataView, or an ArrayBuffer / SharedArrayBuffer. */
 export type BytesLike = ArrayBufferView | ArrayBufferLike;
 
+// An FFI hands C a NULL pointer for a view of an empty ArrayBuffer, and C
+// checks NULL before length: an empty input would be "invalid data" instead
+// of "too short".  Empty views are given a 1-byte backing store instead.
+const EMPTY = new Uint8Array(new ArrayBuffer(1), 0, 0);
+
+/** `n` zero bytes, never a NULL pointer for C (n may be 0). */
+export function allocBytes(n: number): Uint8Array {
+  return n === 0 ? new Uint8Array(new ArrayBuffer(1), 0, 0) : new Uint8Array(n);
+}
+
 /** A Uint8Array over the same memory (no copy). */
 export function asBytes(data: BytesLike, what: string): Uint8Array {
+  const bytes = viewOf(data, what);
+  return bytes.byteLength === 0 ? EMPTY : bytes;
+}
+
+function viewOf(data: BytesLike, what: string): Uint8Array {
   if (data instanceof Uint8Array) return data;
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && data instanceof SharedArrayBuffer))

@@ -4,7 +4,7 @@
  * (mitch_<type>_encode / _decode / _validate); this module only moves
  * values between records and C structs.
  */
-import { asBytes, type BytesLike } from "./bytes.js";
+import { allocBytes, asBytes, type BytesLike } from "./bytes.js";
 import { InvalidMessageTypeError } from "./errors.js";
 import { MessageType, type MessageTypeLike } from "./enums.js";
 import { check, detailedError, statusText } from "./fail.js";
@@ -213,7 +213,7 @@ export function encodeBatch<K extends MessageType>(type: K | MessageTypeLike, bo
   const structs = new Uint8Array(Math.max(1, n) * bt.layout.size);
   const view = new DataView(structs.buffer);
   for (let i = 0; i < n; i++) bt.record.write(view, i * bt.layout.size, bodies[i] as Body, `${what}, body ${i}`);
-  const out = new Uint8Array(n * bt.wireSize);
+  const out = allocBytes(n * bt.wireSize);
   const done = new Uint8Array(8);
   const status = bt.encodeBatch(structs, n, out, out.length, done);
   if (status !== 0) {

@@ -3,7 +3,7 @@
  * types): encode a message, iterate the messages of a buffer without
  * copying it, validate a capture, frame many bodies into messages.
  */
-import { asBytes, type BytesLike } from "./bytes.js";
+import { allocBytes, asBytes, type BytesLike } from "./bytes.js";
 import { bodyTypeOf, decodeBatch, encodeBatch, HEADER_SIZE, MAX_BODIES } from "./codec.js";
 import type { MessageType, MessageTypeLike } from "./enums.js";
 import { BufferTooSmallError, type MitchError } from "./errors.js";
@@ -132,7 +132,7 @@ export function frame(type: MessageTypeLike, wire: BytesLike, n: number | null, 
   const need = new Uint8Array(8);
   let status = fn.mitch_stream_frame(bt.type, ts, bytes, count, null, 0, need);
   if (status !== 0) throw makeError(status, what);
-  const out = new Uint8Array(size(new DataView(need.buffer), 0));
+  const out = allocBytes(size(new DataView(need.buffer), 0));
   status = fn.mitch_stream_frame(bt.type, ts, bytes, count, out, out.length, need);
   if (status !== 0) throw makeError(status, what);
   return out;
