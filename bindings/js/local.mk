@@ -37,6 +37,7 @@ mitch_js_sources = \
 mitch_js_runtime_files = \
 	bindings/js/package.json \
 	bindings/js/package-lock.json \
+	bindings/js/README.md \
 	bindings/js/conformance.mjs \
 	bindings/js/examples/quickstart.mjs \
 	bindings/js/examples/quickstart.expected \
@@ -72,7 +73,7 @@ all-local: $(js_stamp_dist)
 
 # Out-of-tree: the package files beside the build tree's node_modules and
 # dist (an in-place build has them already).
-$(js_stamp_files): $(addprefix $(srcdir)/,$(mitch_js_runtime_files))
+$(js_stamp_files): $(mitch_js_runtime_files)
 	$(AM_V_GEN)$(MKDIR_P) $(js_dir) && \
 	if test "$(abs_srcdir)" != "$(abs_builddir)"; then \
 	  for f in $(mitch_js_runtime_files); do \
@@ -82,7 +83,7 @@ $(js_stamp_files): $(addprefix $(srcdir)/,$(mitch_js_runtime_files))
 
 # npm ci from the lock file, unless "npm install" in bindings/js already
 # installed what it pins (the README's route for an in-place build).
-$(js_stamp_npm): $(js_stamp_files) $(srcdir)/bindings/js/package-lock.json
+$(js_stamp_npm): $(js_stamp_files) bindings/js/package-lock.json
 	$(AM_V_GEN)cd $(js_dir) && \
 	if test -x node_modules/.bin/tsc && "$(NODE)" -e 'require("koffi")' >/dev/null 2>&1 && \
 	   test ! node_modules/.package-lock.json -ot package-lock.json; then \
@@ -98,7 +99,7 @@ $(js_dir)/tsconfig.build.json: Makefile
 	printf '{\n  "extends": "%s/bindings/js/tsconfig.json",\n  "compilerOptions": {\n    "rootDir": "%s/bindings/js/src",\n    "outDir": "./dist",\n    "typeRoots": ["./node_modules/@types", "./node_modules"]\n  },\n  "include": ["%s/bindings/js/src/**/*.ts"]\n}\n' \
 	  "$(abs_srcdir)" "$(abs_srcdir)" "$(abs_srcdir)" > $@
 
-$(js_stamp_dist): $(addprefix $(srcdir)/,$(mitch_js_sources)) $(srcdir)/bindings/js/tsconfig.json \
+$(js_stamp_dist): $(mitch_js_sources) bindings/js/tsconfig.json \
 		$(js_stamp_npm) $(js_dir)/tsconfig.build.json
 	$(AM_V_GEN)cd $(js_dir) && "$(NODE)" node_modules/typescript/bin/tsc -p tsconfig.build.json && \
 	touch dist/.mitch-tsc-stamp
@@ -116,7 +117,6 @@ clean-local: clean-js
 clean-js:
 	-rm -rf $(js_dir)/dist $(js_dir)/tsconfig.build.json $(js_stamp_files)
 	-test "$(abs_srcdir)" = "$(abs_builddir)" || rm -rf $(js_dir)/node_modules
-.PHONY: clean-js
 CLEANFILES += bindings/js/test-node.sh bindings/js/test-deno.sh bindings/js/test-bun.sh
 
 # The C side of the JavaScript benchmark and the Node-API half of the
@@ -142,5 +142,5 @@ bench-js: $(js_stamp_dist) bindings/js/bench/c_baseline$(EXEEXT) bindings/js/ben
 	    --c-baseline "$(abs_builddir)/bindings/js/bench/c_baseline$(EXEEXT)" $(BENCH_JS_ARGS) || exit 1; \
 	done && \
 	MITCH_LIBRARY="$$lib" "$(NODE)" bindings/js/bench/ffi-choice.mjs "$(abs_builddir)/bindings/js/bench/napi_decode.node"
-.PHONY: bench-js
 endif
+.PHONY: clean-js bench-js
