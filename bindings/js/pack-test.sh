@@ -37,7 +37,7 @@ const bytes: Uint8Array = packTrade(t);
 export default bytes;
 TS
 "$js/node_modules/.bin/tsc" --noEmit --strict --module nodenext --moduleResolution nodenext \
-  --target es2022 --types "" consumer.ts
+  --target es2022 --types mitch consumer.ts
 echo "ok tsc consumer.ts"
 libdir=$(dirname "$library")
 status=0
