@@ -27,3 +27,18 @@ function viewOf(data: BytesLike, what: string): Uint8Array {
     return new Uint8Array(data);
   throw new TypeError(`${what}: expected a Uint8Array, Buffer, typed array or ArrayBuffer, got ${data === null ? "null" : typeof data}`);
 }
+
+// Scratch memory for the scalar calls' outputs.  A fresh small typed array
+// lives on the JavaScript heap and each FFI must first move it off the heap
+// to hand C a stable address - a cost larger than the call itself - so the
+// scalar paths write into this once-moved area and copy out what they
+// return.  Module state, but per realm (each worker has its own), and never
+// visible outside a call: C never calls back, so no two calls interleave.
+const SCRATCH_SIZE = 4096;
+const scratchArea = new Uint8Array(new ArrayBuffer(SCRATCH_SIZE));
+
+/** `n` bytes of the scratch area starting at `at` (their content is stale). */
+export function scratch(n: number, at = 0): Uint8Array {
+  if (at + n > SCRATCH_SIZE) return new Uint8Array(n);
+  return scratchArea.subarray(at, at + n);
+}

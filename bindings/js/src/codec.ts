@@ -4,7 +4,7 @@
  * (mitch_<type>_encode / _decode / _validate); this module only moves
  * values between records and C structs.
  */
-import { allocBytes, asBytes, type BytesLike } from "./bytes.js";
+import { allocBytes, asBytes, scratch, type BytesLike } from "./bytes.js";
 import { InvalidMessageTypeError } from "./errors.js";
 import { MessageType, type MessageTypeLike } from "./enums.js";
 import { check, detailedError, statusText } from "./fail.js";
@@ -104,13 +104,13 @@ function recheckWire(layoutId: number, data: Uint8Array, n: number) {
 // One struct per body type for the scalar calls.  Module state, but
 // per-realm (each worker has its own) and never visible outside a call: C
 // never calls back, so no call can interleave with another.
-const scratch = new Map<number, { bytes: Uint8Array; view: DataView }>();
+const structScratch = new Map<number, { bytes: Uint8Array; view: DataView }>();
 function scratchFor(layout: StructLayout, key: number) {
-  let s = scratch.get(key);
+  let s = structScratch.get(key);
   if (!s) {
-    const bytes = new Uint8Array(layout.size);
+    const bytes = new Uint8Array(new ArrayBuffer(layout.size));
     s = { bytes, view: new DataView(bytes.buffer) };
-    scratch.set(key, s);
+    structScratch.set(key, s);
   }
   return s;
 }
@@ -121,10 +121,10 @@ export function pack<K extends MessageType>(type: K | MessageTypeLike, body: K e
   const what = `pack ${bt.name}`;
   const s = scratchFor(bt.layout, bt.type);
   bt.record.write(s.view, 0, body as Body, what);
-  const out = new Uint8Array(bt.wireSize);
+  const out = scratch(bt.wireSize);
   const status = bt.encode(s.bytes, out, out.length);
   if (status !== 0) throw detailedError(status, what, recheckValues(bt.type, s.bytes, 1));
-  return out;
+  return out.slice();
 }
 
 /** Check a record against the protocol's rules without encoding it. */
@@ -172,10 +172,10 @@ export function packHeader(header: { messageType: MessageTypeLike; count: number
   const what = "pack header";
   const code = messageTypeCode(header.messageType, what);
   headerRecord.write(headerView, 0, { ...header, messageType: code } as Header, what);
-  const out = new Uint8Array(HEADER_SIZE);
+  const out = scratch(HEADER_SIZE);
   const status = fn.mitch_header_encode(headerScratch.bytes, out, out.length);
   if (status !== 0) throw detailedError(status, what, recheckValues(LAYOUT_HEADER, headerScratch.bytes, 1));
-  return out;
+  return out.slice();
 }
 
 /** The header at `offset` in `data` (validated: type, count 1..255). */

@@ -8,7 +8,8 @@ import { InvalidDataError, InvalidFieldValueError, quote } from "./errors.js";
 import { check, statusText } from "./fail.js";
 import { ASSET, CLASS_INFO, PROVIDER, RESOLUTION, STEPS_MAX } from "./layouts.js";
 import { fn, lib, LITTLE_ENDIAN as LE } from "./native.js";
-import { cString, readChars } from "./text.js";
+import { cStringInto, readChars } from "./text.js";
+import { scratch } from "./bytes.js";
 import { intValue } from "./struct.js";
 
 export interface Asset {
@@ -64,7 +65,19 @@ function queryBytes(query: string, what: string): Uint8Array {
   if (typeof query !== "string") throw new TypeError(`${what}: expected a string, got ${typeof query}`);
   // C stops at a NUL: a query holding one cannot be passed whole.
   if (query.includes("\0")) throw new InvalidDataError(`${what} ${quote(query)}: the text holds a NUL character: ${statusText(1)}`, 1, statusText(1));
-  return cString(query);
+  return cStringInto(query, scratch(1024, 3072));
+}
+
+// The library's strings are constant storage that lives as long as it is
+// loaded: each address is read once and the string kept.
+const strings = new Map<bigint, string>();
+function libString(address: bigint): string {
+  let s = strings.get(address);
+  if (s === undefined) {
+    s = lib.cstring(address);
+    strings.set(address, s);
+  }
+  return s;
 }
 
 function readAsset(dv: DataView, base: number): Asset {
@@ -73,16 +86,16 @@ function readAsset(dv: DataView, base: number): Asset {
     id: dv.getUint32(base + o.asset_id!, LE),
     assetClass: dv.getUint8(base + o.asset_class!),
     classId: dv.getUint16(base + o.class_id!, LE),
-    name: lib.cstring(dv.getBigUint64(base + o.name!, LE)),
-    symbol: lib.cstring(dv.getBigUint64(base + o.symbol!, LE)),
-    aliases: splitList(lib.cstring(dv.getBigUint64(base + o.aliases!, LE))),
+    name: libString(dv.getBigUint64(base + o.name!, LE)),
+    symbol: libString(dv.getBigUint64(base + o.symbol!, LE)),
+    aliases: splitList(libString(dv.getBigUint64(base + o.aliases!, LE))),
   };
 }
 
 function assetCall(what: string, call: (out: Uint8Array) => number): Asset {
-  const out = new Uint8Array(ASSET.size);
+  const out = scratch(ASSET.size);
   check(call(out), what);
-  return readAsset(new DataView(out.buffer), 0);
+  return readAsset(new DataView(out.buffer, out.byteOffset, out.byteLength), 0);
 }
 
 /** The asset `classId` of `assetClass` (NotFoundError if there is none). */
@@ -113,8 +126,8 @@ export function resolveAsset(query: string, options?: AssetFindOptions): Asset &
   const q = queryBytes(query, what);
   const filter = options?.assetClass ?? null;
   const cls = filter === null ? -1 : intValue(what, "asset_class", "i32", filter);
-  const out = new Uint8Array(ASSET.size);
-  const confidence = new Float64Array(1);
+  const out = scratch(ASSET.size);
+  const confidence = new Float64Array(scratch(8, 2048).buffer, 2048, 1);
   check(fn.mitch_asset_find(q, cls, minConfidence(what, options), out, confidence), what);
   return { ...readAsset(new DataView(out.buffer), 0), confidence: confidence[0]! };
 }
@@ -124,8 +137,8 @@ export function assets(assetClass: AssetClass | number): Asset[] {
   const what = `assets of class ${assetClass}`;
   const c = intValue(what, "asset_class", "u8", assetClass);
   const n = fn.mitch_asset_count(c);
-  const out = new Uint8Array(ASSET.size);
-  const dv = new DataView(out.buffer);
+  const out = scratch(ASSET.size);
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const list: Asset[] = [];
   for (let i = 0; i < n; i++) {
     check(fn.mitch_asset_at(c, i, out), what);
@@ -135,14 +148,14 @@ export function assets(assetClass: AssetClass | number): Asset[] {
 }
 
 function classInfo(what: string, call: (out: Uint8Array) => number): ClassInfo {
-  const out = new Uint8Array(CLASS_INFO.size);
+  const out = scratch(CLASS_INFO.size);
   check(call(out), what);
-  const dv = new DataView(out.buffer);
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const o = CLASS_INFO.offsets;
   return {
     id: dv.getUint8(o.id!),
-    name: lib.cstring(dv.getBigUint64(o.name!, LE)),
-    code: lib.cstring(dv.getBigUint64(o.code!, LE)),
+    name: libString(dv.getBigUint64(o.name!, LE)),
+    code: libString(dv.getBigUint64(o.code!, LE)),
   };
 }
 
@@ -189,8 +202,8 @@ function readProvider(out: Uint8Array): Provider {
   const o = PROVIDER.offsets;
   return {
     id: dv.getUint16(o.id!, LE),
-    name: lib.cstring(dv.getBigUint64(o.name!, LE)),
-    abbreviations: splitList(lib.cstring(dv.getBigUint64(o.abbreviations!, LE))),
+    name: libString(dv.getBigUint64(o.name!, LE)),
+    abbreviations: splitList(libString(dv.getBigUint64(o.abbreviations!, LE))),
   };
 }
 
@@ -198,7 +211,7 @@ function readProvider(out: Uint8Array): Provider {
 export function getProvider(providerId: number): Provider {
   const what = `provider ${providerId}`;
   const id = intValue(what, "provider_id", "u16", providerId);
-  const out = new Uint8Array(PROVIDER.size);
+  const out = scratch(PROVIDER.size);
   check(fn.mitch_provider_get(id, out), what);
   return readProvider(out);
 }
@@ -206,7 +219,7 @@ export function getProvider(providerId: number): Provider {
 /** Every market provider, in id order. */
 export function providers(): Provider[] {
   const n = fn.mitch_provider_count();
-  const out = new Uint8Array(PROVIDER.size);
+  const out = scratch(PROVIDER.size);
   const list: Provider[] = [];
   for (let i = 0; i < n; i++) {
     check(fn.mitch_provider_at(i, out), "providers");
@@ -219,8 +232,8 @@ export function providers(): Provider[] {
 export function findProvider(query: string, options?: FindOptions): Provider & { confidence: number } {
   const what = `find provider ${quote(String(query))}`;
   const q = queryBytes(query, what);
-  const out = new Uint8Array(PROVIDER.size);
-  const confidence = new Float64Array(1);
+  const out = scratch(PROVIDER.size);
+  const confidence = new Float64Array(scratch(8, 2048).buffer, 2048, 1);
   check(fn.mitch_provider_find(q, minConfidence(what, options), out, confidence), what);
   return { ...readProvider(out), confidence: confidence[0]! };
 }
@@ -231,9 +244,9 @@ export function resolveTicker(symbol: string, instrumentType: InstrumentTypeLike
   const what = `resolve ticker ${quote(String(symbol))}`;
   const q = queryBytes(symbol, what);
   const itype = intValue(what, "instrument_type", "u8", instrumentTypeCode(instrumentType));
-  const out = new Uint8Array(RESOLUTION.size);
+  const out = scratch(RESOLUTION.size);
   check(fn.mitch_resolve(q, itype, out), what);
-  const dv = new DataView(out.buffer);
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const o = RESOLUTION.offsets;
   const steps = readChars(out.subarray(o.steps!, o.steps! + STEPS_MAX));
   return {

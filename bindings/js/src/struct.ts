@@ -24,6 +24,8 @@ const INT_RANGE: Record<string, [number, number]> = {
 /** An integer member's value, checked against its C type. */
 export function intValue(what: string, field: string, kind: string, value: unknown): number {
   const [lo, hi] = INT_RANGE[kind]!;
+  // the common case first: an integer number in range (NaN fails both compares)
+  if (typeof value === "number" && value >= lo && value <= hi && Math.floor(value) === value) return value;
   const v = typeof value === "bigint" && value >= BigInt(lo) && value <= BigInt(hi) ? Number(value) : value;
   if (typeof v !== "number" || !Number.isInteger(v) || v < lo || v > hi) {
     if (typeof v !== "number" && typeof v !== "bigint") throw new TypeError(`${what}: ${field} must be a number, not ${typeof value}`);

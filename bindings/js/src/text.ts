@@ -11,6 +11,16 @@ export function cString(text: string): Uint8Array {
   return out;
 }
 
+/** `text` as a NUL-terminated UTF-8 string in `area` when it fits, else in a new array. */
+export function cStringInto(text: string, area: Uint8Array): Uint8Array {
+  if (text.length * 3 + 1 <= area.length) {
+    const { written } = encoder.encodeInto(text, area);
+    area[written] = 0;
+    return area.subarray(0, written + 1);
+  }
+  return cString(text);
+}
+
 /** The NUL-terminated string in `bytes` (a char array of a struct). */
 export function readChars(bytes: Uint8Array): string {
   const end = bytes.indexOf(0);
