@@ -96,8 +96,9 @@ $(js_stamp_npm): $(js_stamp_files) bindings/js/package-lock.json
 # points at the source tree's sources and the build tree's node_modules.
 $(js_dir)/tsconfig.build.json: Makefile
 	$(AM_V_GEN)$(MKDIR_P) $(js_dir) && \
+	src=$$(cd "$(srcdir)" && pwd) && \
 	printf '{\n  "extends": "%s/bindings/js/tsconfig.json",\n  "compilerOptions": {\n    "rootDir": "%s/bindings/js/src",\n    "outDir": "./dist",\n    "typeRoots": ["./node_modules/@types", "./node_modules"]\n  },\n  "include": ["%s/bindings/js/src/**/*.ts"]\n}\n' \
-	  "$(abs_srcdir)" "$(abs_srcdir)" "$(abs_srcdir)" > $@
+	  "$$src" "$$src" "$$src" > $@
 
 $(js_stamp_dist): $(mitch_js_sources) bindings/js/tsconfig.json \
 		$(js_stamp_npm) $(js_dir)/tsconfig.build.json
