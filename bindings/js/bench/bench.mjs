@@ -6,7 +6,8 @@
 //   (make bench-js runs all three)
 //
 // Each figure is the median of 5 rounds (the spread, max-min over the 5,
-// follows in brackets): scalar pack and unpack of a trade, resolveTicker,
+// follows in brackets): scalar pack (packTrade, a new Uint8Array each time,
+// and packInto a caller's buffer) and unpack of a trade, resolveTicker,
 // bulk decode of 1,000,000 trades into columns (decodeColumns, and
 // decodeCapture when the library has it).
 import { execFileSync } from "node:child_process";
@@ -38,6 +39,15 @@ results.pack_trade_ns = rounds(() => {
   for (let i = 0; i < iterations; i++) {
     trade.tradeId = i + 1;
     sink += mitch.packTrade(trade)[20];
+  }
+  return ((now() - t0) * 1e6) / iterations;
+});
+const target = new Uint8Array(new ArrayBuffer(32));
+results.pack_into_trade_ns = rounds(() => {
+  const t0 = now();
+  for (let i = 0; i < iterations; i++) {
+    trade.tradeId = i + 1;
+    sink += mitch.packInto(mitch.MessageType.Trade, trade, target);
   }
   return ((now() - t0) * 1e6) / iterations;
 });
@@ -82,7 +92,7 @@ if (baseline) {
 const version = mitch.runtimeName === "deno" ? globalThis.Deno.version.deno : mitch.runtimeName === "bun" ? globalThis.Bun.version : process.versions.node;
 console.log(`${mitch.runtimeName} ${version}, libmitch ${mitch.libraryVersion}, medians of ${ROUNDS} [spread]:`);
 for (const [name, r] of Object.entries(results)) {
-  const ref = c[name] ?? (name === "bulk_capture_decode_ms" ? c.bulk_decode_ms : undefined);
+  const ref = c[name] ?? (name === "bulk_capture_decode_ms" ? c.bulk_decode_ms : name === "pack_into_trade_ns" ? c.pack_trade_ns : undefined);
   const cText = ref === undefined ? "" : `   C ${ref.toFixed(2)}   x${(r.median / ref).toFixed(1)}`;
   console.log(`  ${name.padEnd(24)} ${r.median.toFixed(2).padStart(9)} [${r.spread.toFixed(2)}]${cText}`);
 }

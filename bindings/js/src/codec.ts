@@ -127,6 +127,19 @@ export function pack<K extends MessageType>(type: K | MessageTypeLike, body: K e
   return out.slice();
 }
 
+/** Pack one body into `target` at `offset` without allocating; returns the
+ *  bytes written (the body size).  Nothing is written unless the body is valid. */
+export function packInto(type: MessageTypeLike, body: Body, target: BytesLike, offset = 0): number {
+  const bt = bodyTypeOf(type);
+  const what = `pack ${bt.name}`;
+  const out = sliceFrom(asBytes(target, what), offset, what);
+  const s = scratchFor(bt.layout, bt.type);
+  bt.record.write(s.view, 0, body, what);
+  const status = bt.encode(s.bytes, out, out.length);
+  if (status !== 0) throw detailedError(status, what, recheckValues(bt.type, s.bytes, 1));
+  return bt.wireSize;
+}
+
 /** Check a record against the protocol's rules without encoding it. */
 export function validate(type: MessageTypeLike, body: Body): void {
   const bt = bodyTypeOf(type);

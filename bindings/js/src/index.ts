@@ -15,7 +15,7 @@ export * from "./enums.js";
 export * from "./errors.js";
 export type * from "./types.js";
 export {
-  HEADER_SIZE, MAX_BODIES, bodyTypeOf, messageTypeCode, pack, unpack, validate, packHeader, unpackHeader,
+  HEADER_SIZE, MAX_BODIES, bodyTypeOf, messageTypeCode, pack, packInto, unpack, validate, packHeader, unpackHeader,
   decodeBatch, encodeBatch, packTrade, packOrder, packTick, packIndex, packOrderBook,
   unpackTrade, unpackOrder, unpackTick, unpackIndex, unpackOrderBook, type BodyType,
 } from "./codec.js";

@@ -16,6 +16,19 @@ function readCString(pointer: Deno.PointerValue): string | null {
   return pointer === null ? null : Deno.UnsafePointerView.getCString(pointer);
 }
 
+/** Deno's fast FFI path takes 64-bit parameters as bigint only: a number
+ *  there sends every call down the slow path (about ten times the cost,
+ *  bench/bench.mjs), so size_t arguments are converted first.  The wrapper
+ *  has the function's own arity - a call through a rest/spread argument list
+ *  would not take the fast path either. */
+function withBigIntSizes(fn: (...a: unknown[]) => unknown, params: readonly ParamType[]): (...a: unknown[]) => unknown {
+  if (!params.includes("usize")) return fn;
+  const names = params.map((_, i) => `a${i}`);
+  const args = params.map((p, i) => (p === "usize" ? `BigInt(a${i})` : `a${i}`));
+  // Generated code holds only the parameter names above, never caller data.
+  return new Function("fn", `return function (${names.join(", ")}) { return fn(${args.join(", ")}); };`)(fn);
+}
+
 function open(file: string): OpenLibrary {
   // Declared lazily per table, so a 1.0 library can be opened for the
   // version check before the 1.1 symbols are asked for.
@@ -32,7 +45,7 @@ function open(file: string): OpenLibrary {
       handles.push(lib);
       const out: Record<string, unknown> = {};
       for (const [name, s] of Object.entries(table)) {
-        const fn = lib.symbols[name] as unknown as (...a: unknown[]) => unknown;
+        const fn = withBigIntSizes(lib.symbols[name] as unknown as (...a: unknown[]) => unknown, s.params);
         if (s.result === "cstr") out[name] = (...a: unknown[]) => readCString(fn(...a) as Deno.PointerValue);
         else if (s.result === "usize") out[name] = (...a: unknown[]) => Number(fn(...a));
         else out[name] = fn;
