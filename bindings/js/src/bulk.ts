@@ -43,32 +43,61 @@ export interface TradeColumns extends Columns {
   readonly columns: { tickerId: BigUint64Array; price: Float64Array; quantity: Uint32Array; tradeId: Uint32Array; side: Uint8Array };
 }
 
+/**
+ * Copy one member out of `rows` structs (struct size S, member at
+ * byteOffset, `perRow` elements `stride` bytes apart) into a new column.
+ * The copy moves machine words (Uint8/16/32 lanes; a 64-bit member as two
+ * 32-bit lanes), never JavaScript numbers or bigints: bit-exact, no bigint
+ * allocated per row, and one monomorphic loop per lane width.
+ */
+function copyColumn(structs: ArrayBuffer, S: number, byteOffset: number, width: number, stride: number, rows: number, perRow: number): ArrayBuffer {
+  const out = new ArrayBuffer(Math.max(1, rows * perRow) * width);
+  if (width === 1) {
+    const src = new Uint8Array(structs), dst = new Uint8Array(out);
+    let k = 0;
+    for (let i = 0; i < rows; i++) for (let e = 0, j = i * S + byteOffset; e < perRow; e++, j += stride) dst[k++] = src[j]!;
+  } else if (width === 2) {
+    const src = new Uint16Array(structs, 0, structs.byteLength >> 1), dst = new Uint16Array(out);
+    const s2 = S >> 1, st = stride >> 1, off = byteOffset >> 1;
+    let k = 0;
+    for (let i = 0; i < rows; i++) for (let e = 0, j = i * s2 + off; e < perRow; e++, j += st) dst[k++] = src[j]!;
+  } else {
+    // 4 or 8 bytes: 1 or 2 lanes of 32 bits
+    const lanes = width >> 2;
+    const src = new Uint32Array(structs, 0, structs.byteLength >> 2), dst = new Uint32Array(out);
+    const s4 = S >> 2, st = stride >> 2, off = byteOffset >> 2;
+    let k = 0;
+    if (lanes === 1) {
+      for (let i = 0; i < rows; i++) for (let e = 0, j = i * s4 + off; e < perRow; e++, j += st) dst[k++] = src[j]!;
+    } else {
+      for (let i = 0; i < rows; i++)
+        for (let e = 0, j = i * s4 + off; e < perRow; e++, j += st) {
+          dst[k++] = src[j]!;
+          dst[k++] = src[j + 1]!;
+        }
+    }
+  }
+  return out;
+}
+
 /** Read columns out of `n` structs of `bt` in `structs`. */
 function columnsOf(bt: BodyType<Body>, structs: ArrayBuffer, n: number, timestamp?: BigUint64Array): Columns {
   const out: Record<string, TypedArray> = {};
   const S = bt.layout.size;
-  const pushScalar = (name: string, kind: string, byteOffset: number, stride: number, rows: number, perRow: number) => {
+  const push = (name: string, kind: string, byteOffset: number, stride: number, perRow: number) => {
     const C = COLUMN_CLASS[kind]!;
-    const w = C.BYTES_PER_ELEMENT;
-    const src = new C(structs, 0, Math.floor(structs.byteLength / w));
-    const col = new C(rows * perRow);
-    const step = stride / w;
-    let k = 0;
-    for (let i = 0; i < rows; i++) {
-      let j = (i * S + byteOffset) / w;
-      for (let e = 0; e < perRow; e++, j += step) (col as Uint32Array)[k++] = (src as Uint32Array)[j]!;
-    }
-    out[name] = col;
+    const buffer = copyColumn(structs, S, byteOffset, C.BYTES_PER_ELEMENT, stride, n, perRow);
+    out[name] = new C(buffer, 0, n * perRow);
   };
   for (const m of bt.layout.members as Member[]) {
     if (m.kind === "struct") {
       // order book bins: <side>Counts and <side>Volumes, 128 per row
       const side = m.name.slice(0, -1); // "bid" / "ask"
       for (const inner of m.nested!.members) {
-        pushScalar(`${side}${inner.name === "count" ? "Counts" : "Volumes"}`, inner.kind, m.offset + inner.offset, m.nested!.size, n, m.count);
+        push(`${side}${inner.name === "count" ? "Counts" : "Volumes"}`, inner.kind, m.offset + inner.offset, m.nested!.size, m.count);
       }
     } else {
-      pushScalar(camel(m.name), m.kind, m.offset, S, n, 1);
+      push(camel(m.name), m.kind, m.offset, S, 1);
     }
   }
   return timestamp ? { messageType: bt.type, count: n, columns: out, timestamp } : { messageType: bt.type, count: n, columns: out };
