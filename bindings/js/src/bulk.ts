@@ -11,12 +11,13 @@
  * - {@link decodeColumns}: a buffer of messages of one type, through
  *   `mitch_stream_gather` and the batch decoder (libmitch 1.0).
  */
-import { asBytes, type BytesLike } from "./bytes.js";
+import { allocBytes, asBytes, type BytesLike } from "./bytes.js";
 import { bodyTypeOf, TRADE_TYPE, ORDER_TYPE, TICK_TYPE, INDEX_TYPE, ORDER_BOOK_TYPE, type BodyType } from "./codec.js";
 import { MessageType, type MessageTypeLike } from "./enums.js";
 import { MitchError } from "./errors.js";
 import { detailedError, makeError } from "./fail.js";
-import { camel, CAPTURE_SINK, READER, STREAM_INFO, type Member } from "./layouts.js";
+import { camel, CAPTURE_SINK, ERROR, READER, STREAM_INFO, type Member } from "./layouts.js";
+import { u64Value } from "./struct.js";
 import { fn, lib, LITTLE_ENDIAN as LE } from "./native.js";
 import type { Body } from "./types.js";
 
@@ -177,7 +178,7 @@ export function decodeCapture(data: BytesLike, types?: readonly MessageTypeLike[
     });
   };
   // Pass 1: counts only (all bodies/timestamps NULL).
-  let err = new Uint8Array(240);
+  let err = new Uint8Array(ERROR.size);
   let status = f11.mitch_capture_decode(bytes, bytes.length, sinks, uniq.length, info, err);
   if (status !== 0) throw fail(status, err);
   const counts = uniq.map((_, i) => Number(sv.getBigUint64(i * CAPTURE_SINK.size + o.count!, LE)));
@@ -190,7 +191,7 @@ export function decodeCapture(data: BytesLike, types?: readonly MessageTypeLike[
     sv.setBigUint64(base + o.capacity!, BigInt(counts[i]!), LE);
     sv.setBigUint64(base + o.count!, 0n, LE);
   });
-  err = new Uint8Array(240);
+  err = new Uint8Array(ERROR.size);
   // Pass 2: decode.  `bodies` and `stamps` stay referenced across the call.
   status = f11.mitch_capture_decode(bytes, bytes.length, sinks, uniq.length, info, err);
   if (status !== 0) throw fail(status, err);
@@ -204,4 +205,34 @@ export function decodeCapture(data: BytesLike, types?: readonly MessageTypeLike[
   });
   const messages = Number(new DataView(info.buffer).getBigUint64(STREAM_INFO.offsets.messages!, LE));
   return { ...result, messages, byType } as Capture;
+}
+
+/**
+ * Bodies of one type with one header timestamp each, as messages: a new
+ * message starts when the timestamp changes or after 255 bodies
+ * (`mitch_capture_encode`, libmitch >= 1.1), so {@link decodeCapture} gives
+ * back the same bodies and timestamps.  Everything is validated before
+ * anything is written.
+ */
+export function encodeCapture(messageType: MessageTypeLike, bodies: readonly Body[], timestamps: BigUint64Array | readonly (bigint | number)[]): Uint8Array {
+  const bt = bodyTypeOf(messageType);
+  const what = `encode ${bt.name} capture`;
+  const f11 = lib.fn11;
+  if (!f11) throw makeError(99, `${what}: needs libmitch >= 1.1 (loaded: ${lib.path}); use encodeMessages`);
+  const n = bodies.length;
+  if (timestamps.length !== n) throw new RangeError(`${what}: ${n} bodies but ${timestamps.length} timestamps`);
+  const structs = allocBytes(n * bt.layout.size);
+  const view = new DataView(structs.buffer, structs.byteOffset, structs.byteLength);
+  for (let i = 0; i < n; i++) bt.record.write(view, i * bt.layout.size, bodies[i]!, `${what}, body ${i}`);
+  const stamps = new BigUint64Array(Math.max(1, n));
+  for (let i = 0; i < n; i++) stamps[i] = u64Value(what, "timestamp", timestamps[i]);
+  const stampBytes = new Uint8Array(stamps.buffer);
+  const written = new Uint8Array(8);
+  const err = new Uint8Array(ERROR.size);
+  let status = f11.mitch_capture_encode(bt.type, structs, stampBytes, n, null, 0, written, err);
+  if (status !== 0) throw detailedError(status, what, (e) => (e.set(err), status));
+  const out = allocBytes(Number(new DataView(written.buffer).getBigUint64(0, LE)));
+  status = f11.mitch_capture_encode(bt.type, structs, stampBytes, n, out, out.length, written, err);
+  if (status !== 0) throw detailedError(status, what, (e) => (e.set(err), status));
+  return out;
 }

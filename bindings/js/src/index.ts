@@ -21,7 +21,7 @@ export {
 } from "./codec.js";
 export { Message, messages, decodeMessages, encodeMessage, encodeMessages, frame, validateCapture, type StreamSummary } from "./messages.js";
 export { readMessages, readBodies } from "./streams.js";
-export { decodeColumns, decodeCapture, type Columns, type TradeColumns, type Capture } from "./bulk.js";
+export { decodeColumns, decodeCapture, encodeCapture, type Columns, type TradeColumns, type Capture } from "./bulk.js";
 export {
   createTickerId, decodeTickerId, validateTickerId, packAsset, unpackAsset, channelId, channel, decodeChannel,
   packChannel, unpackChannel, type TickerFields, type Channel,

@@ -26,8 +26,26 @@ test("decodeColumns: one typed array per field, equal to the scalar decode", () 
 
 const has11 = mitch.libraryVersionNumber >= 0x010100;
 
-test("decodeCapture needs libmitch 1.1 and says so on 1.0", { skip: has11 && "libmitch >= 1.1 is loaded" }, () => {
+test("decodeCapture and encodeCapture need libmitch 1.1 and say so on 1.0", { skip: has11 && "libmitch >= 1.1 is loaded" }, () => {
   assert.throws(() => mitch.decodeCapture(new Uint8Array(0)), (e) => e.status === 99 && /1\.1/.test(e.message));
+  assert.throws(() => mitch.encodeCapture("t", [], []), (e) => e.status === 99 && /1\.1/.test(e.message));
+});
+
+test("encodeCapture: one message per timestamp run, decodeCapture gives it all back", { skip: !has11 && "the loaded libmitch is 1.0: no mitch_capture_encode" }, () => {
+  const list = Array.from({ length: 600 }, (_, i) => trade(i + 1));
+  const stamps = list.map((_, i) => BigInt(1000 + Math.floor(i / 100)));
+  const wire = mitch.encodeCapture("t", list, stamps);
+  const counts = [...mitch.messages(wire)].map((m) => [m.header.timestamp, m.header.count]);
+  assert.deepEqual(counts, [0, 1, 2, 3, 4, 5].map((k) => [BigInt(1000 + k), 100]));
+  const back = mitch.decodeCapture(wire, ["t"]);
+  assert.deepEqual([...back.trade.timestamp], stamps);
+  assert.deepEqual([...back.trade.columns.tradeId], list.map((t) => t.tradeId));
+  const bad = [...list];
+  bad[450] = { ...bad[450], price: 0 };
+  assert.throws(() => mitch.encodeCapture("t", bad, stamps), (e) => e.status === 6 && e.index === 450 && e.field === "price");
+  assert.throws(() => mitch.encodeCapture("t", list, stamps.slice(1)), RangeError);
+  assert.throws(() => mitch.encodeCapture("t", [trade()], [2n ** 48n]), (e) => e.status === 6);
+  assert.equal(mitch.encodeCapture("t", [], []).length, 0);
 });
 
 test("decodeCapture: columns per type with each body's header timestamp", { skip: !has11 && "the loaded libmitch is 1.0: no mitch_capture_decode" }, () => {
