@@ -1,5 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadLibrary, versionedNames, LibraryLoadError } from "../dist/library.js";
 import { mitch } from "./helpers.mjs";
 
@@ -59,4 +61,13 @@ test("the package loaded the library make check points at", () => {
   assert.match(mitch.libraryVersion, /^1\.\d+\.\d+$/);
   assert.equal(mitch.protocolVersion, "1.0.0");
   assert.ok(["node", "deno", "bun"].includes(mitch.runtimeName));
+});
+
+test("the package's version is the library's (include/mitch.h)", () => {
+  const top = process.env.MITCH_TOP_SRCDIR;
+  assert.ok(top, "MITCH_TOP_SRCDIR must name the source tree (make check sets it)");
+  const header = readFileSync(join(top, "include", "mitch.h"), "utf8");
+  const version = /#define MITCH_VERSION_STRING "([^"]+)"/.exec(header)[1];
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  assert.equal(pkg.version, version);
 });
