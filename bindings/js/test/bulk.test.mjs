@@ -24,14 +24,7 @@ test("decodeColumns: one typed array per field, equal to the scalar decode", () 
   assert.equal(mitch.decodeColumns(new Uint8Array(0), "t").count, 0);
 });
 
-const has11 = mitch.libraryVersionNumber >= 0x010100;
-
-test("decodeCapture and encodeCapture need libmitch 1.1 and say so on 1.0", { skip: has11 && "libmitch >= 1.1 is loaded" }, () => {
-  assert.throws(() => mitch.decodeCapture(new Uint8Array(0)), (e) => e.status === 99 && /1\.1/.test(e.message));
-  assert.throws(() => mitch.encodeCapture("t", [], []), (e) => e.status === 99 && /1\.1/.test(e.message));
-});
-
-test("encodeCapture: one message per timestamp run, decodeCapture gives it all back", { skip: !has11 && "the loaded libmitch is 1.0: no mitch_capture_encode" }, () => {
+test("encodeCapture: one message per timestamp run, decodeCapture gives it all back", () => {
   const list = Array.from({ length: 600 }, (_, i) => trade(i + 1));
   const stamps = list.map((_, i) => BigInt(1000 + Math.floor(i / 100)));
   const wire = mitch.encodeCapture("t", list, stamps);
@@ -48,7 +41,7 @@ test("encodeCapture: one message per timestamp run, decodeCapture gives it all b
   assert.equal(mitch.encodeCapture("t", [], []).length, 0);
 });
 
-test("decodeCapture: columns per type with each body's header timestamp", { skip: !has11 && "the loaded libmitch is 1.0: no mitch_capture_decode" }, () => {
+test("decodeCapture: columns per type with each body's header timestamp", () => {
   const tick = { tickerId: 9n, bidPrice: 1, askPrice: 2, bidVolume: 3, askVolume: 4 };
   const parts = [mitch.encodeMessage("t", [trade(1), trade(2)], 100n), mitch.encodeMessage("s", [tick], 150n), mitch.encodeMessage("t", [trade(3)], 200n)];
   const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
