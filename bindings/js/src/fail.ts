@@ -21,9 +21,10 @@ export function makeError(status: number, what: string, details: ErrorDetails = 
   return new cls(message, status, text, details);
 }
 
-/** Throw for a non-zero status. */
-export function check(status: number, what: string): void {
-  if (status !== 0) throw makeError(status, what);
+/** Throw for a non-zero status.  `what` may be a function, so that the hot
+ *  path does not build a message it will not need. */
+export function check(status: number, what: string | (() => string)): void {
+  if (status !== 0) throw makeError(status, typeof what === "function" ? what() : what);
 }
 
 /** A zeroed mitch_error for a check call. */

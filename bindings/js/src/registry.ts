@@ -59,23 +59,38 @@ export interface AssetFindOptions extends FindOptions {
   assetClass?: AssetClass | number | null;
 }
 
-const splitList = (s: string): string[] => (s === "" ? [] : s.split("|"));
+const lists = new Map<number, readonly string[]>();
+/** The '|'-separated list at a library address, split once (a copy each time:
+ *  callers may change what they get). */
+function libList(address: bigint): string[] {
+  const key = Number(address);
+  let list = lists.get(key);
+  if (list === undefined) {
+    const s = libString(address);
+    list = s === "" ? [] : s.split("|");
+    lists.set(key, list);
+  }
+  return list.slice();
+}
 
-function queryBytes(query: string, what: string): Uint8Array {
-  if (typeof query !== "string") throw new TypeError(`${what}: expected a string, got ${typeof query}`);
+function queryBytes(query: string, what: () => string): Uint8Array {
+  if (typeof query !== "string") throw new TypeError(`${what()}: expected a string, got ${typeof query}`);
   // C stops at a NUL: a query holding one cannot be passed whole.
-  if (query.includes("\0")) throw new InvalidDataError(`${what} ${quote(query)}: the text holds a NUL character: ${statusText(1)}`, 1, statusText(1));
+  if (query.includes("\0")) throw new InvalidDataError(`${what()}: the text holds a NUL character: ${statusText(1)}`, 1, statusText(1));
   return cStringInto(query, scratch(1024, 3072));
 }
 
 // The library's strings are constant storage that lives as long as it is
 // loaded: each address is read once and the string kept.
-const strings = new Map<bigint, string>();
+// (Keyed by the address as a number - user-space addresses are below 2^53 -
+// because a Map hashes numbers much faster than bigints.)
+const strings = new Map<number, string>();
 function libString(address: bigint): string {
-  let s = strings.get(address);
+  const key = Number(address);
+  let s = strings.get(key);
   if (s === undefined) {
     s = lib.cstring(address);
-    strings.set(address, s);
+    strings.set(key, s);
   }
   return s;
 }
@@ -88,7 +103,7 @@ function readAsset(dv: DataView, base: number): Asset {
     classId: dv.getUint16(base + o.class_id!, LE),
     name: libString(dv.getBigUint64(base + o.name!, LE)),
     symbol: libString(dv.getBigUint64(base + o.symbol!, LE)),
-    aliases: splitList(libString(dv.getBigUint64(base + o.aliases!, LE))),
+    aliases: libList(dv.getBigUint64(base + o.aliases!, LE)),
   };
 }
 
@@ -113,19 +128,19 @@ export function getAssetById(assetId: number): Asset {
   return assetCall(what, (out) => fn.mitch_asset_get_packed(id, out));
 }
 
-function minConfidence(what: string, options: FindOptions | undefined): number {
+function minConfidence(what: () => string, options: FindOptions | undefined): number {
   const v = options?.minConfidence ?? 0.8;
-  if (typeof v !== "number") throw new TypeError(`${what}: minConfidence must be a number`);
+  if (typeof v !== "number") throw new TypeError(`${what()}: minConfidence must be a number`);
   return v;
 }
 
 /** Resolve a name or symbol ("BTC", "Apple Inc.", "Etherium") to an asset:
  *  exact key, cleaned key, then fuzzy at or above minConfidence. */
 export function resolveAsset(query: string, options?: AssetFindOptions): Asset & { confidence: number } {
-  const what = `resolve asset ${quote(String(query))}`;
+  const what = () => `resolve asset ${quote(String(query))}`;
   const q = queryBytes(query, what);
   const filter = options?.assetClass ?? null;
-  const cls = filter === null ? -1 : intValue(what, "asset_class", "i32", filter);
+  const cls = filter === null ? -1 : intValue("resolve asset", "asset_class", "i32", filter);
   const out = scratch(ASSET.size);
   const confidence = new Float64Array(scratch(8, 2048).buffer, 2048, 1);
   check(fn.mitch_asset_find(q, cls, minConfidence(what, options), out, confidence), what);
@@ -186,12 +201,14 @@ export function instrumentTypeCode(t: InstrumentTypeLike): number {
     for (let i = 0; i < 16; i++) {
       const info = instrumentTypeInfo(i);
       if (info.code === "") continue; // reserved
-      names.set(normalise(info.name), i);
-      names.set(normalise(info.code), i);
+      for (const n of [info.name, info.code]) {
+        names.set(n, i);
+        names.set(normalise(n), i);
+      }
     }
     instrumentNames = names;
   }
-  const code = instrumentNames.get(normalise(t));
+  const code = instrumentNames.get(t) ?? instrumentNames.get(normalise(t));
   if (code === undefined)
     throw new InvalidFieldValueError(`instrument type ${quote(t)} is not a name or code of an instrument type: ${statusText(6)}`, 6, statusText(6), { field: "instrument_type" });
   return code;
@@ -203,7 +220,7 @@ function readProvider(out: Uint8Array): Provider {
   return {
     id: dv.getUint16(o.id!, LE),
     name: libString(dv.getBigUint64(o.name!, LE)),
-    abbreviations: splitList(libString(dv.getBigUint64(o.abbreviations!, LE))),
+    abbreviations: libList(dv.getBigUint64(o.abbreviations!, LE)),
   };
 }
 
@@ -230,7 +247,7 @@ export function providers(): Provider[] {
 
 /** Find a provider: exact key, then abbreviation, then fuzzy at minConfidence. */
 export function findProvider(query: string, options?: FindOptions): Provider & { confidence: number } {
-  const what = `find provider ${quote(String(query))}`;
+  const what = () => `find provider ${quote(String(query))}`;
   const q = queryBytes(query, what);
   const out = scratch(PROVIDER.size);
   const confidence = new Float64Array(scratch(8, 2048).buffer, 2048, 1);
@@ -241,9 +258,9 @@ export function findProvider(query: string, options?: FindOptions): Provider & {
 /** Resolve a trading symbol ("EURUSD.m", "BTC-USDT", "^SPX") to its legs and
  *  ticker id; NotFoundError when nothing matches. */
 export function resolveTicker(symbol: string, instrumentType: InstrumentTypeLike = "spot"): Ticker {
-  const what = `resolve ticker ${quote(String(symbol))}`;
+  const what = () => `resolve ticker ${quote(String(symbol))}`;
   const q = queryBytes(symbol, what);
-  const itype = intValue(what, "instrument_type", "u8", instrumentTypeCode(instrumentType));
+  const itype = intValue("resolve ticker", "instrument_type", "u8", instrumentTypeCode(instrumentType));
   const out = scratch(RESOLUTION.size);
   check(fn.mitch_resolve(q, itype, out), what);
   const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);

@@ -23,6 +23,14 @@ export function cStringInto(text: string, area: Uint8Array): Uint8Array {
 
 /** The NUL-terminated string in `bytes` (a char array of a struct). */
 export function readChars(bytes: Uint8Array): string {
-  const end = bytes.indexOf(0);
-  return decoder.decode(end < 0 ? bytes : bytes.subarray(0, end));
+  let end = 0;
+  let ascii = true;
+  while (end < bytes.length && bytes[end] !== 0) {
+    if (bytes[end]! >= 0x80) ascii = false;
+    end++;
+  }
+  // Short ASCII text (the resolver's steps, error texts) is most of it, and
+  // TextDecoder costs more than the C call for such strings on Node.
+  if (ascii && end <= 1024) return String.fromCharCode.apply(null, bytes.subarray(0, end) as unknown as number[]);
+  return decoder.decode(bytes.subarray(0, end));
 }
