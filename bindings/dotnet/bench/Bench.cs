@@ -53,6 +53,11 @@ static class Bench
     var output = new byte[32];
     var into = new Trade[bulk];
 
+    Measure("P/Invoke floor (no-op)", scalar, n =>
+    {
+      for (long i = 0; i < n; i++)
+        sink += Library.VersionNumber;
+    });
     Measure("pack (Span<byte>)", scalar, n =>
     {
       for (long i = 0; i < n; i++)
