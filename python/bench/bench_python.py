@@ -330,7 +330,7 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         data = capture_bytes(args.capture_mb << 20, per_message)
         got = mitch.decode_capture(data)
         assert len(got[mitch.MessageType.TRADE]) == len(got[mitch.MessageType.TICK]) > 0
-        seconds = timed([lambda: mitch.decode_capture(data)], args.runs)[0]
+        seconds = timed([lambda d=data: mitch.decode_capture(d)], args.runs)[0]
         rate = len(data) / seconds / 1e9
         c = c_ns.get("capture_decode_%d_gbps" % per_message)
         line = "  %3d bodies per message  %6.1f ms  %5.2f GB/s  (C function alone, output " \

@@ -22,7 +22,7 @@ from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Optional, Tuple
+    from typing import Any, Dict, List, Tuple
     Table = List[Tuple[Dict[str, Any], List[Dict[str, Any]]]]
 
 from .exceptions import MissingSymbolError

@@ -126,6 +126,7 @@ class _Body:
     _ENUMS: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     _FIELD_NAMES: ClassVar[Tuple[str, ...]]
     _MAKE: ClassVar[Any]
+    _OUT: ClassVar[Any]
     _SAMPLE: ClassVar[Any]
     _VALIDATE: ClassVar[Any]
     _ENCODE: ClassVar[Any]
@@ -196,9 +197,8 @@ class _Body:
 
     def pack(self) -> bytes:
         """The wire bytes of this value (validated by libmitch)."""
-        size = self._SIZE
-        out = (c_char * size)()
-        status = self._ENCODE(self.to_ffi(), out, size)
+        out = self._OUT()
+        status = self._ENCODE(self.to_ffi(), out, self._SIZE)
         if status:
             raise self._fail(status, "cannot be encoded")
         return out.raw
@@ -262,6 +262,7 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
     cls._STRUCT = _ffi.STRUCTS["mitch_" + layout]
     cls._TYPE = type_byte
     cls._SIZE = size
+    cls._OUT = c_char * size  # the output buffer type of pack()
     cls._VALIDATE = getattr(lib, "mitch_%s_validate" % layout)
     cls._ENCODE = getattr(lib, "mitch_%s_encode" % layout)
     cls._DECODE = getattr(lib, "mitch_%s_decode" % layout)

@@ -28,7 +28,7 @@ from ctypes import POINTER, byref, c_size_t
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Optional, Tuple
+    from typing import Any, Dict, Optional, Tuple
 
 from . import _diagnose, _ffi
 from ._buffer import pinned

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from . import _diagnose, _ffi
 from ._buffer import pinned
 from ._convert import as_float, as_int, check_span, shorten
-from ._text import c_query, c_text
+from ._text import c_query
 from .bodies import Header, Index, Order, Tick, Trade
 from .book import OrderBook
 from .enums import message_type_byte
