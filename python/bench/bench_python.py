@@ -193,6 +193,13 @@ def import_section(args: argparse.Namespace) -> None:
                                       LIBRARY_PATH=libdir))]
         print("\n`import mitch` in a fresh interpreter, ms (median of %d; .pyc files "
               "written first):" % args.runs)
+        floor = statistics.median(float(subprocess.run(
+            [sys.executable, "-c", "import time; t = time.perf_counter(); import ctypes, "
+             "dataclasses, struct, enum, array; print((time.perf_counter() - t) * 1e3)"],
+            env=base, check=True, capture_output=True, text=True).stdout)
+            for _ in range(args.runs))
+        print("  %-16s %6.1f ms  (the standard modules the package needs, alone)"
+              % ("stdlib floor", floor))
         for label, env in ways:
             env["PYTHONDONTWRITEBYTECODE"] = ""
             subprocess.run([sys.executable, "-c", "import mitch"], env=env, check=True)

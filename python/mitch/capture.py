@@ -8,12 +8,12 @@ bodies of each type with their timestamps; encoding validates everything
 first and starts a new message when the timestamp changes or after 255
 bodies.  numpy is needed (``python3-numpy``).
 
-How a capture is decoded: one counting call validates the whole capture
-and gives the count of each type, so every result array is allocated once,
-at its size; then libmitch decodes the capture into small scratch arrays
+How a capture is decoded: libmitch decodes it into small scratch arrays
 (about 1 MiB per type, reused) that stay in the CPU's cache, and each such
 chunk is copied into the result - next to its timestamps, for records that
-carry them.  Writing the results is the only pass over fresh memory.
+carry them; the results are allocated for the most bodies the capture
+could hold, and only the pages written are ever touched.  Writing the
+results is the only pass over fresh memory.
 """
 
 from __future__ import annotations
@@ -44,12 +44,22 @@ _BUFFER_TOO_SMALL = 3
 CHUNK_BYTES = 1 << 20
 
 
-def _failure(status: int, err: Any, info: Any) -> Exception:
+def _failure(status: int, err: Any, info: Any, base: int, messages: int) -> Exception:
+    """The exception of a failed call over ``data[base:]``, the ``messages``
+    before ``base`` counted, every offset from the start of ``data``."""
     exc = _diagnose.from_error(err, "decode_capture: message at offset %d"
-                               % err.message_offset, status)
-    exc.info = StreamInfo(int(info.messages), int(info.bodies), int(info.error_offset),
-                          int(info.message_offset))
+                               % (base + err.message_offset), status, base=base,
+                               index=messages + err.index)
+    exc.info = StreamInfo(messages + int(info.messages), int(info.bodies),
+                          base + int(info.error_offset), base + int(info.message_offset))
     return exc
+
+
+def _sinks(classes: Sequence[Any]) -> Any:
+    sinks = (_Sink * len(classes))()
+    for sink, cls in zip(sinks, classes):
+        sink.message_type = cls._TYPE
+    return sinks
 
 
 def decode(data: Any, wanted: Sequence[Any], records: bool) -> Dict[Any, Any]:
@@ -57,56 +67,52 @@ def decode(data: Any, wanted: Sequence[Any], records: bool) -> Dict[Any, Any]:
     other types are validated and skipped), by class: with ``records``, one
     array of ``host_dtype(cls, with_timestamp=True)`` each; else a pair
     (host records, uint64 timestamps).  Damage raises, before anything is
-    returned, with every offset from the start of ``data``."""
+    returned, with every offset from the start of ``data``.
+
+    The results are allocated for the most bodies the capture could hold
+    (every body needs a header, so size // body size): pages never written
+    are never touched, and the arrays returned are the written prefixes."""
     np = _numpy()
     classes = list(body_classes().values())
     wanted = [cls for cls in classes if cls in wanted]
-    sinks = (_Sink * len(classes))()
-    for sink, cls in zip(sinks, classes):
-        sink.message_type = cls._TYPE
+    sinks = _sinks(classes)  # the other types' sinks only count
+    index = {cls: i for i, cls in enumerate(classes)}
     err = _ffi.ErrorStruct()
     info = _ffi.StreamInfoStruct()
     with pinned(data) as (address, size):
-        # 1. count (and validate) everything: sinks without buffers only count
-        status = lib.mitch_capture_decode(address, size, sinks, len(classes), byref(info),
-                                          byref(err))
-        if status:
-            raise _failure(status, err, info)
-        counts = {cls: int(sink.count) for cls, sink in zip(classes, sinks)}
-        # 2. the results, at their size, and the scratch arrays
         out: Dict[Any, Any] = {}
         scratch: Dict[Any, Tuple[Any, Any]] = {}
         for cls in wanted:
             host = host_dtype(cls)
-            n = counts[cls]
-            out[cls] = np.empty(n, dtype=host_dtype(cls, True)) if records else \
-                (np.empty(n, dtype=host), np.empty(n, dtype=np.uint64))
-            room = max(_ffi.MAX_BODIES, CHUNK_BYTES // host.itemsize)
-            if n:  # zeros: padding bytes the C decoder does not write stay 0
-                scratch[cls] = (np.zeros(min(room, n), dtype=host),
-                                np.empty(min(room, n), dtype=np.uint64))
-        index = {cls: i for i, cls in enumerate(classes)}
-        for cls, (bodies, stamps) in scratch.items():
+            most = size // cls._SIZE
+            out[cls] = np.empty(most, dtype=host_dtype(cls, True)) if records else \
+                (np.empty(most, dtype=host), np.empty(most, dtype=np.uint64))
+            room = min(max(_ffi.MAX_BODIES, CHUNK_BYTES // host.itemsize), max(most, 1))
+            # zeros: padding bytes the C decoder does not write stay 0
+            bodies, stamps = np.zeros(room, dtype=host), np.empty(room, dtype=np.uint64)
+            scratch[cls] = (bodies, stamps)
             sink = sinks[index[cls]]
             sink.bodies, sink.timestamps, sink.capacity = (bodies.ctypes.data,
-                                                           stamps.ctypes.data, len(bodies))
-        if not scratch:
-            return out
-        # 3. decode chunk by chunk; a full scratch array ends a chunk at the
-        # start of the message that did not fit, which the next call decodes
-        done = {cls: 0 for cls in scratch}
-        offset = 0
+                                                           stamps.ctypes.data, room)
+        # Chunk by chunk: a full scratch array ends a chunk at the start of
+        # the message that did not fit, which the next call decodes.
+        done = {cls: 0 for cls in wanted}
+        offset = messages = 0
         while True:
             status = lib.mitch_capture_decode(address + offset, size - offset, sinks,
                                               len(classes), byref(info), byref(err))
             taken = {cls: int(sinks[index[cls]].count) for cls in classes}
-            if status == _BUFFER_TOO_SMALL:
+            full = None
+            if status == _BUFFER_TOO_SMALL and offset + info.message_offset < size:
                 byte = memoryview(data).cast("B")[offset + info.message_offset]
-                full = next(cls for cls in classes if cls._TYPE == byte)
-                # bodies of whole messages: all of them, less the other types'
-                taken[full] = int(info.bodies) - sum(v for c, v in taken.items() if c is not full)
+                full = next((c for c in wanted if c._TYPE == byte
+                             and taken[c] == len(scratch[c][0])), None)
+            if full is not None and info.message_offset:
+                # whole messages only: all their bodies, less the other types'
+                taken[full] = int(info.bodies) - sum(v for c, v in taken.items()
+                                                     if c is not full)
             elif status:
-                raise _failure(status, err, info)  # (validated above: not expected)
+                raise _failure(status, err, info, offset, messages)
             for cls, (bodies, stamps) in scratch.items():
                 k, at = taken[cls], done[cls]
                 if not k:
@@ -121,8 +127,39 @@ def decode(data: Any, wanted: Sequence[Any], records: bool) -> Dict[Any, Any]:
                     out[cls][1][at:at + k] = stamps[:k]
                 done[cls] = at + k
             if status == 0:
-                return out
+                break
             offset += int(info.message_offset)
+            messages += int(info.messages)
+    if records:
+        return {cls: out[cls][:done[cls]] for cls in wanted}
+    return {cls: (out[cls][0][:done[cls]], out[cls][1][:done[cls]]) for cls in wanted}
+
+
+def columns(data: Any, classes: Sequence[Any]) -> Dict[Any, Tuple[Any, Any]]:
+    """(host records, timestamps) of the bodies of ``classes`` in a capture."""
+    return decode(data, classes, records=False)
+
+
+def fields(data: Any, cls: Any) -> Tuple[Any, Any]:
+    """(host records, timestamps) of the bodies of one class, decoded in one
+    pass straight into the results, for callers that read the fields only:
+    the records' padding bytes are not cleared (to_dataframe, to_polars)."""
+    np = _numpy()
+    classes = list(body_classes().values())
+    sinks = _sinks(classes)
+    err = _ffi.ErrorStruct()
+    info = _ffi.StreamInfoStruct()
+    with pinned(data) as (address, size):
+        most = size // cls._SIZE
+        bodies, stamps = np.empty(most, dtype=host_dtype(cls)), np.empty(most, dtype=np.uint64)
+        sink = sinks[classes.index(cls)]
+        sink.bodies, sink.timestamps, sink.capacity = (bodies.ctypes.data or None,
+                                                       stamps.ctypes.data or None, most)
+        status = lib.mitch_capture_decode(address, size, sinks, len(classes), byref(info),
+                                          byref(err))
+    if status:
+        raise _failure(status, err, info, 0, 0)
+    return bodies[:sink.count], stamps[:sink.count]
 
 
 # Computed from the constant table: a race computes one twice, equal.
@@ -139,11 +176,6 @@ def _pair_dtype(cls: Any) -> Any:
                                               "formats": ["V%d" % size, "=u8"],
                                               "offsets": [0, size], "itemsize": size + 8})
     return pair
-
-
-def columns(data: Any, classes: Sequence[Any]) -> Dict[Any, Tuple[Any, Any]]:
-    """(host records, timestamps) of the bodies of ``classes`` in a capture."""
-    return decode(data, classes, records=False)
 
 
 def decode_capture(data: Any) -> Dict[MessageType, Any]:

@@ -219,3 +219,22 @@ def test_to_polars():
     dated = mitch.to_polars(capture, "t", date="2026-12-01")
     assert str(dated["timestamp"].dtype).startswith("Datetime")
     assert dated["timestamp"].dt.nanosecond().to_list()[0] == 1000
+
+
+def test_damage_far_into_a_large_capture_reports_offsets_from_its_start():
+    # more bodies than one scratch chunk holds (1 MiB of structs): several calls
+    many = mitch.encode_stream(trades(100_000), "t", list(range(100_000)))  # 1 per message
+    got = mitch.decode_capture(many)[MessageType.TRADE]
+    assert len(got) == 100_000 and list(got["timestamp"][-3:]) == [99_997, 99_998, 99_999]
+    assert list(got["trade_id"][::25_000]) == [1, 25_001, 50_001, 75_001]
+    at = (8 + 32) * 90_000  # message 90000
+    bad = bytearray(many)
+    bad[at + 8 + 16:at + 8 + 20] = bytes(4)  # its quantity
+    with pytest.raises(mitch.InvalidFieldValueError) as err:
+        mitch.decode_capture(bytes(bad))
+    assert err.value.offset == at + 8 + 16 and err.value.field == "quantity"
+    assert err.value.index == 90_000 and err.value.info.message_offset == at
+    assert err.value.info.messages == 90_000
+    with pytest.raises(mitch.BufferTooSmallError) as err:
+        mitch.decode_records(many[:-3], "t")
+    assert err.value.info.message_offset == len(many) - 40
