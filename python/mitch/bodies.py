@@ -23,13 +23,13 @@ import enum
 import struct
 import sys
 from ctypes import (byref, c_char, c_double, c_int8, c_int16, c_int32, c_size_t, c_uint8,
-                    c_uint16, c_uint32, c_uint64, string_at)
+                    c_uint16, c_uint32, c_uint64, sizeof, string_at)
 from dataclasses import dataclass
 from operator import attrgetter
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
-    from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type, TypeVar
+    from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar
     T = TypeVar("T")
     B = TypeVar("B", bound="_Body")
 
@@ -55,7 +55,8 @@ _CODES: Dict[Any, Tuple[str, Optional[str]]] = {
 
 
 
-def host_struct(struct_cls: Any, names: Tuple[str, ...]) -> "struct.Struct":
+def host_struct(struct_cls: Any, names: Tuple[str, ...], whole: bool = False
+                ) -> "struct.Struct":
     """A ``struct.Struct`` reading or writing the numeric members ``names``
     of a ctypes struct in one call, at the offsets ctypes computed (native
     byte order).  ``pack_into`` also checks every width at once."""
@@ -67,6 +68,8 @@ def host_struct(struct_cls: Any, names: Tuple[str, ...]) -> "struct.Struct":
             raise AssertionError("overlapping members in %s" % struct_cls.__name__)
         fmt += ("%dx" % (offset - pos) if offset > pos else "") + _CODES[ctypes_of[name]][0]
         pos = offset + struct.calcsize("=" + _CODES[ctypes_of[name]][0])
+    if whole and sizeof(struct_cls) > pos:  # up to the next struct of an array
+        fmt += "%dx" % (sizeof(struct_cls) - pos)
     return struct.Struct(fmt)
 
 
@@ -127,6 +130,7 @@ class _Body:
     _FIELD_NAMES: ClassVar[Tuple[str, ...]]
     _MAKE: ClassVar[Any]
     _OUT: ClassVar[Any]
+    _ROWS: ClassVar[Any]
     _SAMPLE: ClassVar[Any]
     _VALIDATE: ClassVar[Any]
     _ENCODE: ClassVar[Any]
@@ -169,6 +173,13 @@ class _Body:
         return cls._MAKE(cls._HOST.unpack_from(s))  # type: ignore[no-any-return]
 
     @classmethod
+    def from_ffi_array(cls: Type[B], arr: Any, n: int) -> List[B]:
+        """The first ``n`` structs of a ctypes array of them (one unpack of
+        the array's bytes, no ctypes object per element)."""
+        size = sizeof(cls._STRUCT)
+        return list(map(cls._MAKE, cls._ROWS(memoryview(arr).cast("B")[:n * size])))
+
+    @classmethod
     def _make(cls: Type[B], values: Tuple[Any, ...]) -> B:
         """An instance from the values of its struct members, in struct
         order, without the checks of ``__init__`` (the values come from
@@ -201,7 +212,7 @@ class _Body:
         status = self._ENCODE(self.to_ffi(), out, self._SIZE)
         if status:
             raise self._fail(status, "cannot be encoded")
-        return out.raw
+        return out.raw  # type: ignore[no-any-return]
 
     @classmethod
     def unpack(cls: Type[B], data: Any, offset: int = 0) -> B:
@@ -269,6 +280,7 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
     names = member_names or tuple(n for n, _ in cls._STRUCT._fields_ if n in fields)
     cls._HOST_NAMES = tuple(sorted(names, key=lambda n: int(getattr(cls._STRUCT, n).offset)))
     cls._HOST = host_struct(cls._STRUCT, cls._HOST_NAMES)
+    cls._ROWS = host_struct(cls._STRUCT, cls._HOST_NAMES, whole=True).iter_unpack
     cls._GET = attrgetter(*cls._HOST_NAMES)
     cls._FIELD_NAMES = fields
     kinds = [(f.name, annotation_type(cls, f.type))

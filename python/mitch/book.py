@@ -218,6 +218,11 @@ class OrderBook(_Body):
         _ASKS.__set__(book, _RawSide(string_at(base + _ASKS_OFFSET, _SIDE_BYTES)))
         return book
 
+    @classmethod
+    def from_ffi_array(cls, arr: Any, n: int) -> List["OrderBook"]:
+        """The first ``n`` books of a ctypes array of them."""
+        return [cls.from_ffi(arr[i]) for i in range(n)]
+
     def totals(self) -> BookTotals:
         """Total volume and order count per side (libmitch)."""
         vals = [c_uint64() for _ in range(4)]

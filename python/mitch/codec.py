@@ -237,8 +237,7 @@ def decode_batch(data: Any, message_type: Any, count: Optional[int] = None,
     if status:
         at = offset + done.value * cls._SIZE
         raise _diagnose.wire_error(cls, status, data, at, index=done.value)
-    from_ffi = cls.from_ffi
-    return [from_ffi(arr[i]) for i in range(n)]
+    return cls.from_ffi_array(arr, n)  # type: ignore[no-any-return]
 
 
 # -- whole messages -------------------------------------------------------------------
@@ -385,8 +384,7 @@ def decode_messages(data: Any) -> Iterator[Message]:
             if status:
                 at = msg.offset + HEADER_SIZE + done.value * msg.body_size
                 raise _diagnose.wire_error(cls, status, data, at, index=done.value)
-            from_ffi = cls.from_ffi
-            yield Message(Header.from_ffi(msg.header), [from_ffi(s) for s in arr],
+            yield Message(Header.from_ffi(msg.header), cls.from_ffi_array(arr, count),
                           msg.offset, msg.size)
 
 
