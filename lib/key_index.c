@@ -1,7 +1,7 @@
 /*
  * key_index.c - exact and fuzzy lookups over a generated key index.
  *
- * Exact: hash the query key (FNV-1a, as the generator did) and probe the
+ * Exact: hash the query key (reg_key_hash, as the generator did) and probe the
  * open-addressing table; the group found lists every registry string with
  * that key, already sorted by tie rules 3-5, so picking is a short scan for
  * tie rules 1 and 2.
@@ -33,22 +33,7 @@
 
 #include "registry.h"
 
-#define FNV_OFFSET 0x811C9DC5u
-#define FNV_PRIME 0x01000193u
-
-static inline uint32_t fnv1a_step(uint32_t h, char c) {
-  return (h ^ (unsigned char)c) * FNV_PRIME;
-}
-
-static inline uint32_t fnv1a(const char *s, size_t n) {
-  uint32_t h = FNV_OFFSET;
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = fnv1a_step(h, s[i]);
-  return h;
-}
-
-/* The group of key[0..len) whose FNV-1a hash is h, or NULL. */
+/* The group of key[0..len) whose hash is h, or NULL. */
 static const reg_key_group *probe(const reg_index *ix, const char *key, size_t len, uint32_t h) {
   uint32_t i;
   for (i = h & ix->slot_mask;; i = (i + 1) & ix->slot_mask) {
@@ -65,10 +50,11 @@ static const reg_key_group *probe(const reg_index *ix, const char *key, size_t l
 const reg_key_group *libmitch_reg_find_key(const reg_index *ix, const char *key, size_t len) {
   if (len == 0 || len > ix->max_len)
     return NULL;
-  return probe(ix, key, len, fnv1a(key, len));
+  return probe(ix, key, len, reg_key_hash(key, len));
 }
 
-/* Tie rules 1 and 2 as a number (higher wins); rules 3-5 are the rank. */
+/* Tie rules 1 and 2 as a number (higher wins); rules 3-5 are the rank
+   (registry_rules.h). */
 static inline int preference(const reg_candidate *c, const reg_filter *f) {
   int p = 0;
   if (f->raw && c->raw_len == f->raw_len &&
@@ -107,14 +93,6 @@ const reg_candidate *libmitch_reg_exact(const reg_index *ix, const char *key, si
 }
 
 /* ---- fuzzy ---------------------------------------------------------------- */
-
-static inline unsigned mask_bit(unsigned char c) {
-  if (c >= 'a' && c <= 'z')
-    return c - 'a';
-  if (c >= '0' && c <= '9')
-    return 26u + (c - '0');
-  return 36u + c % 28u;
-}
 
 static inline unsigned popcount64(uint64_t x) {
 #if defined(__GNUC__) && defined(__POPCNT__)
@@ -321,7 +299,7 @@ static void consider(fuzzy_search *s, const reg_key_group *grp) {
 static void seed(fuzzy_search *s) {
   static const int offsets[3] = {0, 1, -1};
   size_t i, p;
-  uint32_t h = FNV_OFFSET;
+  uint32_t h = REG_HASH_START;
   for (i = 0; i < 3; i++) {
     bucket b;
     size_t lo[5], hi[5], lb = s->la + (size_t)(long)offsets[i];
@@ -332,7 +310,7 @@ static void seed(fuzzy_search *s) {
   /* Prefixes one or more characters shorter than the first seed's keys. */
   for (p = 1; p + 2 <= s->la && p <= s->ix->max_len; p++) {
     const reg_key_group *g;
-    h = fnv1a_step(h, s->key[p - 1]);
+    h = reg_key_hash_step(h, s->key[p - 1]);
     g = probe(s->ix, s->key, p, h);
     if (g)
       consider(s, g);
@@ -352,7 +330,7 @@ const reg_candidate *libmitch_reg_fuzzy(const reg_index *ix, const char *key, si
   s.la = len;
   s.qmask = 0;
   for (i = 0; i < len; i++)
-    s.qmask |= (uint64_t)1 << mask_bit((unsigned char)key[i]);
+    s.qmask |= (uint64_t)1 << reg_mask_bit((unsigned char)key[i]);
   s.q_bits = popcount64(s.qmask);
   s.min_score = min_score;
   s.filter = *f;

@@ -1,12 +1,13 @@
 /*
  * registry.h - the registry tables and the lookups over them (internal).
  *
- * tools/gen-registry.py turns data/ into lib/registry_data.c: constant rows
+ * tools/gen-registry.c turns data/ into lib/registry_data.c: constant rows
  * (classes, instrument types, assets, providers) whose strings live in one
  * pool, and for assets and providers a key index -- every distinct
  * comparison key with its candidates in tie-break order, a hash table over
  * the keys for exact lookups, and length buckets plus character-set masks
- * for the fuzzy search.  Everything is const: nothing is built at run time,
+ * for the fuzzy search.  Their format and the rules both sides apply are
+ * in registry_rules.h.  Everything is const: nothing is built at run time,
  * so any thread may use the tables from the first call on.
  */
 #ifndef MITCH_REGISTRY_H
@@ -16,89 +17,12 @@
 #include <stdint.h>
 
 #include "mitch.h"
+#include "registry_rules.h"
 #include "wire.h"
-
-/* ---- generated tables ---------------------------------------------------- */
-
-typedef struct reg_code_row {
-  uint32_t name; /* offsets into libmitch_reg_strings */
-  uint32_t code;
-} reg_code_row;
-
-typedef struct reg_asset_row {
-  uint32_t name;    /* offsets into libmitch_reg_strings */
-  uint32_t aliases; /* "a|b|c", "" if none */
-  uint32_t symbol;  /* first alias alone, "" if none */
-  uint16_t id;
-  uint8_t asset_class;
-} reg_asset_row;
-
-typedef struct reg_provider_row {
-  uint32_t name;
-  uint32_t abbreviations;
-  uint16_t id;
-} reg_provider_row;
-
-/* Candidate kinds: tie rule 4 for assets (primary symbol, later alias,
-   name); for providers a name hit beats an abbreviation hit. */
-enum { REG_KIND_PRIMARY = 0, REG_KIND_ALIAS = 1, REG_KIND_NAME = 2 };
-enum { REG_KIND_PROVIDER_NAME = 0, REG_KIND_ABBREVIATION = 1 };
-
-/* One registry string (a name or an alias) that has a group's key. */
-typedef struct reg_candidate {
-  uint32_t raw;  /* the string as written, in libmitch_reg_strings (not
-                    NUL-terminated: an alias inside its "a|b|c" list) */
-  uint16_t rank; /* tie rules 3-5 (class precedence, kind, id) for assets,
-                    (kind, id) for providers: the lower rank wins */
-  uint16_t row;  /* index into libmitch_reg_assets / _providers */
-  uint8_t raw_len;
-  uint8_t kind;
-  uint8_t asset_class; /* 0 for providers */
-} reg_candidate;
-
-/* All the candidates sharing one comparison key, sorted by rank. */
-typedef struct reg_key_group {
-  uint32_t key;     /* offset into libmitch_reg_keys (NUL-terminated) */
-  uint32_t hash;    /* reg_hash() of the key */
-  uint16_t first;   /* first candidate */
-  uint8_t count;    /* number of candidates */
-  uint8_t len;      /* key length, <= REG_MAX_KEY */
-  uint16_t classes; /* bit c set when a candidate is of asset class c */
-} reg_key_group;
-
-typedef struct reg_index {
-  const reg_key_group *groups;    /* sorted by (key length, key) */
-  const reg_candidate *candidates;
-  const uint64_t *masks;          /* character-set mask of each group's key */
-  const uint8_t *mask_bits;       /* bits set in each mask */
-  const uint16_t *slots;          /* open addressing: group index + 1, 0 = empty */
-  const uint16_t *by_length;      /* groups of key length L: [by_length[L], by_length[L+1]) */
-  const char *keys;
-  uint32_t n_groups;
-  uint32_t n_candidates;
-  uint32_t slot_mask;             /* table size - 1 (a power of two) */
-  uint32_t max_len;               /* longest key */
-} reg_index;
-
-/* Registry keys fit a 64-bit position mask in the fuzzy matcher. */
-#define REG_MAX_KEY 64u
-
-extern const char libmitch_reg_strings[];
-extern const char libmitch_reg_keys[];
-extern const reg_code_row libmitch_reg_classes[16];
-extern const reg_code_row libmitch_reg_instrument_types[16];
-extern const reg_asset_row libmitch_reg_assets[];
-extern const size_t libmitch_reg_asset_count;
-extern const uint16_t libmitch_reg_class_first[17]; /* class c: rows [first[c], first[c+1]) */
-extern const uint16_t libmitch_reg_usd_row;         /* US Dollar, the default quote */
-extern const reg_provider_row libmitch_reg_providers[];
-extern const size_t libmitch_reg_provider_count;
-extern const reg_index libmitch_reg_asset_index;
-extern const reg_index libmitch_reg_provider_index;
 
 #define REG_STR(off) (libmitch_reg_strings + (off))
 
-/* ---- normalize.c: text handling ----------------------------------------- */
+/* ---- normalize.c: query text -------------------------------------------- */
 
 /* Longest key a query can have (a query is at most MITCH_QUERY_MAX bytes). */
 #define REG_KEY_BUF (MITCH_QUERY_MAX + 1u)
@@ -110,12 +34,6 @@ size_t libmitch_reg_query_len(const char *q);
 /* MITCH_OK, or MITCH_ERR_INVALID_DATA for NULL or a query that is too long.
    *len receives the length. */
 int libmitch_reg_check_query(const char *q, size_t *len);
-
-/* The comparison key of text[0..len) (resolution.md: lower-cased ASCII,
-   letters, digits and non-ASCII bytes, leading "the" and one trailing
-   business-suffix word dropped).  out must hold len bytes; returns the key
-   length. */
-size_t libmitch_reg_name_key(const char *text, size_t len, char *out);
 
 /* Case-insensitive (ASCII) equality of two byte strings of equal length. */
 int libmitch_reg_equal_nocase(const char *a, const char *b, size_t len);
