@@ -57,8 +57,7 @@ const reg_key_group *libmitch_reg_find_key(const reg_index *ix, const char *key,
    (registry_rules.h). */
 static inline int preference(const reg_candidate *c, const reg_filter *f) {
   int p = 0;
-  if (f->raw && c->raw_len == f->raw_len &&
-      libmitch_reg_equal_nocase(REG_STR(c->raw), f->raw, f->raw_len))
+  if (f->raw && c->raw_len == f->raw_len && reg_equal_nocase(REG_STR(c->raw), f->raw, f->raw_len))
     p = 2;
   if (f->prefer_class >= 0 && c->asset_class == f->prefer_class)
     p |= 1;
@@ -90,6 +89,24 @@ const reg_candidate *libmitch_reg_exact(const reg_index *ix, const char *key, si
                                         const reg_filter *f) {
   const reg_key_group *g = libmitch_reg_find_key(ix, key, len);
   return g ? libmitch_reg_pick(ix, g, f) : NULL;
+}
+
+int libmitch_reg_pick_pair(const reg_index *ix, reg_leg *base, reg_leg *quote,
+                           const reg_candidate **base_out, const reg_candidate **quote_out) {
+  const reg_candidate *b, *q;
+  if (!base->group || !quote->group)
+    return 0;
+  b = libmitch_reg_pick(ix, base->group, &base->filter);
+  q = libmitch_reg_pick(ix, quote->group, &quote->filter);
+  if (!b || !q)
+    return 0;
+  /* Tie rule 2 both ways: a crypto quote pulls an ambiguous base towards
+     crypto, and the base's class an ambiguous quote towards its own. */
+  base->filter.prefer_class = q->asset_class;
+  quote->filter.prefer_class = b->asset_class;
+  *base_out = libmitch_reg_pick(ix, base->group, &base->filter);
+  *quote_out = libmitch_reg_pick(ix, quote->group, &quote->filter);
+  return 1;
 }
 
 /* ---- fuzzy ---------------------------------------------------------------- */

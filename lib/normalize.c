@@ -1,8 +1,7 @@
 /*
  * normalize.c - the query side of resolution.md's text rules: how long a
- * query may be (the check every lookup starts with), mitch_name_key,
- * case-insensitive comparison and the truncating copies of registry
- * strings into caller buffers.
+ * query may be (the check every lookup starts with), mitch_name_key, and
+ * the truncating copies of registry strings into caller buffers.
  *
  * The comparison key itself is lib/name_key.c, shared with the table
  * generator.
@@ -26,14 +25,6 @@ int libmitch_reg_check_query(const char *q, size_t *len) {
     return MITCH_ERR_INVALID_DATA;
   *len = libmitch_reg_query_len(q);
   return *len > MITCH_QUERY_MAX ? MITCH_ERR_INVALID_DATA : MITCH_OK;
-}
-
-int libmitch_reg_equal_nocase(const char *a, const char *b, size_t len) {
-  size_t i;
-  for (i = 0; i < len; i++)
-    if (reg_lower_ascii((unsigned char)a[i]) != reg_lower_ascii((unsigned char)b[i]))
-      return 0;
-  return 1;
 }
 
 /* Bytes of s that fit in cap bytes without splitting a UTF-8 character:

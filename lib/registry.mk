@@ -9,6 +9,8 @@ lib_libmitch_la_SOURCES += \
 	lib/similarity.c \
 	lib/key_index.c \
 	lib/clean.c \
+	lib/split.c \
+	lib/resolve_steps.c \
 	lib/resolve_asset.c \
 	lib/resolve_ticker.c \
 	lib/provider.c \
