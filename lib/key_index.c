@@ -23,8 +23,8 @@
  *    removes at least one possible match on the query's side (and vice
  *    versa), so m <= la - |Q \ K| and m <= lb - |K \ Q| for the 64-bit
  *    set masks Q and K (bytes sharing a mask bit only weaken the bound).
- * The keys one length away or less that share the query's first four
- * characters are scored first: a typo's target is usually there, and a
+ * The keys one length away or less that share the query's first
+ * REG_PREFIX_MAX characters are scored first: a typo's target is usually there, and a
  * high best score early is what makes the bounds bite.
  */
 #include <config.h>
@@ -177,7 +177,7 @@ static inline int beats(const fuzzy_search *s, const reg_candidate *c, reg_score
 /* The keys of one length, while they are being scored. */
 typedef struct bucket {
   size_t lb, mmax, lmax;
-  size_t min_m[5]; /* needed_matches() for the current best */
+  size_t min_m[REG_PREFIX_MAX + 1]; /* needed_matches() for the current best */
 } bucket;
 
 /* Score groups [g, end), whose keys share exactly l leading characters
@@ -257,7 +257,7 @@ static int open_bucket(fuzzy_search *s, size_t lb, bucket *b, size_t *lo, size_t
   size_t p;
   b->lb = lb;
   b->mmax = s->la < lb ? s->la : lb;
-  b->lmax = b->mmax < 4 ? b->mmax : 4;
+  b->lmax = b->mmax < REG_PREFIX_MAX ? b->mmax : REG_PREFIX_MAX;
   if (!may_win(s, libmitch_reg_jw_bound(s->la, lb, b->mmax, b->lmax)))
     return 0;
   lo[0] = ix->by_length[lb];
@@ -279,7 +279,7 @@ static int open_bucket(fuzzy_search *s, size_t lb, bucket *b, size_t *lo, size_t
    key of this length or further away can win. */
 static int search_bucket(fuzzy_search *s, size_t lb) {
   bucket b;
-  size_t lo[5], hi[5], p;
+  size_t lo[REG_PREFIX_MAX + 1], hi[REG_PREFIX_MAX + 1], p;
   if (!open_bucket(s, lb, &b, lo, hi))
     return 0;
   scan_ring(s, &b, lo[b.lmax], hi[b.lmax], b.lmax);
@@ -306,7 +306,8 @@ static void consider(fuzzy_search *s, const reg_key_group *grp) {
 }
 
 /* Before the search proper, score the keys one length away or less that
-   share the query's first four characters (or all of a shorter key's):
+   share the query's first REG_PREFIX_MAX characters (or all of a shorter
+   key's):
    a typo's target is usually among these few.  Then the keys that are a
    prefix of the query -- "hess" in "hesscorporationn", where a typo kept
    the business suffix word, or "stryker" in "strykercorporationxau" -- at
@@ -319,7 +320,7 @@ static void seed(fuzzy_search *s) {
   uint32_t h = REG_HASH_START;
   for (i = 0; i < 3; i++) {
     bucket b;
-    size_t lo[5], hi[5], lb = s->la + (size_t)(long)offsets[i];
+    size_t lo[REG_PREFIX_MAX + 1], hi[REG_PREFIX_MAX + 1], lb = s->la + (size_t)(long)offsets[i];
     if (lb < 1 || lb > s->ix->max_len || !open_bucket(s, lb, &b, lo, hi))
       continue;
     scan_ring(s, &b, lo[b.lmax], hi[b.lmax], b.lmax);

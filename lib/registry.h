@@ -88,7 +88,8 @@ reg_score libmitch_reg_jw_short(const char *a, size_t la, const char *b, size_t 
 /* The same for any lengths up to MITCH_QUERY_MAX. */
 reg_score libmitch_reg_jw(const char *a, size_t la, const char *b, size_t lb);
 /* The largest Jaro-Winkler score two strings of lengths la and lb with at
-   most m matching characters and a common prefix of l (<= 4) can reach. */
+   most m matching characters and a common prefix of l (<= REG_PREFIX_MAX)
+   can reach. */
 reg_score libmitch_reg_jw_bound(size_t la, size_t lb, size_t m, size_t l);
 
 static inline int reg_score_cmp(reg_score x, reg_score y) {

@@ -36,9 +36,24 @@
 #define REG_NIBBLE_MAX 15u
 #define REG_CLASS_COUNT (REG_NIBBLE_MAX + 1u)
 
+/* A packed asset: (asset_class << 16) | class_id, 20 bits. */
+#define REG_PACKED_ASSET_MAX 0xFFFFFu
+static inline uint32_t reg_pack_asset(unsigned asset_class, uint16_t class_id) {
+  return ((uint32_t)asset_class << 16) | class_id;
+}
+/* The reverse, for asset_id <= REG_PACKED_ASSET_MAX. */
+static inline void reg_unpack_asset(uint32_t asset_id, uint8_t *asset_class, uint16_t *class_id) {
+  *asset_class = (uint8_t)(asset_id >> 16);
+  *class_id = (uint16_t)asset_id;
+}
+
 /* Registry keys fit a 64-bit position mask in the fuzzy matcher
    (similarity.c); the generator refuses a longer one. */
 #define REG_MAX_KEY 64u
+
+/* Jaro-Winkler's prefix bonus counts at most this many leading
+   characters (resolution.md). */
+#define REG_PREFIX_MAX 4u
 
 /* The registry tables must stay within this budget (issue 3); the
    generator refuses more and the generated file asserts it. */
