@@ -154,6 +154,7 @@ static int resolve_symbol(const char *symbol, size_t len, pair *p, reg_trace *t)
 
 int mitch_resolve(const char *symbol, uint8_t instrument_type, mitch_resolution *out) {
   mitch_resolution r;
+  mitch_ticker_fields id;
   reg_trace trace;
   pair p;
   size_t len;
@@ -172,12 +173,17 @@ int mitch_resolve(const char *symbol, uint8_t instrument_type, mitch_resolution 
     return MITCH_ERR_NOT_FOUND; /* "USD" alone: no pair */
   libmitch_reg_fill_asset(p.base, &r.base);
   libmitch_reg_fill_asset(p.quote, &r.quote);
-  r.instrument_type = instrument_type;
-  r.confidence = p.confidence;
-  st = mitch_create_ticker_id(instrument_type, r.base.asset_class, r.base.class_id,
-                              r.quote.asset_class, r.quote.class_id, 0, &r.ticker_id);
+  id.instrument_type = instrument_type;
+  id.base_class = r.base.asset_class;
+  id.base_id = r.base.class_id;
+  id.quote_class = r.quote.asset_class;
+  id.quote_id = r.quote.class_id;
+  id.sub_type = 0;
+  st = mitch_ticker_id_encode(&id, &r.ticker_id);
   if (st != MITCH_OK)
     return st;
+  r.instrument_type = instrument_type;
+  r.confidence = p.confidence;
   libmitch_reg_write_steps(&trace, r.steps, sizeof r.steps);
   *out = r;
   return MITCH_OK;
