@@ -45,8 +45,8 @@ EXTRA_DIST += \
 
 # The flags every C++ test build uses; bindings/cpp/ci-extra.sh reads them
 # from the Makefile for its builds with the other compiler.
-MITCH_CPP_TEST_CXXFLAGS = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion \
-	-Wold-style-cast -Werror
+# (One line: ci-extra.sh reads it with sed.)
+MITCH_CPP_TEST_CXXFLAGS = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wold-style-cast -Werror
 
 if ENABLE_BINDINGS
 if MITCH_CPP_TESTS
