@@ -87,10 +87,9 @@
 #  define MITCH_HPP_EXCEPTIONS 1
 #endif
 
-/* The 1.1 additions (layouts, mitch_error, capture decoding) are used when
-   the C header has them. */
-#if MITCH_VERSION_NUMBER >= 0x010100
-#  define MITCH_HPP_API_1_1 1
+/* The error details and capture decoding are libmitch 1.1's. */
+#if MITCH_VERSION_NUMBER < 0x010100
+#  error "mitch.hpp needs mitch.h 1.1 or later"
 #endif
 
 static_assert(MITCH_VERSION_MAJOR == 1, "mitch.hpp is written for libmitch 1.x");
@@ -384,11 +383,7 @@ class mutable_byte_view {
 /* Error details and exceptions                                           */
 /* ====================================================================== */
 
-#if defined(MITCH_HPP_API_1_1)
 inline constexpr std::size_t error_text_size = MITCH_ERROR_TEXT_SIZE;
-#else
-inline constexpr std::size_t error_text_size = 160;
-#endif
 
 /* What went wrong, as far as the library can tell.  Filled by every try_
    call given one, and carried by every mitch::error.  Names and rules point
@@ -492,7 +487,6 @@ inline status fail(error_info *why, int st) noexcept {
 }
 #endif
 
-#if defined(MITCH_HPP_API_1_1)
 inline std::string_view text_of(const char *s) noexcept { return s ? std::string_view(s) : std::string_view(); }
 
 /* Copy the library's details when its checker agrees with the status the
@@ -516,20 +510,15 @@ inline bool take_details(error_info *why, int st, int checked, const mitch_error
   why->text.back() = '\0';
   return true;
 }
-#endif
 
 /* Why typed values were refused (n structs of layout id at `values`). */
 inline status explain_values(error_info *why, int st, std::uint8_t id, const void *values,
                              std::size_t n) noexcept {
   fail(why, st);
-#if defined(MITCH_HPP_API_1_1)
   if (why) {
     mitch_error e;
     take_details(why, st, mitch_check_values(id, values, n, &e), e);
   }
-#else
-  (void)id, (void)values, (void)n;
-#endif
   return static_cast<status>(st);
 }
 
@@ -537,14 +526,10 @@ inline status explain_values(error_info *why, int st, std::uint8_t id, const voi
 inline status explain_wire(error_info *why, int st, std::uint8_t id, const std::uint8_t *in,
                            std::size_t len, std::size_t n) noexcept {
   fail(why, st);
-#if defined(MITCH_HPP_API_1_1)
   if (why) {
     mitch_error e;
     take_details(why, st, mitch_check_wire(id, in, len, n, &e), e);
   }
-#else
-  (void)id, (void)in, (void)len, (void)n;
-#endif
   return static_cast<status>(st);
 }
 
@@ -992,7 +977,9 @@ inline std::size_t message_size(message_type type, std::size_t count) {
 
 /* Encode one message: a header (type from T, the timestamp, count =
    bodies.size(), 1..255) and the bodies.  *written (may be NULL) gets the
-   message size.  Nothing is written unless everything is valid. */
+   message size.  Nothing is written unless everything is valid; a bad body
+   gives why->index and why->offset, where its field would be in the
+   message. */
 template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>,
           std::enable_if_t<is_body_v<T>, int> = 0>
 [[nodiscard]] status try_encode_message(std::uint64_t timestamp, const Bodies &bodies,
@@ -1012,21 +999,21 @@ template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>
     return status::ok;
   }
   detail::fail(why, st);
-#if defined(MITCH_HPP_API_1_1)
   if (why && st == MITCH_ERR_INVALID_FIELD_VALUE) {
     /* The bodies, else the header (timestamp, count) */
     mitch_error e;
-    if (!detail::take_details(why, st,
-                              mitch_check_values(detail::layout_id<T>(), values.data(),
-                                                 values.size(), &e),
-                              e)) {
+    if (detail::take_details(why, st,
+                             mitch_check_values(detail::layout_id<T>(), values.data(),
+                                                values.size(), &e),
+                             e)) {
+      why->offset += MITCH_HEADER_SIZE; /* in the message, after its header */
+    } else {
       mitch_header h{static_cast<std::uint8_t>(body_traits<T>::type),
                      static_cast<std::uint8_t>(values.size() > 255 ? 0 : values.size()),
                      timestamp};
       detail::take_details(why, st, mitch_check_values(0, &h, 1, &e), e);
     }
   }
-#endif
   return static_cast<status>(st);
 }
 
@@ -1301,7 +1288,6 @@ class message_range {
     error_.index = count_;
     error_.offset = at;
     error_.message_offset = msg_at;
-#if defined(MITCH_HPP_API_1_1)
     /* The details, from the damaged message on (offsets made absolute). */
     if (data_.data() && msg_at <= data_.size()) {
       mitch_error e;
@@ -1314,7 +1300,6 @@ class message_range {
         error_.message_offset = msg_at + e.message_offset;
       }
     }
-#endif
 #if defined(MITCH_HPP_EXCEPTIONS)
     if (throws_)
       throw_error(error_);
@@ -1362,12 +1347,8 @@ inline status explain_stream(error_info *why, int st, const mitch_stream_info &i
   why->index = info.messages;
   why->offset = info.error_offset;
   why->message_offset = info.message_offset;
-#if defined(MITCH_HPP_API_1_1)
   mitch_error e;
   take_details(why, st, mitch_check_stream(data, size, only_type, nullptr, &e), e);
-#else
-  (void)data, (void)size, (void)only_type;
-#endif
   return static_cast<status>(st);
 }
 }  // namespace detail
@@ -1414,7 +1395,6 @@ inline stream_info validate_stream(byte_view data, message_type only) {
 }
 #endif
 
-#if defined(MITCH_HPP_API_1_1)
 /* ====================================================================== */
 /* Captures: every body of a buffer of mixed messages, by type            */
 /* ====================================================================== */
@@ -1602,7 +1582,6 @@ std::vector<std::uint8_t> encode_capture(const Bodies &bodies,
   return out;
 }
 #endif
-#endif /* MITCH_HPP_API_1_1 */
 
 /* ====================================================================== */
 /* Ticker ids, packed assets, channels                                    */
@@ -1772,24 +1751,23 @@ struct class_info {
 };
 
 /* What a symbol resolved to. */
-class resolution {
- public:
+struct resolution {
   std::uint64_t ticker_id = 0;
   mitch::instrument_type instrument_type{};
   mitch::asset base;
   mitch::asset quote;
   double confidence = 0; /* 1.0 for exact legs, else the fuzzy score */
-  /* What the resolver did: "stripped \".m\"; split at ..." */
-  std::string_view steps() const noexcept {
-    const void *nul = std::memchr(steps_.data(), '\0', steps_.size());
-    return std::string_view(steps_.data(), nul ? static_cast<std::size_t>(static_cast<const char *>(nul) - steps_.data())
-                                               : steps_.size());
-  }
+  /* What the resolver did, NUL-terminated: read it through steps(). */
+  std::array<char, MITCH_STEPS_MAX> steps_text{};
 
- private:
-  friend status try_resolve_ticker(std::string_view, mitch::instrument_type, resolution &,
-                                   error_info *) noexcept;
-  std::array<char, MITCH_STEPS_MAX> steps_{};
+  /* "stripped \".m\"; quote usd at end" */
+  std::string_view steps() const noexcept {
+    const void *nul = std::memchr(steps_text.data(), '\0', steps_text.size());
+    return std::string_view(steps_text.data(),
+                            nul ? static_cast<std::size_t>(static_cast<const char *>(nul) -
+                                                           steps_text.data())
+                                : steps_text.size());
+  }
 };
 
 namespace detail {
@@ -1853,8 +1831,8 @@ class query_text {
   out.base = detail::to_asset(r.base);
   out.quote = detail::to_asset(r.quote);
   out.confidence = r.confidence;
-  std::memcpy(out.steps_.data(), r.steps, out.steps_.size());
-  out.steps_.back() = '\0';
+  std::memcpy(out.steps_text.data(), r.steps, out.steps_text.size());
+  out.steps_text.back() = '\0';
   return status::ok;
 }
 

@@ -16,6 +16,11 @@ others=$(from_makefile MITCH_CXX_OTHERS)
 flags=$(from_makefile MITCH_CPP_TEST_CXXFLAGS)
 pthread=$(from_makefile PTHREAD_CFLAGS)
 vectors=$top/tests/vectors
+# The suite's sources, as make check builds them.
+sources=
+for f in $(from_makefile bindings_cpp_test_mitch_hpp_SOURCES); do
+  case $f in *.cpp) sources="$sources $top/$f" ;; esac
+done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mitch-cpp.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export PKG_CONFIG_PATH="$build${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
@@ -40,7 +45,7 @@ for cxx in $others; do
     exe=$tmp/test-$(echo "$cxx-$variant" | tr ' +' '_p')
     # shellcheck disable=SC2086
     run "$cxx -std=$variant: build" $cxx -std=$std $extra $flags $pthread $cflags \
-      "$here/test_mitch_hpp.cpp" -o "$exe" $libs $pthread && run "$cxx -std=$variant: suite" "$exe"
+      $sources -o "$exe" $libs $pthread && run "$cxx -std=$variant: suite" "$exe"
   done
   # shellcheck disable=SC2086
   run "$cxx: build the conformance runner" $cxx -std=c++17 -O2 $flags $cflags \

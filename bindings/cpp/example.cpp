@@ -32,7 +32,9 @@ int main() {
     trades[0].price = -1.0;
     mitch::encode_message(34200000000000, trades, wire);
   } catch (const mitch::invalid_field_value_error& e) {
-    std::printf("refused: status %d\n", static_cast<int>(e.status()));
+    std::printf("refused: %s\n", e.what());
+    std::printf("field %.*s at byte %zu\n", static_cast<int>(e.field().size()), e.field().data(),
+                e.offset());
   }
   return 0;
 }

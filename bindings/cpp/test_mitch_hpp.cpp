@@ -719,6 +719,10 @@ TEST(hot_paths_do_not_allocate) {
     sum += mitch::try_find_asset("Etherium", 0.8, m) == mitch::status::ok;
     mitch::provider_match p;
     sum += mitch::try_find_provider("NYSE", 0.8, p) == mitch::status::ok;
+    /* a capture into caller-owned columns, in one pass */
+    mitch::capture_column<mitch::trade> column{mitch::span<mitch::trade>(back), {}};
+    sum += mitch::try_decode_capture(capture, nullptr, nullptr, column) == mitch::status::ok &&
+           column.count == 3;
     /* failures with their details */
     mitch::error_info why;
     t.price = -2;
@@ -730,7 +734,7 @@ TEST(hot_paths_do_not_allocate) {
   }
   unsigned long after = allocations.load();
   CHECK(after == before);
-  CHECK(sum == 3 * (4 + 6 + 4 + 3));
+  CHECK(sum == 3 * (4 + 6 + 5 + 3));
   /* the counter itself works */
   std::vector<int> *probe = new std::vector<int>(3);
   CHECK(allocations.load() > after);

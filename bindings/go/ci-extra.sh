@@ -10,7 +10,7 @@ build=$(cd "${1:?usage: ci-extra.sh BUILD_DIR}" && pwd)
 GO=$(sed -n 's/^GO = //p' "$build/Makefile" | head -n 1)
 [ -n "$GO" ] || GO=$(command -v go) || { echo "ci-extra(go): no Go toolchain" >&2; exit 1; }
 . "$here/go-env.sh"
-mitch_go_env "$build"
+mitch_go_env "$build" "$top"
 export MITCH_TOOL="$build/tools/mitch" MITCH_VECTORS_DIR="$top/tests/vectors"
 cd "$here" || exit 1
 failed=0
@@ -25,5 +25,5 @@ step "go test -race" "$GO" test -race -count=1 ./...
 # The corpus the run grows stays in GOCACHE (the build tree); only an input
 # that fails is written to mitch/testdata/fuzz, to be reproduced and fixed.
 step "go test -fuzz FuzzDecode" "$GO" test -run '^$' -fuzz '^FuzzDecode$' \
-  -fuzztime "${MITCH_GO_FUZZTIME:-30s}" ./mitch
+  -fuzztime "${MITCH_GO_FUZZTIME:-30s}" -fuzzminimizetime 5s ./mitch
 exit $failed

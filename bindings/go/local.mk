@@ -57,6 +57,6 @@ mitch-go-clean-cache:
 
 # Go beside C, medians of 5 runs: make bench-go
 bench-go: lib/libmitch.la mitch-uninstalled.pc
-	. $(srcdir)/bindings/go/go-env.sh && mitch_go_env '$(abs_top_builddir)' && \
+	. $(srcdir)/bindings/go/go-env.sh && mitch_go_env '$(abs_top_builddir)' '$(abs_top_srcdir)' && \
 	cd $(srcdir)/bindings/go && '$(GO)' run ./cmd/mitch-bench $(BENCH_GO_ARGS)
 .PHONY: bench-go

@@ -13,7 +13,7 @@ set -u
 : "${GO:?run by make check}" "${MITCH_TOP_SRCDIR:?}" "${MITCH_TOP_BUILDDIR:?}"
 src=$MITCH_TOP_SRCDIR/bindings/go
 . "$MITCH_TOP_SRCDIR/bindings/go/go-env.sh"
-mitch_go_env "$MITCH_TOP_BUILDDIR"
+mitch_go_env "$MITCH_TOP_BUILDDIR" "$MITCH_TOP_SRCDIR"
 vectors=${MITCH_VECTORS_DIR:-$MITCH_TOP_SRCDIR/tests/vectors}
 cd "$src" || exit 99
 status=0

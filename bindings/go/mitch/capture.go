@@ -77,17 +77,21 @@ func CountCapture(data []byte) (CaptureCounts, error) {
 // with their timestamps: two C calls (count, then decode), whatever its
 // size.  On damage the slices hold exactly the bodies before it.
 func DecodeCapture(data []byte) (*Capture, error) {
+	// On damage the counts are those of the valid prefix: the second pass
+	// delivers it and reports the same damage (one more slot per type, so
+	// that a full sink does not hide it).
 	n, err := CountCapture(data)
+	more := 0
 	if err != nil {
-		c := &Capture{}
-		return c, c.DecodeFrom(data)
+		more = 1
 	}
 	c := &Capture{
-		Trades: make([]Trade, n.Trades), TradeTimestamps: make([]uint64, n.Trades),
-		Orders: make([]Order, n.Orders), OrderTimestamps: make([]uint64, n.Orders),
-		Ticks: make([]Tick, n.Ticks), TickTimestamps: make([]uint64, n.Ticks),
-		Indices: make([]Index, n.Indices), IndexTimestamps: make([]uint64, n.Indices),
-		OrderBooks: make([]OrderBook, n.OrderBooks), OrderBookTimestamps: make([]uint64, n.OrderBooks),
+		Trades: make([]Trade, n.Trades+more), TradeTimestamps: make([]uint64, n.Trades+more),
+		Orders: make([]Order, n.Orders+more), OrderTimestamps: make([]uint64, n.Orders+more),
+		Ticks: make([]Tick, n.Ticks+more), TickTimestamps: make([]uint64, n.Ticks+more),
+		Indices: make([]Index, n.Indices+more), IndexTimestamps: make([]uint64, n.Indices+more),
+		OrderBooks:          make([]OrderBook, n.OrderBooks+more),
+		OrderBookTimestamps: make([]uint64, n.OrderBooks+more),
 	}
 	return c, c.DecodeFrom(data)
 }

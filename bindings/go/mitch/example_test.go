@@ -42,13 +42,16 @@ func Example() {
 		panic(err)
 	}
 
-	// A broken rule is an error that says which status it is
+	// A broken rule is an error that names it
 	trades[0].Price = -1.0
 	_, err = mitch.AppendMessage(nil, 34200000000000, trades)
-	fmt.Println("refused:", errors.Is(err, mitch.ErrInvalidFieldValue))
+	var e *mitch.Error
+	if errors.Is(err, mitch.ErrInvalidFieldValue) && errors.As(err, &e) {
+		fmt.Printf("refused: %s (%s) at byte %d\n", e.Field, e.Rule, e.Offset)
+	}
 	// Output:
 	// EURUSD.m is Euro/US Dollar, ticker 0x0305153138900000
 	// 34200000000000: trade 1 buy 1000000 @ 1.08750
 	// 34200000000000: trade 2 sell 250000 @ 1.08752
-	// refused: true
+	// refused: price (must be finite and greater than zero) at byte 16
 }

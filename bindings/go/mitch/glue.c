@@ -162,7 +162,6 @@ mitchgo_stream_result mitchgo_stream_validate(const uint8_t *data, size_t size, 
   return r;
 }
 
-#if MITCH_VERSION_NUMBER >= 0x010100
 mitch_error mitchgo_check_values(uint8_t id, const void *values, size_t n) {
   mitch_error e;
   memset(&e, 0, sizeof e);
@@ -244,53 +243,6 @@ mitchgo_capture_encode_result mitchgo_capture_encode(uint8_t type, const void *b
   r.status = mitch_capture_encode(type, bodies, timestamps, n, out, out_len, &r.written, &r.error);
   return r;
 }
-#else
-/* A 1.0 library: no details, no capture calls. */
-static mitch_error no_details(void) {
-  mitch_error e;
-  memset(&e, 0, sizeof e);
-  e.status = MITCH_ERR_UNKNOWN;
-  e.field = e.other_field = -1;
-  return e;
-}
-mitch_error mitchgo_check_values(uint8_t id, const void *values, size_t n) {
-  (void)id, (void)values, (void)n;
-  return no_details();
-}
-mitch_error mitchgo_check_wire(uint8_t id, const uint8_t *in, size_t in_len, size_t n) {
-  (void)id, (void)in, (void)in_len, (void)n;
-  return no_details();
-}
-mitch_error mitchgo_check_stream(const uint8_t *data, size_t size, uint8_t only_type) {
-  (void)data, (void)size, (void)only_type;
-  return no_details();
-}
-mitchgo_capture_result mitchgo_capture_decode(const uint8_t *data, size_t size, void *trades,
-                                              uint64_t *trade_ts, size_t trade_cap, void *orders,
-                                              uint64_t *order_ts, size_t order_cap, void *ticks,
-                                              uint64_t *tick_ts, size_t tick_cap, void *indices,
-                                              uint64_t *index_ts, size_t index_cap,
-                                              void *books, uint64_t *book_ts, size_t book_cap) {
-  mitchgo_capture_result r;
-  (void)data, (void)size, (void)trades, (void)trade_ts, (void)trade_cap, (void)orders;
-  (void)order_ts, (void)order_cap, (void)ticks, (void)tick_ts, (void)tick_cap, (void)indices;
-  (void)index_ts, (void)index_cap, (void)books, (void)book_ts, (void)book_cap;
-  memset(&r, 0, sizeof r);
-  r.status = MITCH_ERR_UNKNOWN;
-  r.error = no_details();
-  return r;
-}
-mitchgo_capture_encode_result mitchgo_capture_encode(uint8_t type, const void *bodies,
-                                                     const uint64_t *timestamps, size_t n,
-                                                     uint8_t *out, size_t out_len) {
-  mitchgo_capture_encode_result r;
-  (void)type, (void)bodies, (void)timestamps, (void)n, (void)out, (void)out_len;
-  memset(&r, 0, sizeof r);
-  r.status = MITCH_ERR_UNKNOWN;
-  r.error = no_details();
-  return r;
-}
-#endif
 
 const char *mitchgo_library_file(void) {
 #if defined(MITCHGO_HAVE_DLADDR)

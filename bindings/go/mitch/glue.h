@@ -89,24 +89,7 @@ mitchgo_stream_result mitchgo_stream_validate(const uint8_t *data, size_t size, 
 /* ---- 1.1: the details of an error, capture decoding ------------------- */
 
 #if MITCH_VERSION_NUMBER < 0x010100
-/* Building against a 1.0 mitch.h: the 1.1 error struct as designed, so the
-   Go side compiles; the check functions then report nothing. */
-#define MITCH_ERROR_TEXT_SIZE 160
-typedef struct mitch_error {
-  int status;
-  uint8_t layout;
-  int field;
-  int other_field;
-  const char *field_name;
-  const char *other_name;
-  const char *rule;
-  double value;
-  double other_value;
-  size_t index;
-  size_t offset;
-  size_t message_offset;
-  char text[MITCH_ERROR_TEXT_SIZE];
-} mitch_error;
+#error "the Go binding needs mitch.h 1.1 or later (mitch_error, capture decoding)"
 #endif
 
 /* mitch_check_values / _wire / _stream: the error the checker finds. */

@@ -129,10 +129,6 @@ var notMirrored = map[string]string{
 	"reader":       "mitch.MessageIterator keeps its offset in Go",
 }
 
-// The struct's own name for a field: the resolution's legs and the renamed
-// Go fields.
-var goFieldOf = map[string]string{"resolution.ticker_id": "TickerID"}
-
 func TestLayoutsMatchTheLibrary(t *testing.T) {
 	l := readLayouts(t)
 	seen := map[string]bool{}
@@ -165,9 +161,6 @@ func TestLayoutsMatchTheLibrary(t *testing.T) {
 		for i, f := range members {
 			gf := typ.Field(i)
 			want := goName(f.Name)
-			if n, ok := goFieldOf[lay.Name+"."+f.Name]; ok {
-				want = n
-			}
 			if gf.Name != want {
 				t.Errorf("%s: member %d is %q in C, Go field %s (want %s)", lay.Name, i, f.Name, gf.Name, want)
 			}

@@ -30,7 +30,9 @@ func MessageSize(t MessageType, count int) (int, error) {
 
 // EncodeMessage writes one message - a header (the bodies' type, timestamp,
 // count = len(bodies), 1..255) and the bodies - at dst and returns its
-// size.  Nothing is written unless everything is valid.
+// size.  Nothing is written unless everything is valid; a bad body's
+// *Error has its Index and, in Offset, where its field would be in the
+// message.
 func EncodeMessage[T Body](dst []byte, timestamp uint64, bodies []T) (int, error) {
 	typ := C.uint8_t(TypeOf[T]())
 	r := C.mitchgo_message_encode(typ, C.uint64_t(timestamp), bodiesPtr(bodies), C.size_t(len(bodies)),
@@ -40,7 +42,9 @@ func EncodeMessage[T Body](dst []byte, timestamp uint64, bodies []T) (int, error
 		if r.status == C.MITCH_ERR_INVALID_FIELD_VALUE && len(bodies) > 0 {
 			d := C.mitchgo_check_values(typ, bodiesPtr(bodies), C.size_t(len(bodies)))
 			if Status(d.status) == e.Status {
-				return 0, withDetails(e, &d)
+				withDetails(e, &d)
+				e.Offset += HeaderSize // in the message, after its header
+				return 0, e
 			}
 			count := len(bodies)
 			if count > MaxBodies {
