@@ -2,9 +2,12 @@ package mitch
 
 // The value types go to C as they are (slices of them in one call), so
 // each must have the size, alignment and member offsets of its C struct.
-// Each line below fails to compile when one differs: the index of a
-// one-element array must be 0.  (The tests also compare the types with the
-// library's own description, `mitch info --layouts --json`.)
+// Each line below fails to compile when an alignment, a member offset or a
+// member size differs: the index of a one-element array must be 0.  The
+// whole sizes are checked when the package starts (Go 1.19's go/types, and
+// so go vet, leaves a struct's trailing padding out of constant sizes).
+// The tests also compare the types with the library's own description,
+// `mitch info --layouts --json`.
 
 /*
 #include "glue.h"
@@ -14,7 +17,6 @@ import "C"
 import "unsafe"
 
 var (
-	_ = [1]struct{}{}[unsafe.Sizeof(Header{})-C.sizeof_mitch_header]
 	_ = [1]struct{}{}[unsafe.Alignof(Header{})-unsafe.Alignof(C.mitch_header{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(Header{}.MessageType)-unsafe.Offsetof(C.mitch_header{}.message_type)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Header{}.MessageType)-unsafe.Sizeof(C.mitch_header{}.message_type)]
@@ -22,7 +24,6 @@ var (
 	_ = [1]struct{}{}[unsafe.Sizeof(Header{}.Count)-unsafe.Sizeof(C.mitch_header{}.count)]
 	_ = [1]struct{}{}[unsafe.Offsetof(Header{}.Timestamp)-unsafe.Offsetof(C.mitch_header{}.timestamp)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Header{}.Timestamp)-unsafe.Sizeof(C.mitch_header{}.timestamp)]
-	_ = [1]struct{}{}[unsafe.Sizeof(Trade{})-C.sizeof_mitch_trade]
 	_ = [1]struct{}{}[unsafe.Alignof(Trade{})-unsafe.Alignof(C.mitch_trade{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(Trade{}.TickerID)-unsafe.Offsetof(C.mitch_trade{}.ticker_id)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Trade{}.TickerID)-unsafe.Sizeof(C.mitch_trade{}.ticker_id)]
@@ -34,7 +35,6 @@ var (
 	_ = [1]struct{}{}[unsafe.Sizeof(Trade{}.TradeID)-unsafe.Sizeof(C.mitch_trade{}.trade_id)]
 	_ = [1]struct{}{}[unsafe.Offsetof(Trade{}.Side)-unsafe.Offsetof(C.mitch_trade{}.side)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Trade{}.Side)-unsafe.Sizeof(C.mitch_trade{}.side)]
-	_ = [1]struct{}{}[unsafe.Sizeof(Order{})-C.sizeof_mitch_order]
 	_ = [1]struct{}{}[unsafe.Alignof(Order{})-unsafe.Alignof(C.mitch_order{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(Order{}.TickerID)-unsafe.Offsetof(C.mitch_order{}.ticker_id)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Order{}.TickerID)-unsafe.Sizeof(C.mitch_order{}.ticker_id)]
@@ -50,7 +50,6 @@ var (
 	_ = [1]struct{}{}[unsafe.Sizeof(Order{}.Side)-unsafe.Sizeof(C.mitch_order{}.side)]
 	_ = [1]struct{}{}[unsafe.Offsetof(Order{}.ExpiryMs)-unsafe.Offsetof(C.mitch_order{}.expiry_ms)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Order{}.ExpiryMs)-unsafe.Sizeof(C.mitch_order{}.expiry_ms)]
-	_ = [1]struct{}{}[unsafe.Sizeof(Tick{})-C.sizeof_mitch_tick]
 	_ = [1]struct{}{}[unsafe.Alignof(Tick{})-unsafe.Alignof(C.mitch_tick{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(Tick{}.TickerID)-unsafe.Offsetof(C.mitch_tick{}.ticker_id)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Tick{}.TickerID)-unsafe.Sizeof(C.mitch_tick{}.ticker_id)]
@@ -62,7 +61,6 @@ var (
 	_ = [1]struct{}{}[unsafe.Sizeof(Tick{}.BidVolume)-unsafe.Sizeof(C.mitch_tick{}.bid_volume)]
 	_ = [1]struct{}{}[unsafe.Offsetof(Tick{}.AskVolume)-unsafe.Offsetof(C.mitch_tick{}.ask_volume)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Tick{}.AskVolume)-unsafe.Sizeof(C.mitch_tick{}.ask_volume)]
-	_ = [1]struct{}{}[unsafe.Sizeof(Index{})-C.sizeof_mitch_index]
 	_ = [1]struct{}{}[unsafe.Alignof(Index{})-unsafe.Alignof(C.mitch_index{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(Index{}.TickerID)-unsafe.Offsetof(C.mitch_index{}.ticker_id)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Index{}.TickerID)-unsafe.Sizeof(C.mitch_index{}.ticker_id)]
@@ -96,13 +94,11 @@ var (
 	_ = [1]struct{}{}[unsafe.Sizeof(Index{}.Rejected)-unsafe.Sizeof(C.mitch_index{}.rejected)]
 	_ = [1]struct{}{}[unsafe.Offsetof(Index{}.Accepted)-unsafe.Offsetof(C.mitch_index{}.accepted)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Index{}.Accepted)-unsafe.Sizeof(C.mitch_index{}.accepted)]
-	_ = [1]struct{}{}[unsafe.Sizeof(Bin{})-C.sizeof_mitch_bin]
 	_ = [1]struct{}{}[unsafe.Alignof(Bin{})-unsafe.Alignof(C.mitch_bin{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(Bin{}.Count)-unsafe.Offsetof(C.mitch_bin{}.count)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Bin{}.Count)-unsafe.Sizeof(C.mitch_bin{}.count)]
 	_ = [1]struct{}{}[unsafe.Offsetof(Bin{}.Volume)-unsafe.Offsetof(C.mitch_bin{}.volume)]
 	_ = [1]struct{}{}[unsafe.Sizeof(Bin{}.Volume)-unsafe.Sizeof(C.mitch_bin{}.volume)]
-	_ = [1]struct{}{}[unsafe.Sizeof(OrderBook{})-C.sizeof_mitch_order_book]
 	_ = [1]struct{}{}[unsafe.Alignof(OrderBook{})-unsafe.Alignof(C.mitch_order_book{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(OrderBook{}.TickerID)-unsafe.Offsetof(C.mitch_order_book{}.ticker_id)]
 	_ = [1]struct{}{}[unsafe.Sizeof(OrderBook{}.TickerID)-unsafe.Sizeof(C.mitch_order_book{}.ticker_id)]
@@ -114,7 +110,6 @@ var (
 	_ = [1]struct{}{}[unsafe.Sizeof(OrderBook{}.Bids)-unsafe.Sizeof(C.mitch_order_book{}.bids)]
 	_ = [1]struct{}{}[unsafe.Offsetof(OrderBook{}.Asks)-unsafe.Offsetof(C.mitch_order_book{}.asks)]
 	_ = [1]struct{}{}[unsafe.Sizeof(OrderBook{}.Asks)-unsafe.Sizeof(C.mitch_order_book{}.asks)]
-	_ = [1]struct{}{}[unsafe.Sizeof(TickerFields{})-C.sizeof_mitch_ticker_fields]
 	_ = [1]struct{}{}[unsafe.Alignof(TickerFields{})-unsafe.Alignof(C.mitch_ticker_fields{})]
 	_ = [1]struct{}{}[unsafe.Offsetof(TickerFields{}.InstrumentType)-unsafe.Offsetof(C.mitch_ticker_fields{}.instrument_type)]
 	_ = [1]struct{}{}[unsafe.Sizeof(TickerFields{}.InstrumentType)-unsafe.Sizeof(C.mitch_ticker_fields{}.instrument_type)]
@@ -129,3 +124,24 @@ var (
 	_ = [1]struct{}{}[unsafe.Offsetof(TickerFields{}.SubType)-unsafe.Offsetof(C.mitch_ticker_fields{}.sub_type)]
 	_ = [1]struct{}{}[unsafe.Sizeof(TickerFields{}.SubType)-unsafe.Sizeof(C.mitch_ticker_fields{}.sub_type)]
 )
+
+func init() {
+	sizes := []struct {
+		name   string
+		go_, c uintptr
+	}{
+		{"Header", unsafe.Sizeof(Header{}), unsafe.Sizeof(C.mitch_header{})},
+		{"Trade", unsafe.Sizeof(Trade{}), unsafe.Sizeof(C.mitch_trade{})},
+		{"Order", unsafe.Sizeof(Order{}), unsafe.Sizeof(C.mitch_order{})},
+		{"Tick", unsafe.Sizeof(Tick{}), unsafe.Sizeof(C.mitch_tick{})},
+		{"Index", unsafe.Sizeof(Index{}), unsafe.Sizeof(C.mitch_index{})},
+		{"Bin", unsafe.Sizeof(Bin{}), unsafe.Sizeof(C.mitch_bin{})},
+		{"OrderBook", unsafe.Sizeof(OrderBook{}), unsafe.Sizeof(C.mitch_order_book{})},
+		{"TickerFields", unsafe.Sizeof(TickerFields{}), unsafe.Sizeof(C.mitch_ticker_fields{})},
+	}
+	for _, z := range sizes {
+		if z.go_ != z.c {
+			panic("mitch: " + z.name + " is not the size of its C struct")
+		}
+	}
+}
