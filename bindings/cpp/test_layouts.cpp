@@ -28,12 +28,12 @@ struct json {
   enum kind_t { null, number, string, array, object, boolean } kind = null;
   double num = 0;
   std::string str;
-  std::vector<json> items;
-  std::vector<std::pair<std::string, json>> members;
+  std::vector<json> items;     /* an array's, or an object's values */
+  std::vector<std::string> keys; /* an object's keys, keys[i] for items[i] */
   const json *get(const std::string &key) const {
-    for (const auto &m : members)
-      if (m.first == key)
-        return &m.second;
+    for (std::size_t i = 0; i < keys.size(); i++)
+      if (keys[i] == key)
+        return &items[i];
     return nullptr;
   }
 };
@@ -106,7 +106,8 @@ class json_reader {
         space();
         if (p_ >= s_.size() || s_[p_++] != ':' || !value(v))
           return false;
-        out.members.emplace_back(key, v);
+        out.keys.push_back(key);
+        out.items.push_back(v);
         space();
         if (p_ < s_.size() && s_[p_] == ',') {
           p_++;
