@@ -25,6 +25,7 @@ bindings/cpp/mitch-config-version.cmake: $(srcdir)/bindings/cpp/mitch-config-ver
 	$(mitch_cmake_gen) $(srcdir)/bindings/cpp/mitch-config-version.cmake.in > $@-t && mv -f $@-t $@
 
 EXTRA_DIST += \
+	bindings/cpp/README.md \
 	bindings/cpp/ci-extra.sh \
 	bindings/cpp/check-cmake-package.sh \
 	bindings/cpp/cmake-test/CMakeLists.txt \

@@ -5,6 +5,7 @@
 ## cgo builds the package against PKG_CONFIG_PATH=<build dir>.
 
 mitch_go_files = \
+	bindings/go/README.md \
 	bindings/go/go.mod \
 	bindings/go/ci-extra.sh \
 	bindings/go/go-env.sh \
