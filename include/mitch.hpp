@@ -1,8 +1,9 @@
 /*
  * mitch.hpp - the C++ interface of libmitch (header-only, C++17 or later).
  *
- *   #include <mitch.hpp>            build: c++ -std=c++17 app.cpp $(pkg-config --cflags --libs mitch)
- *                                   CMake:  find_package(mitch) + target_link_libraries(app mitch::cxx)
+ *   #include <mitch.hpp>
+ *   build: c++ -std=c++17 app.cpp $(pkg-config --cflags --libs mitch)
+ *   CMake: find_package(mitch 1.1) + target_link_libraries(app PRIVATE mitch::cxx)
  *
  * Everything here is a thin inline layer over the C functions of mitch.h:
  * no codec rule, bin table or resolution step is written twice.  What the
@@ -28,12 +29,14 @@
  *    mitch::error_info with the same details: that is the interface for code
  *    built with -fno-exceptions (where the throwing calls are not declared).
  *
- * Costs: no call allocates memory except the few documented as returning a
- * std::string or std::vector (name_key, read_capture); the codecs, the
- * iteration and the registry lookups work on the stack and on the caller's
- * buffers.  Functions that cannot fail are noexcept.  Like the C library,
- * nothing here keeps mutable global state: every call may run in any number
- * of threads at once.
+ * Costs: no call allocates memory except the few that return a std::string
+ * or a std::vector (name_key, read_capture, the vector form of
+ * encode_capture) and throwing an exception; the codecs, the iteration, the
+ * captures and the registry lookups work on the stack and in the caller's
+ * buffers, the try_ calls included, failures and their error_info too.
+ * Functions that cannot fail are noexcept.  Like the C library, nothing
+ * here keeps mutable global state: every call may run in any number of
+ * threads at once.
  *
  * Layouts: the value types passed to C (the bodies, header, bin, ticker
  * fields) have exactly the size, alignment and member offsets of the C
@@ -103,14 +106,14 @@ namespace mitch {
 /* The status of every call: mitch.h's codes. */
 enum class status : int {
   ok = MITCH_OK,
-  invalid_data = MITCH_ERR_INVALID_DATA,                 /* missing input, bad text, nothing matched (flat ABI) */
+  invalid_data = MITCH_ERR_INVALID_DATA,                 /* missing input, bad text, no match */
   invalid_message_type = MITCH_ERR_INVALID_MESSAGE_TYPE, /* type byte not one of t o s i b */
-  buffer_too_small = MITCH_ERR_BUFFER_TOO_SMALL,         /* input shorter than needed, or output too short */
+  buffer_too_small = MITCH_ERR_BUFFER_TOO_SMALL,         /* input too short, or output too short */
   invalid_ticker_id = MITCH_ERR_INVALID_TICKER_ID,
   invalid_channel_id = MITCH_ERR_INVALID_CHANNEL_ID,
   invalid_field_value = MITCH_ERR_INVALID_FIELD_VALUE,   /* a field breaks a protocol rule */
   serialization = MITCH_ERR_SERIALIZATION,
-  end = MITCH_END,                                       /* not an error: the C reader's "no more messages" */
+  end = MITCH_END,                                       /* not an error: the reader's "no more" */
   not_found = MITCH_ERR_NOT_FOUND,                       /* registry: nothing matches */
   unknown = MITCH_ERR_UNKNOWN
 };
@@ -421,11 +424,11 @@ class error : public std::system_error {
       : std::system_error(make_error_code(info.status)), info_(info) {
     /* "invalid field value: price -1 is not > 0 (...)", in fixed storage so
        that copying the exception cannot throw */
+    const char *status_text = mitch_strerror(static_cast<int>(info.status));
     if (info.text[0] != '\0')
-      std::snprintf(what_.data(), what_.size(), "%s: %s", mitch_strerror(static_cast<int>(info.status)),
-                    info.text.data());
+      std::snprintf(what_.data(), what_.size(), "%s: %s", status_text, info.text.data());
     else
-      std::snprintf(what_.data(), what_.size(), "%s", mitch_strerror(static_cast<int>(info.status)));
+      std::snprintf(what_.data(), what_.size(), "%s", status_text);
   }
   const char *what() const noexcept override { return what_.data(); }
   mitch::status status() const noexcept { return info_.status; }
@@ -470,6 +473,11 @@ class unknown_error : public error { using error::error; };
 #endif
 
 namespace detail {
+/* A C string of the library (constant storage), "" for NULL. */
+inline std::string_view text(const char *s) noexcept {
+  return s ? std::string_view(s) : std::string_view();
+}
+
 inline status fail(error_info *why, int st) noexcept {
   if (why) {
     *why = error_info{};
@@ -487,7 +495,6 @@ inline status fail(error_info *why, int st) noexcept {
 }
 #endif
 
-inline std::string_view text_of(const char *s) noexcept { return s ? std::string_view(s) : std::string_view(); }
 
 /* Copy the library's details when its checker agrees with the status the
    fast call returned (it reports nothing else, e.g. for an output buffer
@@ -498,15 +505,16 @@ inline bool take_details(error_info *why, int st, int checked, const mitch_error
   why->layout = e.layout;
   why->field = e.field;
   why->other_field = e.other_field;
-  why->field_name = text_of(e.field_name);
-  why->other_name = text_of(e.other_name);
-  why->rule = text_of(e.rule);
+  why->field_name = text(e.field_name);
+  why->other_name = text(e.other_name);
+  why->rule = text(e.rule);
   why->value = e.value;
   why->other_value = e.other_value;
   why->index = e.index;
   why->offset = e.offset;
   why->message_offset = e.message_offset;
-  std::memcpy(why->text.data(), e.text, sizeof e.text < why->text.size() ? sizeof e.text : why->text.size());
+  static_assert(sizeof e.text == error_text_size, "mitch_error's text is error_info's");
+  std::memcpy(why->text.data(), e.text, sizeof e.text);
   why->text.back() = '\0';
   return true;
 }
@@ -1151,7 +1159,9 @@ class body_range {
   body_range() noexcept = default;
   iterator begin() const noexcept { return iterator(begin_, end_); }
   iterator end() const noexcept { return iterator(end_, end_); }
-  std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - begin_) / wire_size_v<T>; }
+  std::size_t size() const noexcept {
+    return static_cast<std::size_t>(end_ - begin_) / wire_size_v<T>;
+  }
   bool empty() const noexcept { return begin_ == end_; }
   /* Body i decoded (i < size()). */
   T operator[](std::size_t i) const noexcept {
@@ -1162,7 +1172,8 @@ class body_range {
 
  private:
   friend class message;
-  body_range(const std::uint8_t *begin, const std::uint8_t *end) noexcept : begin_(begin), end_(end) {}
+  body_range(const std::uint8_t *begin, const std::uint8_t *end) noexcept
+      : begin_(begin), end_(end) {}
   const std::uint8_t *begin_ = nullptr, *end_ = nullptr;
 };
 
@@ -1771,7 +1782,6 @@ struct resolution {
 };
 
 namespace detail {
-inline std::string_view text(const char *s) noexcept { return s ? std::string_view(s) : std::string_view(); }
 inline asset to_asset(const mitch_asset &a) noexcept {
   asset r;
   r.asset_id = a.asset_id;
@@ -1885,7 +1895,9 @@ class query_text {
 }
 
 /* Assets of a class, in id order: asset_count(c) of them, asset_at(c, i). */
-inline std::size_t asset_count(asset_class cls) noexcept { return mitch_asset_count(to_underlying(cls)); }
+inline std::size_t asset_count(asset_class cls) noexcept {
+  return mitch_asset_count(to_underlying(cls));
+}
 [[nodiscard]] inline status try_asset_at(asset_class cls, std::size_t i, asset &out) noexcept {
   mitch_asset a;
   int st = mitch_asset_at(to_underlying(cls), i, &a);
