@@ -487,6 +487,19 @@ inline status fail(error_info *why, int st) noexcept {
 }
 
 #if defined(MITCH_HPP_EXCEPTIONS)
+/* The throwing calls run the fast call without details; only when it fails
+   is it run again with an error_info (cold, out of line), so success costs
+   what the try_ call costs. */
+template <class Retry>
+#if defined(__GNUC__)
+__attribute__((cold, noinline))
+#endif
+[[noreturn]] void raise(Retry &&retry) {
+  error_info why;
+  retry(&why);
+  throw_error(why);
+}
+
 /* For the calls where the status says it all. */
 [[noreturn]] inline void throw_status(status st) {
   error_info why;
@@ -832,17 +845,15 @@ template <class T, std::enable_if_t<is_codec_v<T>, int> = 0>
 #if defined(MITCH_HPP_EXCEPTIONS)
 template <class T, std::enable_if_t<is_codec_v<T>, int> = 0>
 void validate(const T &v) {
-  error_info why;
-  if (try_validate(v, &why) != status::ok)
-    throw_error(why);
+  if (try_validate(v, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_validate(v, why); });
 }
 
 /* Encode into out; returns the bytes written (wire_size_v<T>). */
 template <class T, std::enable_if_t<is_codec_v<T>, int> = 0>
 std::size_t encode(const T &v, mutable_byte_view out) {
-  error_info why;
-  if (try_encode(v, out, &why) != status::ok)
-    throw_error(why);
+  if (try_encode(v, out, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_encode(v, out, why); });
   return wire_size_v<T>;
 }
 
@@ -858,9 +869,8 @@ std::array<std::uint8_t, wire_size_v<T>> encode(const T &v) {
 template <class T, std::enable_if_t<is_codec_v<T>, int> = 0>
 T decode(byte_view in) {
   T out;
-  error_info why;
-  if (try_decode(in, out, &why) != status::ok)
-    throw_error(why);
+  if (try_decode(in, out, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_decode(in, out, why); });
   return out;
 }
 #endif
@@ -924,10 +934,9 @@ template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>
 template <class Bodies, class T = detail::element_t<Bodies>,
           std::enable_if_t<is_body_v<std::remove_const_t<T>> && !std::is_const_v<T>, int> = 0>
 std::size_t decode_batch(byte_view in, Bodies &&out) {
-  error_info why;
   std::size_t done = 0;
-  if (try_decode_batch(in, std::forward<Bodies>(out), &done, &why) != status::ok)
-    throw_error(why);
+  if (try_decode_batch(in, out, &done, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_decode_batch(in, out, &done, why); });
   return done;
 }
 
@@ -935,10 +944,9 @@ std::size_t decode_batch(byte_view in, Bodies &&out) {
 template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>,
           std::enable_if_t<is_body_v<T>, int> = 0>
 std::size_t encode_batch(const Bodies &bodies, mutable_byte_view out) {
-  error_info why;
   std::size_t done = 0;
-  if (try_encode_batch(bodies, out, &done, &why) != status::ok)
-    throw_error(why);
+  if (try_encode_batch(bodies, out, &done, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_encode_batch(bodies, out, &done, why); });
   return done * wire_size_v<T>;
 }
 #endif
@@ -1030,10 +1038,11 @@ template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>
 template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>,
           std::enable_if_t<is_body_v<T>, int> = 0>
 std::size_t encode_message(std::uint64_t timestamp, const Bodies &bodies, mutable_byte_view out) {
-  error_info why;
   std::size_t written = 0;
-  if (try_encode_message(timestamp, bodies, out, &written, &why) != status::ok)
-    throw_error(why);
+  if (try_encode_message(timestamp, bodies, out, &written, nullptr) != status::ok)
+    detail::raise([&](error_info *why) {
+      (void)try_encode_message(timestamp, bodies, out, &written, why);
+    });
   return written;
 }
 #endif
@@ -1099,10 +1108,9 @@ class message {
   template <class Bodies, class T = detail::element_t<Bodies>,
             std::enable_if_t<is_body_v<std::remove_const_t<T>> && !std::is_const_v<T>, int> = 0>
   std::size_t decode(Bodies &&out) const {
-    error_info why;
     std::size_t n = 0;
-    if (try_decode(std::forward<Bodies>(out), &n, &why) != status::ok)
-      throw_error(why);
+    if (try_decode(out, &n, nullptr) != status::ok)
+      detail::raise([&](error_info *why) { (void)try_decode(out, &n, why); });
     return n;
   }
 #endif
@@ -1189,9 +1197,8 @@ status message::try_bodies(body_range<T> &out, error_info *why) const noexcept {
 template <class T>
 body_range<T> message::bodies() const {
   body_range<T> range;
-  error_info why;
-  if (try_bodies(range, &why) != status::ok)
-    throw_error(why);
+  if (try_bodies(range, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_bodies(range, why); });
   return range;
 }
 
@@ -1392,16 +1399,14 @@ inline status explain_stream(error_info *why, int st, const mitch_stream_info &i
 #if defined(MITCH_HPP_EXCEPTIONS)
 inline stream_info validate_stream(byte_view data) {
   stream_info info;
-  error_info why;
-  if (try_validate_stream(data, &info, &why) != status::ok)
-    throw_error(why);
+  if (try_validate_stream(data, &info, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_validate_stream(data, &info, why); });
   return info;
 }
 inline stream_info validate_stream(byte_view data, message_type only) {
   stream_info info;
-  error_info why;
-  if (try_validate_stream(data, only, &info, &why) != status::ok)
-    throw_error(why);
+  if (try_validate_stream(data, only, &info, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_validate_stream(data, only, &info, why); });
   return info;
 }
 #endif
@@ -1530,17 +1535,15 @@ template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>
 template <class... T>
 stream_info decode_capture(byte_view data, capture_column<T> &...columns) {
   stream_info info;
-  error_info why;
-  if (try_decode_capture(data, &info, &why, columns...) != status::ok)
-    throw_error(why);
+  if (try_decode_capture(data, &info, nullptr, columns...) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_decode_capture(data, &info, why, columns...); });
   return info;
 }
 
 inline capture_counts count_capture(byte_view data) {
   capture_counts counts;
-  error_info why;
-  if (try_count_capture(data, counts, &why) != status::ok)
-    throw_error(why);
+  if (try_count_capture(data, counts, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_count_capture(data, counts, why); });
   return counts;
 }
 
@@ -1573,9 +1576,10 @@ template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>
 std::size_t encode_capture(const Bodies &bodies, span<const std::uint64_t> timestamps,
                            mutable_byte_view out) {
   std::size_t written = 0;
-  error_info why;
-  if (try_encode_capture(bodies, timestamps, out, written, &why) != status::ok)
-    throw_error(why);
+  if (try_encode_capture(bodies, timestamps, out, written, nullptr) != status::ok)
+    detail::raise([&](error_info *why) {
+      (void)try_encode_capture(bodies, timestamps, out, written, why);
+    });
   return written;
 }
 
@@ -1585,9 +1589,10 @@ template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>
 std::vector<std::uint8_t> encode_capture(const Bodies &bodies,
                                          span<const std::uint64_t> timestamps) {
   std::size_t size = 0;
-  error_info why;
-  if (try_encode_capture(bodies, timestamps, mutable_byte_view(), size, &why) != status::ok)
-    throw_error(why);
+  if (try_encode_capture(bodies, timestamps, mutable_byte_view(), size, nullptr) != status::ok)
+    detail::raise([&](error_info *why) {
+      (void)try_encode_capture(bodies, timestamps, mutable_byte_view(), size, why);
+    });
   std::vector<std::uint8_t> out(size);
   out.resize(encode_capture(bodies, timestamps, out));
   return out;
@@ -1682,9 +1687,8 @@ inline std::uint32_t read_channel(byte_view in) {
 }
 inline std::uint64_t encode_ticker_id(const ticker_fields &f) {
   std::uint64_t id = 0;
-  error_info why;
-  if (try_encode_ticker_id(f, id, &why) != status::ok)
-    throw_error(why);
+  if (try_encode_ticker_id(f, id, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_encode_ticker_id(f, id, why); });
   return id;
 }
 inline void validate_ticker_id(std::uint64_t id) {
@@ -1967,25 +1971,24 @@ inline std::size_t provider_count() noexcept { return mitch_provider_count(); }
 inline resolution resolve_ticker(std::string_view symbol,
                                  instrument_type type = instrument_type::spot) {
   resolution r;
-  error_info why;
-  if (try_resolve_ticker(symbol, type, r, &why) != status::ok)
-    throw_error(why);
+  if (try_resolve_ticker(symbol, type, r, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_resolve_ticker(symbol, type, r, why); });
   return r;
 }
 inline asset_match find_asset(std::string_view query,
                               double min_confidence = default_min_confidence) {
   asset_match m;
-  error_info why;
-  if (try_find_asset(query, min_confidence, m, &why) != status::ok)
-    throw_error(why);
+  if (try_find_asset(query, min_confidence, m, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_find_asset(query, min_confidence, m, why); });
   return m;
 }
 inline asset_match find_asset(std::string_view query, asset_class within,
                               double min_confidence = default_min_confidence) {
   asset_match m;
-  error_info why;
-  if (try_find_asset(query, within, min_confidence, m, &why) != status::ok)
-    throw_error(why);
+  if (try_find_asset(query, within, min_confidence, m, nullptr) != status::ok)
+    detail::raise([&](error_info *why) {
+      (void)try_find_asset(query, within, min_confidence, m, why);
+    });
   return m;
 }
 inline asset get_asset(asset_class cls, std::uint16_t class_id) {
@@ -2040,9 +2043,8 @@ inline provider get_provider(std::uint16_t id) {
 inline provider_match find_provider(std::string_view query,
                                     double min_confidence = default_min_confidence) {
   provider_match m;
-  error_info why;
-  if (try_find_provider(query, min_confidence, m, &why) != status::ok)
-    throw_error(why);
+  if (try_find_provider(query, min_confidence, m, nullptr) != status::ok)
+    detail::raise([&](error_info *why) { (void)try_find_provider(query, min_confidence, m, why); });
   return m;
 }
 inline double jaro_winkler(std::string_view a, std::string_view b) {
