@@ -1,7 +1,7 @@
 // Command mitch-bench measures what the Go binding costs over C doing the
 // identical work (bindings.md): a scalar pack and unpack of a trade and the
-// bulk decode of 1,000,000 trade bodies, each timed -runs times (default
-// 5) in this one process, Go and C interleaved, printed as the median with
+// bulk decode of 1,000,000 trade bodies, and the cost of a bare cgo call
+// for scale, each timed -runs times (default 5) in this one process, Go and C interleaved, printed as the median with
 // the fastest and slowest run.
 //
 //	cd bindings/go && PKG_CONFIG_PATH=<build dir> go run ./cmd/mitch-bench
@@ -104,14 +104,21 @@ func main() {
 				}
 			})
 		}},
-		{fmt.Sprintf("C   mitch_trade_decode_batch, %d bodies", *bodies), "ms", 1e-6, 4, func() float64 {
+		{"Go  cgo call of an empty C function", "ns", 1, 0, func() float64 {
+			return timePerOp(*scalar, func(n int) {
+				for i := 0; i < n; i++ {
+					cbench.Nothing()
+				}
+			})
+		}},
+		{fmt.Sprintf("C   mitch_trade_decode_batch, %d bodies", *bodies), "ms", 1e-6, 5, func() float64 {
 			return timePerOp(1, func(int) {
 				if cbench.DecodeBatch(wire, cout, *bodies) != 0 {
 					panic("c batch")
 				}
 			})
 		}},
-		{fmt.Sprintf("Go  mitch.DecodeBatch, %d bodies", *bodies), "ms", 1e-6, 4, func() float64 {
+		{fmt.Sprintf("Go  mitch.DecodeBatch, %d bodies", *bodies), "ms", 1e-6, 5, func() float64 {
 			return timePerOp(1, func(int) {
 				if _, err := mitch.DecodeBatch(out, wire); err != nil {
 					panic(err)
@@ -131,7 +138,7 @@ func main() {
 		fmt.Printf("  %-46s %9.2f %s (%.2f..%.2f)  %+7.1f%% vs C\n", row.name, s.median*row.scale, row.unit,
 			s.min*row.scale, s.max*row.scale, (s.median/b.median-1)*100)
 	}
-	c, g := summarize(samples[4]), summarize(samples[5])
+	c, g := summarize(samples[5]), summarize(samples[6])
 	fmt.Printf("  bulk throughput: C %.2f GB/s, Go %.2f GB/s (wire bytes)\n",
 		float64(len(wire))/c.median, float64(len(wire))/g.median)
 }
