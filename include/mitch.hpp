@@ -490,11 +490,13 @@ inline status fail(error_info *why, int st) noexcept {
 /* The throwing calls run the fast call without details; only when it fails
    is it run again with an error_info (cold, out of line), so success costs
    what the try_ call costs. */
-template <class Retry>
 #if defined(__GNUC__)
-__attribute__((cold, noinline))
+#  define MITCH_HPP_COLD __attribute__((cold, noinline))
+#else
+#  define MITCH_HPP_COLD
 #endif
-[[noreturn]] void raise(Retry &&retry) {
+template <class Retry>
+[[noreturn]] MITCH_HPP_COLD void raise(Retry &&retry) {
   error_info why;
   retry(&why);
   throw_error(why);
