@@ -50,8 +50,10 @@ TESTS += bindings/go/run-tests.sh
 endif
 endif
 
-# Go's build cache (bindings/go/run-tests.sh puts it in the build tree).
-clean-local: mitch-go-clean-cache
+# Go's build cache (bindings/go/run-tests.sh puts it in the build tree),
+# removed by make clean through mostlyclean-local (clean-local belongs to
+# bindings/js/local.mk: automake allows one rule per hook).
+mostlyclean-local: mitch-go-clean-cache
 mitch-go-clean-cache:
 	-chmod -R u+w bindings/go/cache 2>/dev/null; rm -rf bindings/go/cache
 .PHONY: mitch-go-clean-cache
