@@ -140,9 +140,11 @@ const char *mitch_confidence_band(uint8_t confidence) {
   return "very low";
 }
 
-/* Offsets are in units of 1e-9 relative to mid. */
+/* Offsets and the mean spread are in units of 1e-9 relative to mid. */
+#define OFFSET_UNITS 1e9
+
 static double offset_price(double mid, int32_t offset) {
-  return mid * (1.0 + (double)offset / 1e9);
+  return mid * (1.0 + (double)offset / OFFSET_UNITS);
 }
 
 int mitch_index_metrics_get(const mitch_index *v, mitch_index_metrics *m) {
@@ -152,7 +154,7 @@ int mitch_index_metrics_get(const mitch_index *v, mitch_index_metrics *m) {
   m->best_ask_price = offset_price(v->mid, v->b_ask_o);
   m->worst_bid_price = offset_price(v->mid, v->w_bid_o);
   m->worst_ask_price = offset_price(v->mid, v->w_ask_o);
-  m->mean_spread = v->mid * ((double)v->m_spread / 1e9);
+  m->mean_spread = v->mid * ((double)v->m_spread / OFFSET_UNITS);
   m->volatility = v->v_force / (double)LIMIT_FORCE_MAX;
   m->liquidity = v->l_force / (double)LIMIT_FORCE_MAX;
   m->trend = v->t_force / (double)LIMIT_FORCE_MAX;

@@ -83,9 +83,13 @@ typedef struct layout_rule {
 
 /* ---- the wire layouts ------------------------------------------------------ */
 
+/* The type bytes of the bodies, for texts (mitch_strerror, the header's
+   rule); the body layouts below and the table in layout.c are the list. */
+#define LAYOUT_BODY_TYPE_BYTES "'t', 'o', 's', 'i', 'b'"
+
 #define LAYOUT_HEADER_ROWS(FIELD, RENAMED, BITS, BINS, PADDING)                         \
   FIELD(header, message_type, U8, 0, 1, "", RULE_BODY_TYPE,                            \
-        "must be the type byte of a body: 't', 'o', 's', 'i' or 'b'")                   \
+        "must be the type byte of a body: " LAYOUT_BODY_TYPE_BYTES)                     \
   FIELD(header, timestamp, U48, 1, 6, "", RULE_IN(0, (int64_t)MITCH_U48_MAX),           \
         "must be below 2^48 (nanoseconds since midnight UTC)")                          \
   FIELD(header, count, U8, 7, 1, "", RULE_IN(1, MITCH_MAX_BODIES),                      \

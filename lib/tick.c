@@ -56,13 +56,16 @@ MITCH_INLINE void tick_load(const uint8_t *in, mitch_tick *v) {
 
 MITCH_DEFINE_BODY_CODEC(tick, mitch_tick, MITCH_TICK_SIZE, tick_load)
 
+/* Basis points in one unit (spread_bps = spread / mid * BASIS_POINTS). */
+#define BASIS_POINTS 10000.0
+
 int mitch_tick_metrics_get(const mitch_tick *t, mitch_tick_metrics *m) {
   uint32_t both_hi;
   if (!t || !m)
     return MITCH_ERR_INVALID_DATA;
   m->mid = (t->bid_price + t->ask_price) / 2.0;
   m->spread = t->ask_price - t->bid_price;
-  m->spread_bps = m->mid > 0.0 ? m->spread / m->mid * 10000.0 : 0.0;
+  m->spread_bps = m->mid > 0.0 ? m->spread / m->mid * BASIS_POINTS : 0.0;
   m->total_volume = (uint64_t)t->bid_volume + t->ask_volume;
   both_hi = t->bid_volume | t->ask_volume;
   m->imbalance = both_hi == 0 ? 0.0
