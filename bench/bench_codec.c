@@ -603,10 +603,10 @@ typedef struct batch_ctx {
    times each type's own exported functions.  Sizes and names come from the
    library's layout table. */
 #define BENCH_BODY_TYPES(X)                                                               \
-  X(trade, mitch_trade, MITCH_MSG_TRADE, trades, RING)                                  \
-  X(order, mitch_order, MITCH_MSG_ORDER, orders, RING)                                  \
-  X(tick, mitch_tick, MITCH_MSG_TICK, ticks, RING)                                      \
-  X(index, mitch_index, MITCH_MSG_INDEX, indexes, RING)                                 \
+  X(trade, mitch_trade, MITCH_MSG_TRADE, trades, RING)                                    \
+  X(order, mitch_order, MITCH_MSG_ORDER, orders, RING)                                    \
+  X(tick, mitch_tick, MITCH_MSG_TICK, ticks, RING)                                        \
+  X(index, mitch_index, MITCH_MSG_INDEX, indexes, RING)                                   \
   X(order_book, mitch_order_book, MITCH_MSG_ORDER_BOOK, books, RING_BOOKS)
 
 typedef struct batch_codec {
@@ -617,14 +617,14 @@ typedef struct batch_codec {
 } batch_codec;
 
 #define BATCH_WRAPPERS(X, T, code, ring_array, ring_len)                                  \
-  static const void *X##_ring(size_t i) {                                               \
-    return &ring_array[i % (ring_len)];                                                 \
-  }                                                                                     \
-  static int X##_encode(const void *v, size_t n, uint8_t *out, size_t out_len) {         \
-    return mitch_##X##_encode_batch((const T *)v, n, out, out_len, NULL);               \
-  }                                                                                     \
-  static int X##_decode(const uint8_t *in, size_t in_len, void *v, size_t n) {           \
-    return mitch_##X##_decode_batch(in, in_len, (T *)v, n, NULL);                       \
+  static const void *X##_ring(size_t i) {                                                 \
+    return &ring_array[i % (ring_len)];                                                   \
+  }                                                                                       \
+  static int X##_encode(const void *v, size_t n, uint8_t *out, size_t out_len) {          \
+    return mitch_##X##_encode_batch((const T *)v, n, out, out_len, NULL);                 \
+  }                                                                                       \
+  static int X##_decode(const uint8_t *in, size_t in_len, void *v, size_t n) {            \
+    return mitch_##X##_decode_batch(in, in_len, (T *)v, n, NULL);                         \
   }
 BENCH_BODY_TYPES(BATCH_WRAPPERS)
 
@@ -867,9 +867,10 @@ static capture_ctx make_capture(size_t target, unsigned per_message) {
   while (c.size + MITCH_HEADER_SIZE + per_message * MITCH_TRADE_SIZE <= target) {
     size_t written;
     int is_trade = messages % 2 == 0;
+    const void *bodies = is_trade ? (const void *)tr : (const void *)tk;
     if (mitch_message_encode(is_trade ? MITCH_MSG_TRADE : MITCH_MSG_TICK,
-                             messages & MITCH_U48_MAX, is_trade ? (const void *)tr : (const void *)tk,
-                             per_message, c.data + c.size, cap - c.size, &written) != MITCH_OK)
+                             messages & MITCH_U48_MAX, bodies, per_message, c.data + c.size,
+                             cap - c.size, &written) != MITCH_OK)
       fail("cannot encode a capture");
     c.size += written;
     if (is_trade)

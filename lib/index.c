@@ -122,7 +122,7 @@ MITCH_INLINE void index_load(const uint8_t *in, mitch_index *v) {
   v->accepted = in[INDEX_ACCEPTED];
 }
 
-MITCH_DEFINE_BODY_CODEC(index, mitch_index, MITCH_INDEX_SIZE, index_load)
+MITCH_DEFINE_BODY_CODEC(index, mitch_index, MITCH_INDEX_SIZE, index_load, 1)
 
 const char *mitch_confidence_band(uint8_t confidence) {
   if (confidence > LIMIT_CONFIDENCE_MAX)

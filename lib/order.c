@@ -81,7 +81,7 @@ MITCH_INLINE void order_load(const uint8_t *in, mitch_order *v) {
   v->expiry_ms = (tail >> 8) & MITCH_U48_MAX;
 }
 
-MITCH_DEFINE_BODY_CODEC(order, mitch_order, MITCH_ORDER_SIZE, order_load)
+MITCH_DEFINE_BODY_CODEC(order, mitch_order, MITCH_ORDER_SIZE, order_load, 1)
 
 int mitch_pack_order(uint64_t ticker_id, uint32_t order_id, double price, uint32_t quantity,
                      uint8_t order_type, uint8_t side, uint64_t expiry_ms, uint8_t *out) {

@@ -54,7 +54,7 @@ MITCH_INLINE void tick_load(const uint8_t *in, mitch_tick *v) {
   v->ask_volume = wire_load_u32(in + TICK_ASK_VOLUME);
 }
 
-MITCH_DEFINE_BODY_CODEC(tick, mitch_tick, MITCH_TICK_SIZE, tick_load)
+MITCH_DEFINE_BODY_CODEC(tick, mitch_tick, MITCH_TICK_SIZE, tick_load, 1)
 
 /* Basis points in one unit (spread_bps = spread / mid * BASIS_POINTS). */
 #define BASIS_POINTS 10000.0
