@@ -7,8 +7,9 @@
 # What counts as a list: after comments are removed, a window of WINDOW
 # lines that names all five types, each by any of its spellings - the type
 # constant (MITCH_MSG_TRADE), the type byte ('t'), the name ("trade"), the
-# size macro (MITCH_TRADE_SIZE) or the struct/function prefix (mitch_trade)
-# - or a string of the five type bytes ("tosib").
+# size macro (MITCH_TRADE_SIZE), the struct/function prefix (mitch_trade) or
+# the flat function (mitch_pack_trade) - or a string of the five type bytes
+# ("tosib").
 #
 # Some files must name every type on purpose; they are listed below with
 # the number of lists each may hold and why (the test fails if one grows,
@@ -25,7 +26,8 @@ WINDOW=14
 allowed='
 lib/layout.h 2 the descriptor table itself: the row lists and the type bytes for texts
 lib/layout.c 4 the descriptor table itself: each body codec'"'"'s fast paths and type byte
-bench/bench_codec.c 3 times each type'"'"'s own exported functions: its inputs and BENCH_BODY_TYPES
+bench/bench_codec.c 4 times each type'"'"'s own exported functions: its inputs, its flat rows, BENCH_BODY_TYPES
+bench/stress_threads.c 1 stresses each type'"'"'s own flat pack functions from many threads
 fuzz/fuzz_encode.c 1 fuzzes each type'"'"'s own encoders against its own packing of the fields
 fuzz/fuzz_util.h 1 oracle: the wire size of each type, from protocol.md, not from the library
 fuzz/fuzz_decode.c 2 oracle: each typed decoder against the fuzzer'"'"'s own reading of the bytes
@@ -36,6 +38,7 @@ tests/check_header.c 5 oracle: the valid type bytes, typed in from protocol.md
 tests/check_layout.c 3 oracle: protocol.md'"'"'s tables and the compiler'"'"'s offsetof, typed in
 tests/check_message.c 3 test data: a mixed stream of every type, built by hand
 tests/check_rules.c 1 test data: edge values of a type byte, the five codes among them
+tests/exported-symbols.sh 1 oracle: the flat ABI of ffi.md, one pack/unpack pair per type
 tests/info-layouts.sh 3 oracle: the layouts the JSON must list, typed in
 tests/body-type-lists.sh 1 this scan'"'"'s own patterns
 '
@@ -65,13 +68,13 @@ lists_in() {
       if (w ~ /["'\''][tosib][tosib][tosib][tosib][tosib]["'\'']/) return 1
       gsub(/MITCH_MSG_ORDER_BOOK/, "@MMOB@", w)
       gsub(/MITCH_ORDER_BOOK_SIZE/, "@MOBS@", w)
-      gsub(/mitch_order_book/, "@MOB@", w)
+      gsub(/mitch_order_book|pack_order_book/, "@MOB@", w)
       gsub(/"order_book"/, "@OBN@", w)
       t = 0
-      t += w ~ /MITCH_MSG_TRADE|'\''t'\''|"trade"|MITCH_TRADE_SIZE|mitch_trade/
-      t += w ~ /MITCH_MSG_ORDER|'\''o'\''|"order"|MITCH_ORDER_SIZE|mitch_order/
-      t += w ~ /MITCH_MSG_TICK|'\''s'\''|"tick"|MITCH_TICK_SIZE|mitch_tick/
-      t += w ~ /MITCH_MSG_INDEX|'\''i'\''|"index"|MITCH_INDEX_SIZE|mitch_index/
+      t += w ~ /MITCH_MSG_TRADE|'\''t'\''|"trade"|MITCH_TRADE_SIZE|mitch_trade|pack_trade/
+      t += w ~ /MITCH_MSG_ORDER|'\''o'\''|"order"|MITCH_ORDER_SIZE|mitch_order|pack_order/
+      t += w ~ /MITCH_MSG_TICK|'\''s'\''|"tick"|MITCH_TICK_SIZE|mitch_tick|pack_tick/
+      t += w ~ /MITCH_MSG_INDEX|'\''i'\''|"index"|MITCH_INDEX_SIZE|mitch_index|pack_index/
       t += w ~ /@MMOB@|'\''b'\''|@OBN@|@MOBS@|@MOB@/
       return t == 5
     }
