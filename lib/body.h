@@ -5,16 +5,19 @@
  *   X_check(const T *v)           -> status of the field rules
  *   X_store(const T *v, uint8_t *out)   write the wire image (no checks)
  *   X_load(const uint8_t *in, T *v)     read the wire image (no checks)
- * and MITCH_DEFINE_BODY_CODEC(X, T, SIZE, LOAD_FOR_CHECK, CHECK_LOADS_ALL)
- * turns them into
- * the public validate / encode / decode / batch functions, and into the
- * body_ops (layout.h) that the descriptor table hands to the code that
- * knows a type only by its byte (messages, streams, captures), so that the
- * length and NULL rules and the bulk rules are written once.
+ * and MITCH_DEFINE_BODY_CODEC(X, T, SIZE, LOAD_FOR_CHECK, LOAD_BULK, STORE_BULK)
+ * turns them into the public validate / encode / decode / batch functions,
+ * and into the body_ops (layout.h) that the descriptor table hands to the
+ * code that knows a type only by its byte (messages, streams, captures),
+ * so that the length and NULL rules and the bulk rules are written once.
  * LOAD_FOR_CHECK is the loader the wire validator uses: X_load, or a
- * cheaper one that reads only the fields X_check looks at; CHECK_LOADS_ALL
- * is 1 when it is X_load (a decode then keeps the checked copy instead of
- * loading the body twice).
+ * cheaper one that reads only the fields X_check looks at.  The bulk paths
+ * (batches, messages, captures) write through LOAD_BULK(in, checked, out)
+ * - which turns the wire image `in`, already checked as `checked`, into
+ * *out - and STORE_BULK(v, out): field by field, or a wide copy where the
+ * struct's image is the wire's on little-endian hosts.  Single calls keep
+ * the field-by-field X_load/X_store: there the struct was usually just
+ * written field by field, and a wide load across narrow stores stalls.
  * The flat pack/unpack functions call X_encode_inline / X_decode_inline,
  * the always-inlined bodies of the public encode/decode, so a flat call
  * costs one call, not two plus a struct copy through memory.
@@ -29,7 +32,7 @@
 #include "mitch.h"
 #include "wire.h"
 
-#define MITCH_DEFINE_BODY_CODEC(X, T, SIZE, LOAD_FOR_CHECK, CHECK_LOADS_ALL)              \
+#define MITCH_DEFINE_BODY_CODEC(X, T, SIZE, LOAD_FOR_CHECK, LOAD_BULK, STORE_BULK)      \
   int mitch_##X##_validate(const T *v) {                                                  \
     if (!v)                                                                               \
       return MITCH_ERR_INVALID_DATA;                                                      \
@@ -86,7 +89,7 @@
     const T *v = (const T *)values;                                                       \
     size_t i;                                                                             \
     for (i = 0; i < n; i++)                                                               \
-      X##_store(&v[i], out + i * (SIZE));                                                 \
+      STORE_BULK(&v[i], out + i * (SIZE));                                                \
   }                                                                                       \
   static int X##_check_wire_n(const uint8_t *in, size_t n, size_t *bad) {                 \
     size_t i;                                                                             \
@@ -117,9 +120,7 @@
         *bad = i;                                                                         \
         return st;                                                                        \
       }                                                                                   \
-      /* loaded again, field by field: `restrict` lets the compiler reuse the             \
-         values it checked, without a struct copy */                                      \
-      X##_load(in + i * (SIZE), &v[i]);                                                   \
+      LOAD_BULK(in + i * (SIZE), &tmp, &v[i]);                                            \
     }                                                                                     \
     return MITCH_OK;                                                                      \
   }                                                                                       \
