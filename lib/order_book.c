@@ -33,12 +33,17 @@ MITCH_STATIC_ASSERT(BOOK_BIDS == BOOK_PADDING + 7, "order book layout");
 MITCH_STATIC_ASSERT(BOOK_ASKS == BOOK_BIDS + BOOK_SIDE_SIZE, "order book layout");
 MITCH_STATIC_ASSERT(BOOK_ASKS + BOOK_SIDE_SIZE == MITCH_ORDER_BOOK_SIZE, "order book size");
 MITCH_STATIC_ASSERT(sizeof(mitch_bin) == MITCH_BIN_SIZE, "bin struct has no padding");
-
-#define AGGREGATOR_MAX MITCH_BINS_TRILINEAR
+/* The descriptor table (layout.h) says the same. */
+LAYOUT_ASSERT_OFFSET(order_book, ticker_id, BOOK_TICKER_ID);
+LAYOUT_ASSERT_OFFSET(order_book, mid_price, BOOK_MID_PRICE);
+LAYOUT_ASSERT_OFFSET(order_book, bin_aggregator, BOOK_AGGREGATOR);
+LAYOUT_ASSERT_OFFSET(order_book, padding, BOOK_PADDING);
+LAYOUT_ASSERT_OFFSET(order_book, bids, BOOK_BIDS);
+LAYOUT_ASSERT_OFFSET(order_book, asks, BOOK_ASKS);
 
 MITCH_INLINE int order_book_check(const mitch_order_book *v) {
   if (MITCH_UNLIKELY(v->ticker_id == 0 || !wire_positive_finite(v->mid_price) ||
-                     v->bin_aggregator > AGGREGATOR_MAX))
+                     v->bin_aggregator > LIMIT_AGGREGATOR_MAX))
     return MITCH_ERR_INVALID_FIELD_VALUE;
   return MITCH_OK;
 }
@@ -94,7 +99,15 @@ MITCH_INLINE void order_book_load_head(const uint8_t *in, mitch_order_book *v) {
   v->bin_aggregator = in[BOOK_AGGREGATOR];
 }
 
-MITCH_DEFINE_BODY_CODEC(order_book, mitch_order_book, MITCH_ORDER_BOOK_SIZE, order_book_load_head)
+/* Bulk decode: the check read the head only; now the whole book. */
+MITCH_INLINE void order_book_load_bulk(const uint8_t *in, const mitch_order_book *checked,
+                                       mitch_order_book *out) {
+  (void)checked;
+  order_book_load(in, out);
+}
+
+MITCH_DEFINE_BODY_CODEC(order_book, mitch_order_book, MITCH_ORDER_BOOK_SIZE, order_book_load_head,
+                        order_book_load_bulk, order_book_store)
 
 int mitch_order_book_totals(const mitch_order_book *b, uint64_t *bid_volume,
                             uint64_t *ask_volume, uint64_t *bid_count, uint64_t *ask_count) {

@@ -47,7 +47,7 @@ endif
 CLEANFILES += lib/registry_data.c $(registry_gen)
 
 $(registry_gen): $(registry_gen_sources) $(srcdir)/lib/registry_rules.h \
-		$(srcdir)/include/mitch.h
+		$(srcdir)/lib/protocol_limits.h $(srcdir)/include/mitch.h
 	$(AM_V_CCLD)$(MKDIR_P) tools && \
 	$(CC_FOR_BUILD) $(registry_gen_cflags) -I$(srcdir)/include -I$(srcdir)/lib \
 	  $(CPPFLAGS_FOR_BUILD) $(CFLAGS_FOR_BUILD) $(LDFLAGS_FOR_BUILD) \

@@ -18,8 +18,8 @@
  * (key_index.c, preference()); the generator sorts every key's candidates
  * by rules 3-5 once, and a lookup scans them in that order.
  *
- * Needs only the C library and the public mitch.h: no config.h, nothing
- * that describes the host the library is built for.
+ * Needs only the C library, the public mitch.h and protocol_limits.h: no
+ * config.h, nothing that describes the host the library is built for.
  */
 #ifndef MITCH_REGISTRY_RULES_H
 #define MITCH_REGISTRY_RULES_H
@@ -28,20 +28,21 @@
 #include <stdint.h>
 
 #include "mitch.h"
+#include "protocol_limits.h"
 
 /* ---- limits -------------------------------------------------------------- */
 
 /* Asset classes and instrument types are 4-bit fields (ticker ids, packed
-   assets): 0..REG_NIBBLE_MAX, REG_CLASS_COUNT of them. */
-#define REG_NIBBLE_MAX 15u
-#define REG_CLASS_COUNT (REG_NIBBLE_MAX + 1u)
+   assets): 0..LIMIT_NIBBLE_MAX (protocol_limits.h, shared with the
+   codecs), REG_CLASS_COUNT of them. */
+#define REG_CLASS_COUNT (LIMIT_NIBBLE_MAX + 1u)
 
-/* A packed asset: (asset_class << 16) | class_id, 20 bits. */
-#define REG_PACKED_ASSET_MAX 0xFFFFFu
+/* A packed asset: (asset_class << 16) | class_id, 20 bits
+   (LIMIT_PACKED_ASSET_MAX). */
 static inline uint32_t reg_pack_asset(unsigned asset_class, uint16_t class_id) {
   return ((uint32_t)asset_class << 16) | class_id;
 }
-/* The reverse, for asset_id <= REG_PACKED_ASSET_MAX. */
+/* The reverse, for asset_id <= LIMIT_PACKED_ASSET_MAX. */
 static inline void reg_unpack_asset(uint32_t asset_id, uint8_t *asset_class, uint16_t *class_id) {
   *asset_class = (uint8_t)(asset_id >> 16);
   *class_id = (uint16_t)asset_id;

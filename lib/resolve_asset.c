@@ -21,7 +21,7 @@ int libmitch_reg_find_asset(const char *query, int class_filter, double min_conf
   int st = libmitch_reg_check_query(query, &len);
   if (st != MITCH_OK)
     return st;
-  if (class_filter < -1 || class_filter > (int)REG_NIBBLE_MAX || isnan(min_confidence))
+  if (class_filter < -1 || class_filter > (int)LIMIT_NIBBLE_MAX || isnan(min_confidence))
     return MITCH_ERR_INVALID_FIELD_VALUE;
   reg_text_set(&typed, query, len);
   if (typed.key_len == 0)

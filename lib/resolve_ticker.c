@@ -164,7 +164,7 @@ int mitch_resolve(const char *symbol, uint8_t instrument_type, mitch_resolution 
   st = libmitch_reg_check_query(symbol, &len);
   if (st != MITCH_OK)
     return st;
-  if (instrument_type > REG_NIBBLE_MAX)
+  if (instrument_type > LIMIT_NIBBLE_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
   st = resolve_symbol(symbol, len, &p, &trace);
   if (st != MITCH_OK)

@@ -32,8 +32,9 @@
 
 #include "registry_rules.h"
 
-/* Classes 14 and 15 are reserved: no asset may be in them. */
-#define LAST_ASSET_CLASS MITCH_CLASS_LOANS
+/* Classes from LIMIT_RESERVED_FIRST (14) up are reserved: no asset may be
+   in them. */
+#define LAST_ASSET_CLASS (LIMIT_RESERVED_FIRST - 1u)
 
 #if defined(__GNUC__)
 static void fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
@@ -322,7 +323,7 @@ static void read_code_table(const char *dir, const char *name, tsv *t,
   read_tsv(t, dir, name, columns, 3);
   for (r = 0; r < t->n_rows; r++) {
     const tsv_row *row = &t->rows[r];
-    id = (unsigned)parse_number(t, row->line, row->field[0], REG_NIBBLE_MAX);
+    id = (unsigned)parse_number(t, row->line, row->field[0], LIMIT_NIBBLE_MAX);
     if (seen[id])
       fail("%s:%u: id %u listed twice", t->path, row->line, id);
     if (row->field[2][0] == '\0')
@@ -333,7 +334,7 @@ static void read_code_table(const char *dir, const char *name, tsv *t,
   }
   for (id = 0; id < REG_CLASS_COUNT; id++)
     if (!seen[id])
-      fail("%s: ids 0..%u must all be listed", t->path, REG_NIBBLE_MAX);
+      fail("%s: ids 0..%u must all be listed", t->path, LIMIT_NIBBLE_MAX);
 }
 
 static int compare_assets(const void *a, const void *b) {
@@ -783,7 +784,7 @@ int main(int argc, char **argv) {
   read_code_table(dir, "instrument-types.tsv", &type_file, types);
   assets = read_assets(dir, &asset_file, &n_assets);
   providers = read_providers(dir, &provider_file, &n_providers);
-  for (i = LAST_ASSET_CLASS + 1; i < REG_CLASS_COUNT; i++)
+  for (i = LIMIT_RESERVED_FIRST; i < REG_CLASS_COUNT; i++)
     if (classes[i].code[0] != '\0')
       fail("asset class %zu is reserved and has no code", i);
 
