@@ -1,0 +1,47 @@
+## lib/redis/local.mk - libmitch-redis, MITCH over Redis (built when
+## configure finds hiredis on Linux: m4/mitch_redis.m4), and its tests.
+##
+## The code lives in a convenience library that the installed shared
+## library wraps with its version script, so the unit tests can call the
+## internal functions (URL parsing, slots, RESP) the .so keeps hidden.
+
+mitch_redis_sources = \
+	lib/redis/internal.h \
+	lib/redis/util.c \
+	lib/redis/status.c \
+	lib/redis/url.c \
+	lib/redis/slot.c \
+	lib/redis/resp.c \
+	lib/redis/payload.c \
+	lib/redis/node.c \
+	lib/redis/client.c \
+	lib/redis/subscriber.c \
+	lib/redis/consumer.c
+
+EXTRA_DIST += include/mitch-redis.h lib/redis/libmitch-redis.map \
+	mitch-redis.pc.in mitch-redis-uninstalled.pc.in m4/mitch_redis.m4
+DISTCLEANFILES += mitch-redis.pc mitch-redis-uninstalled.pc
+
+if MITCH_REDIS
+noinst_LTLIBRARIES += lib/redis/libmitch-redis-core.la
+lib_redis_libmitch_redis_core_la_SOURCES = $(mitch_redis_sources)
+lib_redis_libmitch_redis_core_la_CPPFLAGS = $(AM_CPPFLAGS) $(HIREDIS_CFLAGS)
+lib_redis_libmitch_redis_core_la_CFLAGS = $(AM_CFLAGS) $(MITCH_LIB_CFLAGS)
+
+lib_LTLIBRARIES += lib/redis/libmitch-redis.la
+lib_redis_libmitch_redis_la_SOURCES =
+lib_redis_libmitch_redis_la_LIBADD = lib/redis/libmitch-redis-core.la lib/libmitch.la \
+	$(HIREDIS_LIBS)
+# Its own soname, libmitch-redis.so.1 (CURRENT - AGE = 1).
+lib_redis_libmitch_redis_la_LDFLAGS = -no-undefined -version-info 1:0:0
+if HAVE_VERSION_SCRIPT
+lib_redis_libmitch_redis_la_LDFLAGS += \
+	-Wl,--version-script=$(srcdir)/lib/redis/libmitch-redis.map
+endif
+EXTRA_lib_redis_libmitch_redis_la_DEPENDENCIES = $(srcdir)/lib/redis/libmitch-redis.map
+
+include_HEADERS += include/mitch-redis.h
+pkgconfig_DATA += mitch-redis.pc
+else
+EXTRA_DIST += $(mitch_redis_sources)
+endif
