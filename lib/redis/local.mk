@@ -22,7 +22,13 @@ EXTRA_DIST += include/mitch-redis.h lib/redis/libmitch-redis.map \
 	mitch-redis.pc.in mitch-redis-uninstalled.pc.in m4/mitch_redis.m4
 DISTCLEANFILES += mitch-redis.pc mitch-redis-uninstalled.pc
 
+# mitch publish / subscribe: always compiled (without the library they say
+# they are absent), linked with the library when it is built.
+tools_mitch_SOURCES += tools/cmd_redis.c
+
 if MITCH_REDIS
+tools_mitch_LDADD += lib/redis/libmitch-redis.la
+
 noinst_LTLIBRARIES += lib/redis/libmitch-redis-core.la
 lib_redis_libmitch_redis_core_la_SOURCES = $(mitch_redis_sources)
 lib_redis_libmitch_redis_core_la_CPPFLAGS = $(AM_CPPFLAGS) $(HIREDIS_CFLAGS)
