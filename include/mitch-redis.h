@@ -171,9 +171,13 @@ enum mitch_redis_delivery_kind {
 
 typedef struct mitch_redis_delivery {
   int kind;              /* enum mitch_redis_delivery_kind */
-  int status;            /* DAMAGED: why (a libmitch MITCH_ERR_* code, or
-                            MITCH_ERR_INVALID_CHANNEL_ID for a name that is no
-                            MITCH channel); GAP: MITCH_REDIS_ERR_DROPPED,
+  int status;            /* DAMAGED: why, a libmitch code: the framing's
+                            (BUFFER_TOO_SMALL, INVALID_MESSAGE_TYPE, ...), a
+                            message of another type than the channel's
+                            (INVALID_MESSAGE_TYPE), more than one message or
+                            a foreign stream entry (INVALID_DATA), a field
+                            (INVALID_FIELD_VALUE), a name that is no MITCH
+                            channel (INVALID_CHANNEL_ID); GAP: MITCH_REDIS_ERR_DROPPED,
                             MITCH_REDIS_ERR_RESTARTED or MITCH_REDIS_ERR_CONNECTION;
                             MESSAGE: MITCH_OK */
   uint32_t channel_id;   /* the channel (0 if the name is not a MITCH channel) */
@@ -244,8 +248,9 @@ MITCH_REDIS_API int mitch_redis_set_pipeline(mitch_redis *r, unsigned depth);
 MITCH_REDIS_API int mitch_redis_flush(mitch_redis *r);
 
 /* Publish one whole message (size bytes: exactly one message) on its
-   channel.  The message is validated first (libmitch status, nothing sent)
-   and its type must be the channel's (else MITCH_ERR_INVALID_CHANNEL_ID).
+   channel.  The message is validated first (libmitch status, nothing sent:
+   a message of another type than the channel's is
+   MITCH_ERR_INVALID_MESSAGE_TYPE, more than one message MITCH_ERR_INVALID_DATA).
    flags: MITCH_REDIS_BINARY_CHANNEL (name spelling), MITCH_REDIS_SHARDED
    (SPUBLISH, sent to the node that owns the channel's slot; plain PUBLISH
    goes to any node of a cluster, which broadcasts it), MITCH_REDIS_BARE_BODIES
@@ -362,7 +367,9 @@ MITCH_REDIS_API const char *mitch_redis_consumer_last_error(const mitch_redis_co
 /* The next entry (MITCH_REDIS_MESSAGE or MITCH_REDIS_DAMAGED; an entry whose
    payload was trimmed away before it was read is DAMAGED with
    MITCH_ERR_INVALID_DATA), waiting up to timeout_ms as mitch_redis_receive.
-   Entries come in stream order per channel. */
+   Entries come in stream order per channel.  Entries are read ahead in
+   batches: those read but not yet handed out when the consumer stops are
+   pending too, and come back (MITCH_REDIS_PENDING) when it starts again. */
 MITCH_REDIS_API int mitch_redis_consumer_receive(mitch_redis_consumer *c, int timeout_ms,
                                                  mitch_redis_delivery *out);
 

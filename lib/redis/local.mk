@@ -51,3 +51,5 @@ pkgconfig_DATA += mitch-redis.pc
 else
 EXTRA_DIST += $(mitch_redis_sources)
 endif
+
+include $(srcdir)/tests/redis/local.mk

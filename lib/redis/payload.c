@@ -76,36 +76,45 @@ int mitch_redis_channel_parse(const void *name, size_t len, uint32_t *channel_id
   return MITCH_OK;
 }
 
-/* Shared by both directions: one whole valid message of the channel's type. */
+/* Shared by both directions: one whole valid message of the channel's type.
+   The checks run in mitch.h's order: framing (length, type byte, count),
+   the channel's type, nothing after the message, then the bodies' fields. */
 static int check_message(uint8_t type, const uint8_t *m, size_t size, size_t *n_bodies,
                          size_t *where, char *why, size_t why_len) {
-  mitch_stream_info info;
+  mitch_reader rd;
+  mitch_message msg;
+  size_t bad = 0;
   int st;
   if (size == 0) {
     snprintf(why, why_len, "empty payload");
     *where = 0;
     return MITCH_ERR_BUFFER_TOO_SMALL;
   }
-  st = mitch_stream_validate(m, size, 0, &info);
-  if (st != MITCH_OK) {
-    snprintf(why, why_len, "offset %zu: message at offset %zu: %s", info.error_offset,
-             info.message_offset, mitch_strerror(st));
-    *where = info.error_offset;
+  mitch_reader_init(&rd, m, size);
+  if ((st = mitch_reader_next(&rd, &msg)) != MITCH_OK) {
+    snprintf(why, why_len, "offset %zu: %s", rd.error_offset, mitch_strerror(st));
+    *where = rd.error_offset;
     return st;
   }
-  if (info.messages != 1) {
-    snprintf(why, why_len, "%zu messages in one payload (one message per payload)",
-             info.messages);
+  if (msg.header.message_type != type) {
+    snprintf(why, why_len, "a '%c' message on a channel of '%c' messages",
+             msg.header.message_type, type);
     *where = 0;
+    return MITCH_ERR_INVALID_MESSAGE_TYPE;
+  }
+  if (msg.size != size) {
+    snprintf(why, why_len, "%zu bytes after the message (one message per payload)",
+             size - msg.size);
+    *where = msg.size;
     return MITCH_ERR_INVALID_DATA;
   }
-  if (m[0] != type) {
-    snprintf(why, why_len, "a '%c' message on a channel of '%c' messages", m[0], type);
-    *where = 0;
-    return MITCH_ERR_INVALID_CHANNEL_ID;
+  if ((st = mitch_message_validate(&msg, &bad)) != MITCH_OK) {
+    *where = MITCH_HEADER_SIZE + bad * msg.body_size;
+    snprintf(why, why_len, "offset %zu: body %zu: %s", *where, bad, mitch_strerror(st));
+    return st;
   }
   if (n_bodies)
-    *n_bodies = info.bodies;
+    *n_bodies = msg.header.count;
   return MITCH_OK;
 }
 
