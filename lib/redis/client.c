@@ -737,3 +737,8 @@ int mitch_redis_snapshot_get(mitch_redis *r, uint32_t channel_id, uint64_t ticke
   freeReplyObject(reply);
   return st;
 }
+
+void mr_forget_slots(mitch_redis *r) {
+  if (r && r->c.slot_node)
+    memset(r->c.slot_node, 0, MR_SLOTS * sizeof *r->c.slot_node);
+}

@@ -239,4 +239,12 @@ int mr_parse_redirect(const redisReply *r, unsigned *slot, char *host, size_t ho
 /* Fill the slot map from a CLUSTER SLOTS reply. */
 int mr_client_apply_slots(mr_client *c, const redisReply *r, char *err);
 
+/* ---- test hooks (not exported: the unit and cluster tests link the
+   convenience library) ---------------------------------------------------- */
+
+/* Forget the cluster slot map, so the next commands take the URL's node
+   and must follow MOVED replies. */
+void mr_forget_slots(mitch_redis *r);
+void mr_subscriber_forget_slots(mitch_redis_subscriber *s);
+
 #endif

@@ -622,3 +622,8 @@ int mitch_redis_receive(mitch_redis_subscriber *s, int timeout_ms, mitch_redis_d
       return MITCH_REDIS_AGAIN;
   }
 }
+
+void mr_subscriber_forget_slots(mitch_redis_subscriber *s) {
+  if (s && s->c.slot_node)
+    memset(s->c.slot_node, 0, MR_SLOTS * sizeof *s->c.slot_node);
+}

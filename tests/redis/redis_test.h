@@ -19,19 +19,19 @@
 #include "mitch-redis.h"
 #include "test_util.h"
 
-static const char *rt_env(const char *name) {
+static inline const char *rt_env(const char *name) {
   const char *v = getenv(name);
   ck_assert_msg(v && *v, "%s is not set (run through the test script)", name);
   return v;
 }
 
-static uint64_t rt_now_ms(void) {
+static inline uint64_t rt_now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
-static void rt_sleep_ms(unsigned ms) {
+static inline void rt_sleep_ms(unsigned ms) {
   struct timespec ts;
   ts.tv_sec = ms / 1000;
   ts.tv_nsec = (long)(ms % 1000) * 1000000L;
@@ -39,13 +39,13 @@ static void rt_sleep_ms(unsigned ms) {
 }
 
 /* "redis://127.0.0.1:PORT..." -> PORT */
-static int rt_url_port(const char *url) {
+static inline int rt_url_port(const char *url) {
   const char *colon = strrchr(url, ':');
   ck_assert_ptr_nonnull(colon);
   return atoi(colon + 1);
 }
 
-static redisContext *rt_raw(int port) {
+static inline redisContext *rt_raw(int port) {
   struct timeval tv = {5, 0};
   redisContext *c = redisConnectWithTimeout("127.0.0.1", port, tv);
   ck_assert_msg(c && !c->err, "raw connect to %d: %s", port, c ? c->errstr : "no memory");
@@ -54,7 +54,7 @@ static redisContext *rt_raw(int port) {
 }
 
 /* A command on a raw connection; fails the test if there is no reply. */
-static redisReply *rt_cmd(redisContext *c, const char *fmt, ...) {
+static inline redisReply *rt_cmd(redisContext *c, const char *fmt, ...) {
   va_list ap;
   redisReply *r;
   va_start(ap, fmt);
@@ -64,7 +64,7 @@ static redisReply *rt_cmd(redisContext *c, const char *fmt, ...) {
   return r;
 }
 
-static long long rt_int(redisContext *c, const char *fmt, ...) {
+static inline long long rt_int(redisContext *c, const char *fmt, ...) {
   va_list ap;
   redisReply *r;
   long long v;
@@ -86,7 +86,7 @@ typedef struct rt_corpus {
   size_t offset[64], len[64];
 } rt_corpus;
 
-static void rt_load_sample(rt_corpus *c) {
+static inline void rt_load_sample(rt_corpus *c) {
   const char *path = rt_env("MITCH_SAMPLE");
   FILE *f = fopen(path, "rb");
   mitch_reader rd;
@@ -113,17 +113,17 @@ static void rt_load_sample(rt_corpus *c) {
   ck_assert_uint_ge(c->n, 5);
 }
 
-static const uint8_t *rt_msg(const rt_corpus *c, size_t i) { return c->data + c->offset[i]; }
+static inline const uint8_t *rt_msg(const rt_corpus *c, size_t i) { return c->data + c->offset[i]; }
 
 /* The channel of provider p for message i's type. */
-static uint32_t rt_channel(const rt_corpus *c, size_t i, uint16_t p) {
+static inline uint32_t rt_channel(const rt_corpus *c, size_t i, uint16_t p) {
   uint32_t ch = 0;
   ck_assert_int_eq(mitch_create_channel(p, (char)rt_msg(c, i)[0], &ch), MITCH_OK);
   return ch;
 }
 
 /* A trade message with trade_id `seq`, for counting and ordering. */
-static size_t rt_trade(uint8_t *out, size_t cap, uint32_t seq, uint8_t count) {
+static inline size_t rt_trade(uint8_t *out, size_t cap, uint32_t seq, uint8_t count) {
   mitch_trade t[255];
   size_t n = 0, i;
   memset(t, 0, sizeof t);
@@ -140,7 +140,7 @@ static size_t rt_trade(uint8_t *out, size_t cap, uint32_t seq, uint8_t count) {
 }
 
 /* trade_id of body 0 (wire offset 20 per protocol.md). */
-static uint32_t rt_trade_seq(const uint8_t *msg) {
+static inline uint32_t rt_trade_seq(const uint8_t *msg) {
   return (uint32_t)tu_get_le(msg + MITCH_HEADER_SIZE + 20, 4);
 }
 
