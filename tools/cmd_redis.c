@@ -696,12 +696,13 @@ static int parse_types(const char *cmd, const char *list, uint16_t provider, uin
     uint32_t ch;
     size_t i;
     if (p[1] != '\0' && p[1] != ',') {
-      cli_error(cmd, "--type: '%s': a comma-separated list of type codes (t o s i b)", list);
+      cli_error(cmd, "--type: '%s': a comma-separated list of type codes (see 'mitch info')",
+                list);
       return 0;
     }
     if (mitch_body_size((uint8_t)*p, &body_size) != MITCH_OK ||
         mitch_create_channel(provider, *p, &ch) != MITCH_OK) {
-      cli_error(cmd, "--type: '%c' is not a message type (t o s i b)", *p);
+      cli_error(cmd, "--type: '%c' is not a message type code (see 'mitch info')", *p);
       return 0;
     }
     for (i = 0; i < *n; i++)
