@@ -806,7 +806,7 @@ static int subscribe_stream(const struct options *o, const uint32_t *channels, s
     goto done;
   }
   while (!stop_requested && (!o->count || written < o->count)) {
-    size_t n_batch = 0, n_acks = 0, i;
+    size_t n_batch = 0, n_acks = 0, n_redone = 0, i;
     uint64_t start;
     /* Gather what is there (waiting only for the first), up to a batch. */
     while (n_acks < BATCH_MAX && (!o->count || written + n_batch < o->count)) {
@@ -822,6 +822,7 @@ static int subscribe_stream(const struct options *o, const uint32_t *channels, s
       }
       if ((d->flags & MITCH_REDIS_PENDING) && done_contains(&done, d->channel_id, d->entry_id)) {
         n_acks++; /* in the file already: acknowledge, do not write again */
+        n_redone++;
         continue;
       }
       if (d->kind != MITCH_REDIS_MESSAGE) {
@@ -838,6 +839,10 @@ static int subscribe_stream(const struct options *o, const uint32_t *channels, s
       /* The delivery's pointers end with the next call: its bytes are
          copied, the ack needs only the channel and the id. */
     }
+    if (n_redone)
+      cli_error(cmd, "%zu entries were in %s already (written before an interruption, not "
+                     "acknowledged): acknowledged without writing them again",
+                n_redone, out->path);
     start = out->size;
     if (n_batch && out->path &&
         !journal_write(out, o->group, o->consumer, batch, n_batch, start, start + out->len))

@@ -199,6 +199,50 @@ done
   -o "$work/stream.mitch" 2>"$work/err" </dev/null
 check "another consumer's file is refused" grep -q 'written by consumer c' "$work/err"
 
+# 8b. the journal's two cases, set up by hand: a consumer read 4 entries
+# (they are pending) and was killed (a) after writing them in full, before
+# acknowledging, (b) half-way through writing them.  Either way the next run
+# writes every entry exactly once.
+tests/redis/gen_trades 10 "$work/ten.mitch" || exit 99
+stream_key=mitch:stream:$(((9 << 16) | (116 << 8)))
+for case in written cut changed; do
+  "$cli" -h 127.0.0.1 -p "$one" del "$stream_key" >/dev/null
+  "$MITCH" publish --redis "$U" --provider 9 --stream "$work/ten.mitch"
+  "$cli" -h 127.0.0.1 -p "$one" xgroup create "$stream_key" g 0 >/dev/null
+  "$cli" -h 127.0.0.1 -p "$one" xreadgroup group g c count 4 streams "$stream_key" '>' >/dev/null
+  ids=$("$cli" -h 127.0.0.1 -p "$one" xpending "$stream_key" g - + 10 c | awk 'NR % 4 == 1')
+  head -c 160 "$work/ten.mitch" >"$work/j.mitch"
+  { echo "mitch-subscribe-journal 1"; echo "group g"; echo "consumer c"; echo "start 0"
+    echo "end 160"; for id in $ids; do echo "entry $(((9 << 16) | (116 << 8))) $id"; done
+    echo complete; } >"$work/j.mitch.journal"
+  case $case in
+    cut) head -c 100 "$work/ten.mitch" >"$work/j.mitch" ;;
+    changed) cat "$work/ten.mitch" >>"$work/j.mitch" ;;
+  esac
+  "$MITCH" subscribe --redis "$U" --provider 9 --type t --stream --group g --consumer c \
+    -o "$work/j.mitch" 2>"$work/err" &
+  pid=$!
+  if [ $case = changed ]; then
+    wait $pid
+    check "journal, file changed behind it: exit 1" test $? -eq 1
+    check "journal, file changed behind it: says so" grep -q 'the file changed' "$work/err"
+    continue
+  fi
+  wait_for 10 test "$(wc -c <"$work/j.mitch")" -ge 400
+  sleep 0.3
+  kill -TERM $pid
+  wait $pid
+  check "journal, $case: exit 0" test $? -eq 0
+  check "journal, $case: every entry exactly once, in order" cmp -s "$work/ten.mitch" "$work/j.mitch"
+  check "journal, $case: nothing pending" \
+    test "$("$cli" -h 127.0.0.1 -p "$one" xpending "$stream_key" g | head -n 1)" -eq 0
+  if [ $case = written ]; then
+    check "journal, written: says it did not write them again" grep -q '^mitch subscribe: 4 entries were in' "$work/err"
+  else
+    check "journal, cut: says it cut the batch off" grep -q 'cut short at byte 100; cut back to 0' "$work/err"
+  fi
+done
+
 # 9. the cluster: plain and sharded, text and binary names, streams
 C=redis://127.0.0.1:$c1
 for mode in "" "--binary-channel"; do
