@@ -71,6 +71,10 @@
 
 #include <mitch.h>
 
+#if MITCH_VERSION_NUMBER < 0x010100
+#error "libmitch-redis needs mitch.h 1.1 or later (mitch_error)"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -196,9 +200,18 @@ typedef struct mitch_redis_delivery {
   char entry_id[MITCH_REDIS_ENTRY_ID_SIZE]; /* consumers: the stream entry id; else "" */
   uint64_t receive_time; /* ns since midnight UTC when the library read it */
   uint64_t gap_ms;       /* GAP: how long the connection was down, in ms */
-  size_t error_offset;   /* DAMAGED: byte offset of the damage in the payload */
-  char reason[160];      /* DAMAGED / GAP: one English line, e.g. "channel 6648576:
-                            body 0 at offset 8: invalid field value" */
+  char reason[MITCH_REDIS_ERROR_SIZE]; /* DAMAGED: one English line with the position, the field
+                            and the rule, e.g. "offset 16: message 0 body 0: price
+                            is 0 (must be finite and greater than zero)" (never
+                            text taken from the payload); GAP: what happened */
+  mitch_error error;     /* DAMAGED: libmitch 1.1's details: error.status (==
+                            status), error.layout, error.field / field_name,
+                            error.rule, error.value, error.offset (of the damage
+                            inside the payload as it arrived), error.text.  For
+                            damage libmitch does not judge (an empty payload, bytes
+                            after the message, a bare body of the wrong size, a
+                            foreign stream entry, a name that is no channel)
+                            field is -1 and rule says what was expected */
 } mitch_redis_delivery;
 
 /* ---------------------------------------------------------------------- */

@@ -573,7 +573,13 @@ static int send_snapshots(mitch_redis *r, uint32_t channel_id, const uint8_t *me
   for (i = 0; i < n_bodies && st == MITCH_OK; i++) {
     const uint8_t *body = message + MITCH_HEADER_SIZE + i * body_size;
     char key[MR_KEY_MAX];
-    size_t key_len = mr_snapshot_key(channel_id, mr_body_ticker_id(body), key);
+    uint64_t ticker = 0;
+    size_t key_len;
+    if ((st = mr_body_ticker_id(message[0], body, &ticker)) != MITCH_OK) {
+      mr_set_error(r->c.error, "snapshot: a '%c' body has no ticker_id", message[0]);
+      return st;
+    }
+    key_len = mr_snapshot_key(channel_id, ticker, key);
     memcpy(one + MITCH_HEADER_SIZE, body, body_size);
     mr_buf_clear(&r->cmd);
     mr_cmd_begin(&r->cmd, 3);
@@ -692,6 +698,7 @@ int mitch_redis_snapshot_get(mitch_redis *r, uint32_t channel_id, uint64_t ticke
   redisReply *reply = NULL;
   char key[MR_KEY_MAX];
   size_t key_len, n_bodies = 0;
+  uint64_t stored = 0;
   int st;
   if (!r || !out || !size)
     return MITCH_ERR_INVALID_DATA;
@@ -722,7 +729,9 @@ int mitch_redis_snapshot_get(mitch_redis *r, uint32_t channel_id, uint64_t ticke
       mr_set_error(r->c.error, "snapshot %.*s is damaged: %s", (int)key_len, key,
                    why + (strncmp(why, "message refused, nothing sent: ", 31) == 0 ? 31 : 0));
     } else if (n_bodies != 1 ||
-               mr_body_ticker_id((const uint8_t *)reply->str + MITCH_HEADER_SIZE) != ticker_id) {
+               mr_body_ticker_id((uint8_t)reply->str[0], (const uint8_t *)reply->str + MITCH_HEADER_SIZE,
+                                 &stored) != MITCH_OK ||
+               stored != ticker_id) {
       mr_set_error(r->c.error, "snapshot %.*s is not a one-body message of that ticker",
                    (int)key_len, key);
       st = MITCH_ERR_INVALID_DATA;

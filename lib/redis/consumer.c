@@ -433,19 +433,17 @@ static int next_entry(mitch_redis_consumer *k, lane *l, mitch_redis_delivery *d)
     if (e->type != REDIS_REPLY_ARRAY || e->elements != 2 ||
         e->element[0]->type != REDIS_REPLY_STRING ||
         !entry_id_ok(e->element[0]->str, e->element[0]->len)) {
-      d->kind = MITCH_REDIS_DAMAGED;
-      d->status = MITCH_ERR_INVALID_DATA;
-      snprintf(d->reason, sizeof d->reason, "an entry the server sent in an unknown form");
+      mr_damaged(d, MITCH_ERR_INVALID_DATA, "a stream entry is an id and its fields",
+                 "an entry the server sent in an unknown form");
       return 1;
     }
     memcpy(d->entry_id, e->element[0]->str, e->element[0]->len);
     d->entry_id[e->element[0]->len] = '\0';
     fields = e->element[1];
     if (fields->type == REDIS_REPLY_NIL) {
-      d->kind = MITCH_REDIS_DAMAGED;
-      d->status = MITCH_ERR_INVALID_DATA;
-      snprintf(d->reason, sizeof d->reason,
-               "entry %s was trimmed from the stream (MAXLEN) before it was read", d->entry_id);
+      mr_damaged(d, MITCH_ERR_INVALID_DATA, "a pending entry must still be in the stream",
+                 "entry %s was trimmed from the stream (MAXLEN) before it was read",
+                 d->entry_id);
       return 1;
     }
     if (fields->type == REDIS_REPLY_ARRAY)
@@ -457,10 +455,8 @@ static int next_entry(mitch_redis_consumer *k, lane *l, mitch_redis_delivery *d)
           break;
         }
     if (!payload) {
-      d->kind = MITCH_REDIS_DAMAGED;
-      d->status = MITCH_ERR_INVALID_DATA;
-      snprintf(d->reason, sizeof d->reason,
-               "entry %s has no field \"m\": not a MITCH stream entry", d->entry_id);
+      mr_damaged(d, MITCH_ERR_INVALID_DATA, "a MITCH stream entry holds its payload in field m",
+                 "entry %s has no field \"m\": not a MITCH stream entry", d->entry_id);
       return 1;
     }
     mr_judge_payload((const uint8_t *)payload->str, payload->len, cs->channel_id, 1, d->flags,

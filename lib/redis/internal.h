@@ -113,8 +113,9 @@ uint8_t mr_channel_type(uint32_t channel_id);
 int mr_check_outgoing(uint32_t channel_id, const uint8_t *message, size_t size,
                       size_t *n_bodies, char *err);
 
-/* The ticker id of a body (every body starts with it). */
-uint64_t mr_body_ticker_id(const uint8_t *body);
+/* The ticker id of a body of type `type`, found through the layout table
+   (the field "ticker_id", u64 on the wire). */
+int mr_body_ticker_id(uint8_t type, const uint8_t *body, uint64_t *ticker_id);
 
 /* Judge a payload that arrived on channel_id (channel_ok 0: the name spells
    no channel) and fill d->kind, status, data, size, error_offset, reason,
@@ -123,6 +124,14 @@ uint64_t mr_body_ticker_id(const uint8_t *body);
    source in reasons ("channel 6648576", "stream mitch:stream:..."). */
 void mr_judge_payload(const uint8_t *payload, size_t len, uint32_t channel_id, int channel_ok,
                       unsigned flags, uint8_t *frame, mitch_redis_delivery *d);
+
+/* A damaged delivery for damage found outside the payload's bytes (a
+   foreign stream entry): kind, status, error (field -1) and reason. */
+void mr_damaged(mitch_redis_delivery *d, int status, const char *rule, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 
 /* Stream and snapshot key names. */
 size_t mr_stream_key(uint32_t channel_id, char out[MR_KEY_MAX]);

@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,41 +77,65 @@ int mitch_redis_channel_parse(const void *name, size_t len, uint32_t *channel_id
   return MITCH_OK;
 }
 
+/* Damage libmitch does not judge itself: an error in mitch_error's form. */
+static void set_error(mitch_error *e, int status, size_t offset, const char *rule,
+                      const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+static void set_error(mitch_error *e, int status, size_t offset, const char *rule,
+                      const char *fmt, ...) {
+  va_list ap;
+  memset(e, 0, sizeof *e);
+  e->status = status;
+  e->layout = MITCH_LAYOUT_HEADER;
+  e->field = -1;
+  e->other_field = -1;
+  e->field_name = "";
+  e->other_name = "";
+  e->rule = rule;
+  e->offset = offset;
+  va_start(ap, fmt);
+  vsnprintf(e->text, sizeof e->text, fmt, ap);
+  va_end(ap);
+}
+
 /* Shared by both directions: one whole valid message of the channel's type.
    The checks run in mitch.h's order: framing (length, type byte, count),
-   the channel's type, nothing after the message, then the bodies' fields. */
+   the channel's type, nothing after the message, then the bodies' fields.
+   The fast 1.0 calls decide; only a failure asks mitch_check_stream for the
+   field and the rule (it gives the same verdict, a libmitch test says so). */
 static int check_message(uint8_t type, const uint8_t *m, size_t size, size_t *n_bodies,
-                         size_t *where, char *why, size_t why_len) {
+                         mitch_error *e) {
   mitch_reader rd;
   mitch_message msg;
   size_t bad = 0;
   int st;
   if (size == 0) {
-    snprintf(why, why_len, "empty payload");
-    *where = 0;
+    set_error(e, MITCH_ERR_BUFFER_TOO_SMALL, 0, "a payload must be one whole message",
+              "empty payload");
     return MITCH_ERR_BUFFER_TOO_SMALL;
   }
   mitch_reader_init(&rd, m, size);
-  if ((st = mitch_reader_next(&rd, &msg)) != MITCH_OK) {
-    snprintf(why, why_len, "offset %zu: %s", rd.error_offset, mitch_strerror(st));
-    *where = rd.error_offset;
-    return st;
-  }
-  if (msg.header.message_type != type) {
-    snprintf(why, why_len, "a '%c' message on a channel of '%c' messages",
-             msg.header.message_type, type);
-    *where = 0;
-    return MITCH_ERR_INVALID_MESSAGE_TYPE;
-  }
-  if (msg.size != size) {
-    snprintf(why, why_len, "%zu bytes after the message (one message per payload)",
-             size - msg.size);
-    *where = msg.size;
+  st = mitch_reader_next(&rd, &msg);
+  if (st == MITCH_OK && msg.header.message_type != type)
+    st = MITCH_ERR_INVALID_MESSAGE_TYPE;
+  if (st == MITCH_OK && msg.size != size) {
+    set_error(e, MITCH_ERR_INVALID_DATA, msg.size, "a payload must be one whole message",
+              "%zu bytes after the message of %zu bytes (one message per payload)",
+              size - msg.size, msg.size);
+    e->index = 1;
+    e->message_offset = msg.size;
     return MITCH_ERR_INVALID_DATA;
   }
-  if ((st = mitch_message_validate(&msg, &bad)) != MITCH_OK) {
-    *where = MITCH_HEADER_SIZE + bad * msg.body_size;
-    snprintf(why, why_len, "offset %zu: body %zu: %s", *where, bad, mitch_strerror(st));
+  if (st == MITCH_OK)
+    st = mitch_message_validate(&msg, &bad);
+  if (st != MITCH_OK) {
+    int detailed = mitch_check_stream(m, st == MITCH_ERR_INVALID_FIELD_VALUE ? msg.size : size,
+                                      type, NULL, e);
+    if (detailed != st) /* cannot happen; keep the fast verdict, say so */
+      set_error(e, st, 0, "", "%s", mitch_strerror(st));
     return st;
   }
   if (n_bodies)
@@ -118,11 +143,16 @@ static int check_message(uint8_t type, const uint8_t *m, size_t size, size_t *n_
   return MITCH_OK;
 }
 
+/* "offset 16: price is 0 (...)" from an error. */
+static void describe(const mitch_error *e, char *out, size_t out_len) {
+  snprintf(out, out_len, "offset %zu: %s", e->offset, e->text);
+}
+
 int mr_check_outgoing(uint32_t channel_id, const uint8_t *message, size_t size,
                       size_t *n_bodies, char *err) {
   uint8_t type = mr_channel_type(channel_id);
-  char why[160];
-  size_t where;
+  mitch_error e;
+  char why[MR_ERROR_SIZE];
   int st;
   if (!message) {
     mr_set_error(err, "message: NULL");
@@ -132,47 +162,59 @@ int mr_check_outgoing(uint32_t channel_id, const uint8_t *message, size_t size,
     mr_set_error(err, "%lu is not a valid channel id", (unsigned long)channel_id);
     return MITCH_ERR_INVALID_CHANNEL_ID;
   }
-  st = check_message(type, message, size, n_bodies, &where, why, sizeof why);
-  if (st != MITCH_OK)
-    mr_set_error(err, "message refused, nothing sent: %s", why);
+  st = check_message(type, message, size, n_bodies, &e);
+  if (st != MITCH_OK) {
+    describe(&e, why, sizeof why);
+    mr_set_error(err, "message refused, nothing sent: %.200s", why);
+  }
   return st;
 }
 
-uint64_t mr_body_ticker_id(const uint8_t *b) {
-  uint64_t v = 0;
-  int i;
-  for (i = 7; i >= 0; i--)
-    v = v << 8 | b[i];
-  return v;
+/* The layout table (libmitch 1.1) says where a body's ticker id is. */
+int mr_body_ticker_id(uint8_t type, const uint8_t *body, uint64_t *ticker_id) {
+  mitch_layout layout;
+  mitch_field f;
+  size_t i;
+  int b;
+  if (mitch_layout_get(type, &layout) != MITCH_OK)
+    return MITCH_ERR_INVALID_MESSAGE_TYPE;
+  for (i = 0; i < layout.field_count; i++)
+    if (mitch_layout_field(type, i, &f) == MITCH_OK && strcmp(f.name, "ticker_id") == 0 &&
+        f.kind == MITCH_FIELD_U64 && f.wire_size == 8) {
+      uint64_t v = 0;
+      for (b = 7; b >= 0; b--)
+        v = v << 8 | body[f.wire_offset + (size_t)b];
+      *ticker_id = v;
+      return MITCH_OK;
+    }
+  return MITCH_ERR_INVALID_FIELD_VALUE; /* a body without a ticker id: none has */
 }
 
 void mr_judge_payload(const uint8_t *payload, size_t len, uint32_t channel_id, int channel_ok,
                       unsigned flags, uint8_t *frame, mitch_redis_delivery *d) {
   uint8_t type = channel_ok ? mr_channel_type(channel_id) : 0;
-  size_t where = 0, body_size = 0;
+  size_t body_size = 0;
   int st;
   d->data = payload;
   d->size = len;
-  d->error_offset = 0;
   d->reason[0] = '\0';
   if (!type) {
-    d->kind = MITCH_REDIS_DAMAGED;
-    d->status = MITCH_ERR_INVALID_CHANNEL_ID;
-    snprintf(d->reason, sizeof d->reason, "the channel name is not a MITCH channel id");
-    return;
-  }
-  if (!(flags & MITCH_REDIS_BARE_BODIES)) {
-    st = check_message(type, payload, len, NULL, &where, d->reason, sizeof d->reason);
+    st = MITCH_ERR_INVALID_CHANNEL_ID;
+    set_error(&d->error, st, 0, "the channel name must spell a MITCH channel id",
+              "the channel name is not a MITCH channel id");
+  } else if (!(flags & MITCH_REDIS_BARE_BODIES)) {
+    st = check_message(type, payload, len, NULL, &d->error);
   } else {
     mitch_header h;
     mitch_body_size(type, &body_size);
     if (len != body_size) {
       st = len < body_size ? MITCH_ERR_BUFFER_TOO_SMALL : MITCH_ERR_INVALID_DATA;
-      where = len < body_size ? len : body_size;
-      snprintf(d->reason, sizeof d->reason, "%zu bytes: a bare '%c' body is %zu bytes", len,
-               type, body_size);
+      set_error(&d->error, st, len < body_size ? len : body_size,
+                "a bare body payload must be exactly one body of the channel's type",
+                "%zu bytes: a bare '%c' body is %zu bytes", len, type, body_size);
     } else if ((st = mitch_body_validate(type, payload, len)) != MITCH_OK) {
-      snprintf(d->reason, sizeof d->reason, "bare '%c' body: %s", type, mitch_strerror(st));
+      if (mitch_check_wire(type, payload, len, 1, &d->error) != st)
+        set_error(&d->error, st, 0, "", "%s", mitch_strerror(st));
     } else {
       h.message_type = type;
       h.count = 1;
@@ -183,13 +225,16 @@ void mr_judge_payload(const uint8_t *payload, size_t len, uint32_t channel_id, i
         d->data = frame;
         d->size = MITCH_HEADER_SIZE + len;
         d->flags |= MITCH_REDIS_STAMPED;
+      } else {
+        set_error(&d->error, st, 0, "", "receive time %llu: %s",
+                  (unsigned long long)h.timestamp, mitch_strerror(st));
       }
     }
   }
   if (st != MITCH_OK) {
     d->kind = MITCH_REDIS_DAMAGED;
     d->status = st;
-    d->error_offset = where;
+    describe(&d->error, d->reason, sizeof d->reason);
     return;
   }
   d->kind = MITCH_REDIS_MESSAGE;
@@ -207,4 +252,15 @@ size_t mr_snapshot_key(uint32_t channel_id, uint64_t ticker_id, char out[MR_KEY_
   n = 11 + mr_u64_text(channel_id, out + 11);
   out[n++] = ':';
   return n + mr_u64_text(ticker_id, out + n);
+}
+
+void mr_damaged(mitch_redis_delivery *d, int status, const char *rule, const char *fmt, ...) {
+  va_list ap;
+  set_error(&d->error, status, 0, rule, "%s", "");
+  va_start(ap, fmt);
+  vsnprintf(d->error.text, sizeof d->error.text, fmt, ap);
+  va_end(ap);
+  d->kind = MITCH_REDIS_DAMAGED;
+  d->status = status;
+  snprintf(d->reason, sizeof d->reason, "%s", d->error.text);
 }

@@ -238,6 +238,8 @@ START_TEST(foreign_payloads_reported_and_skipped) {
     ck_assert_uint_eq(d.size, cases[i].len);
     ck_assert_uint_eq(d.channel_id, T_TRADES);
     ck_assert(d.reason[0] != '\0');
+    ck_assert_int_eq(d.error.status, d.status);
+    ck_assert(d.error.rule[0] != '\0');
   }
   receive_ok(s, &d);
   ck_assert_int_eq(d.kind, MITCH_REDIS_DAMAGED);
@@ -245,7 +247,8 @@ START_TEST(foreign_payloads_reported_and_skipped) {
   receive_ok(s, &d);
   ck_assert_int_eq(d.kind, MITCH_REDIS_DAMAGED);
   ck_assert_int_eq(d.status, MITCH_ERR_INVALID_FIELD_VALUE);
-  ck_assert_uint_eq(d.error_offset, MITCH_HEADER_SIZE);
+  ck_assert_str_eq(d.error.field_name, "price"); /* protocol.md: offset 8 of the body */
+  ck_assert_uint_eq(d.error.offset, MITCH_HEADER_SIZE + 8);
   receive_ok(s, &d);
   ck_assert_int_eq(d.kind, MITCH_REDIS_MESSAGE);
   TU_ASSERT_BYTES(d.data, m, n);

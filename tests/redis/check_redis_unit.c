@@ -430,7 +430,10 @@ START_TEST(payload_whole_messages) {
   judge(m, 2 * n, trades, 0, &d, frame);
   ck_assert_int_eq(d.kind, MITCH_REDIS_DAMAGED);
   ck_assert_int_eq(d.status, MITCH_ERR_INVALID_DATA);
-  ck_assert_uint_eq(d.error_offset, n);
+  ck_assert_uint_eq(d.error.offset, n);
+  ck_assert_int_eq(d.error.status, MITCH_ERR_INVALID_DATA);
+  ck_assert_int_eq(d.error.field, -1);
+  ck_assert(d.error.rule[0] != '\0');
   /* A bad type of message on the right channel is still the framing's
      error: the framing is checked before anything else. */
   m[n] = 'x';
@@ -439,15 +442,40 @@ START_TEST(payload_whole_messages) {
 
   judge((const uint8_t *)"hello, world", 12, trades, 0, &d, frame); /* 'h' is no type */
   ck_assert_int_eq(d.status, MITCH_ERR_INVALID_MESSAGE_TYPE);
-  ck_assert_uint_eq(d.error_offset, 0);
+  ck_assert_uint_eq(d.error.offset, 0);
+  ck_assert_str_eq(d.error.field_name, "message_type");
   ck_assert(d.reason[0] != '\0');
+  ck_assert_ptr_null(strstr(d.reason, "hello")); /* never the payload's own text */
 
-  /* Price 0 breaks a field rule: the damage is in body 0 (offset 8). */
+  /* Price 0 breaks a field rule: protocol.md puts the price at offset 8 of
+     the body, 16 in the message; the error names the field and its rule. */
   n = trade_message(m, sizeof m, 1.25, 7);
   memset(m + MITCH_HEADER_SIZE + 8, 0, 8);
   judge(m, n, trades, 0, &d, frame);
   ck_assert_int_eq(d.status, MITCH_ERR_INVALID_FIELD_VALUE);
-  ck_assert_uint_eq(d.error_offset, MITCH_HEADER_SIZE);
+  ck_assert_int_eq(d.error.status, MITCH_ERR_INVALID_FIELD_VALUE);
+  ck_assert_int_eq(d.error.layout, 't');
+  ck_assert_str_eq(d.error.field_name, "price");
+  ck_assert(d.error.rule[0] != '\0');
+  ck_assert_uint_eq(d.error.offset, MITCH_HEADER_SIZE + 8);
+  ck_assert_ptr_nonnull(strstr(d.reason, "price"));
+  ck_assert_ptr_nonnull(strstr(d.reason, "offset 16"));
+  /* A crossed tick names both fields. */
+  {
+    mitch_tick t;
+    uint8_t tm[64];
+    size_t tn;
+    memset(&t, 0, sizeof t);
+    t.ticker_id = 5;
+    t.bid_price = 1.5;
+    t.ask_price = 1.6;
+    ck_assert_int_eq(mitch_message_encode(MITCH_MSG_TICK, 1, &t, 1, tm, sizeof tm, &tn), MITCH_OK);
+    tu_put_f64(tm + MITCH_HEADER_SIZE + 16, 1.4); /* ask below bid */
+    judge(tm, tn, ticks, 0, &d, frame);
+    ck_assert_int_eq(d.status, MITCH_ERR_INVALID_FIELD_VALUE);
+    ck_assert_str_eq(d.error.field_name, "ask_price");
+    ck_assert_str_eq(d.error.other_name, "bid_price");
+  }
 }
 END_TEST
 
@@ -474,11 +502,14 @@ START_TEST(payload_bare_bodies) {
 
   judge(body, MITCH_TRADE_SIZE - 1, trades, MITCH_REDIS_BARE_BODIES, &d, frame);
   ck_assert_int_eq(d.status, MITCH_ERR_BUFFER_TOO_SMALL);
+  ck_assert_int_eq(d.error.field, -1);
   judge(m, n, trades, MITCH_REDIS_BARE_BODIES, &d, frame); /* a whole message is too long */
   ck_assert_int_eq(d.status, MITCH_ERR_INVALID_DATA);
   memset(m + MITCH_HEADER_SIZE + 8, 0, 8); /* price 0 */
   judge(body, MITCH_TRADE_SIZE, trades, MITCH_REDIS_BARE_BODIES, &d, frame);
   ck_assert_int_eq(d.status, MITCH_ERR_INVALID_FIELD_VALUE);
+  ck_assert_str_eq(d.error.field_name, "price");
+  ck_assert_uint_eq(d.error.offset, 8);
   ck_assert(!(d.flags & MITCH_REDIS_STAMPED));
 }
 END_TEST
@@ -498,6 +529,10 @@ START_TEST(outgoing_checks) {
   ck_assert_int_eq(mr_check_outgoing(6648832, m, n - 3, &bodies, err),
                    MITCH_ERR_BUFFER_TOO_SMALL);
   ck_assert_ptr_nonnull(strstr(err, "nothing sent"));
+  n = trade_message(m, sizeof m, 1.5, 3);
+  memset(m + MITCH_HEADER_SIZE + 20, 0, 4); /* trade_id 0 */
+  ck_assert_int_eq(mr_check_outgoing(6648832, m, n, &bodies, err), MITCH_ERR_INVALID_FIELD_VALUE);
+  ck_assert_ptr_nonnull(strstr(err, "trade_id"));
 }
 END_TEST
 

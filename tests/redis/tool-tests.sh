@@ -117,7 +117,7 @@ end_sub
 check "damaged payloads: exit 0" test "$sub_status" -eq 0
 check "damaged payloads: reported with the channel" \
   test "$(grep -c 'channel 6648832: damaged payload skipped' "$work/dmg.mitch.err")" -eq 2
-check "damaged payloads: the reason is named" grep -q 'invalid message type' "$work/dmg.mitch.err"
+check "damaged payloads: the field and the rule are named" grep -q 'offset 0: message_type is 0x6e (must be' "$work/dmg.mitch.err"
 check "damaged payloads: the good ones still arrive" test "$(fields "$work/dmg.mitch" | wc -l)" -eq "$n_trade_bodies"
 
 # 4. SIGTERM and SIGINT: flush and exit 0
@@ -157,6 +157,7 @@ end_sub
 head -c "$(wc -c <"$work/before-cut.mitch")" "$sample" >"$work/prefix.mitch"
 check "truncated input: every whole message before it was sent" cmp -s "$work/prefix.mitch" "$work/before-cut.mitch"
 printf 'x' >"$work/badtype.mitch"
+tail -c +2 "$sample" >>"$work/badtype.mitch"
 "$MITCH" publish --redis "$U" "$work/badtype.mitch" 2>"$work/err"
 check "bad type byte: exit 1 with the offset" grep -q 'offset 0:.*invalid message type' "$work/err"
 
