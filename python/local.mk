@@ -19,6 +19,7 @@ mitch_python_package = \
 	python/mitch/flat.py \
 	python/mitch/ids.py \
 	python/mitch/py.typed \
+	python/mitch/redis.py \
 	python/mitch/registry.py \
 	python/mitch/types.py
 
