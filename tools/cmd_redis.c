@@ -91,7 +91,7 @@ static const char publish_usage[] =
     "(mitch:stream:<channel>, capped at --maxlen, default 1000000, approximately).\n";
 
 static const char subscribe_usage[] =
-    "usage: mitch subscribe --redis URL --provider NAME|ID --type t,s [--pattern P]\n"
+    "usage: mitch subscribe --redis URL --provider NAME|ID --type t,s|all [--pattern P]\n"
     "                       [--stream --group G --consumer C] [--sharded]\n"
     "                       [--binary-channel | --both-spellings] [--bare-bodies]\n"
     "                       [--count N] [--timeout MS] [-o FILE]\n"
@@ -347,10 +347,16 @@ int cmd_publish(int argc, char **argv) {
       st = o.stream ? mitch_redis_stream_append(r, channel, bytes, m.size, o.maxlen, flags, NULL)
                     : mitch_redis_publish(r, channel, bytes, m.size, flags);
       if (st != MITCH_OK) {
-        if (st < 100 && st != MITCH_REDIS_AGAIN) {
-          /* Refused before sending: the input is damaged. */
-          cli_error(cmd, "offset %" PRIu64 ": message %" PRIu64 ": %s", offset + m.offset,
-                    n_message, mitch_redis_last_error(r));
+        if (st < 100) {
+          /* Refused before sending: the input is damaged.  Say where in the
+             input, with the field and the rule. */
+          mitch_error e;
+          if (mitch_check_stream(bytes, m.size, 0, NULL, &e) != MITCH_OK)
+            cli_error(cmd, "offset %" PRIu64 ": message %" PRIu64 " (at offset %" PRIu64 "): %s",
+                      offset + m.offset + e.offset, n_message, offset + m.offset, e.text);
+          else
+            cli_error(cmd, "offset %" PRIu64 ": message %" PRIu64 ": %s", offset + m.offset,
+                      n_message, mitch_redis_last_error(r));
           goto done;
         }
         if (!survivable(cmd, st, mitch_redis_last_error(r), n_message))
@@ -691,6 +697,15 @@ static int parse_types(const char *cmd, const char *list, uint16_t provider, uin
                        size_t *n) {
   const char *p = list;
   *n = 0;
+  if (strcmp(list, "all") == 0) { /* every body type the layout table knows */
+    mitch_layout layout;
+    size_t i;
+    for (i = 0; mitch_layout_at(i, &layout) == MITCH_OK; i++)
+      if (layout.message_type && *n < 8 &&
+          mitch_create_channel(provider, (char)layout.message_type, &channels[*n]) == MITCH_OK)
+        (*n)++;
+    return *n > 0;
+  }
   while (*p) {
     size_t body_size;
     uint32_t ch;

@@ -52,4 +52,23 @@ else
 EXTRA_DIST += $(mitch_redis_sources)
 endif
 
+# The benchmark: publish -> receive beside redis-benchmark's PUBLISH ceiling
+# (doc/PERFORMANCE.md, "MITCH over Redis").  make bench-redis starts a server.
+EXTRA_DIST += bench/bench_redis.c bench/run-bench-redis.sh
+if MITCH_REDIS
+if HAVE_PTHREAD
+noinst_PROGRAMS += bench/bench_redis
+bench_bench_redis_SOURCES = bench/bench_redis.c bench/bench_clock.h
+bench_bench_redis_CFLAGS = $(AM_CFLAGS) $(PTHREAD_CFLAGS)
+bench_bench_redis_LDADD = lib/redis/libmitch-redis.la lib/libmitch.la $(PTHREAD_LIBS)
+bench_bench_redis_LDFLAGS = -no-install $(PTHREAD_CFLAGS)
+endif
+endif
+BENCH_REDIS_ARGS =
+bench-redis: bench/bench_redis$(EXEEXT)
+	srcdir=$(srcdir) REDIS_SERVER='$(REDIS_SERVER)' REDIS_CLI='$(REDIS_CLI)' \
+	REDIS_BENCHMARK='$(REDIS_BENCHMARK)' BENCH_REDIS_ARGS='$(BENCH_REDIS_ARGS)' \
+	$(SHELL) $(srcdir)/bench/run-bench-redis.sh
+.PHONY: bench-redis
+
 include $(srcdir)/tests/redis/local.mk

@@ -25,8 +25,11 @@ mitch_redis_test_scripts = \
 	tests/redis/consumer-kill.sh \
 	tests/redis/python-tests.sh \
 	tests/redis/test_mitch_redis.py \
-	tests/redis/tool-absent.sh
+	tests/redis/tool-absent.sh \
+	tests/redis/examples.sh
 EXTRA_DIST += $(mitch_redis_test_scripts) tests/redis/.gitignore \
+	examples/redis_quickstart.c examples/redis_quickstart.expected \
+	examples/redis-tool.sh examples/redis-tool.expected \
 	tests/redis/check_redis_unit.c \
 	tests/redis/check_redis_server.c \
 	tests/redis/check_redis_cluster.c \
@@ -66,7 +69,13 @@ tests_redis_gen_trades_LDFLAGS = -no-install
 tests_redis_check_sequence_SOURCES = tests/redis/check_sequence.c
 tests_redis_check_sequence_LDADD = lib/libmitch.la
 tests_redis_check_sequence_LDFLAGS = -no-install
-TESTS += tests/redis/tool-tests.sh tests/redis/consumer-kill.sh tests/redis/python-tests.sh
+TESTS += tests/redis/tool-tests.sh tests/redis/consumer-kill.sh tests/redis/python-tests.sh \
+	tests/redis/examples.sh
+# The README's C example, compiled like any user's program.
+check_PROGRAMS += examples/redis_quickstart
+examples_redis_quickstart_SOURCES = examples/redis_quickstart.c
+examples_redis_quickstart_LDADD = lib/redis/libmitch-redis.la lib/libmitch.la
+examples_redis_quickstart_LDFLAGS = -no-install
 
 if HAVE_CHECK
 check_PROGRAMS += tests/redis/check_redis_server tests/redis/check_redis_cluster

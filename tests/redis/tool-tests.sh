@@ -160,6 +160,14 @@ printf 'x' >"$work/badtype.mitch"
 tail -c +2 "$sample" >>"$work/badtype.mitch"
 "$MITCH" publish --redis "$U" "$work/badtype.mitch" 2>"$work/err"
 check "bad type byte: exit 1 with the offset" grep -q 'offset 0:.*invalid message type' "$work/err"
+# The second message's first order (offset 104 + 8) with order_id 0 (its
+# bytes 8..11, protocol.md): the offset in the input, the field, the rule.
+head -c 120 "$sample" >"$work/badfield.mitch"
+printf '\000\000\000\000' >>"$work/badfield.mitch"
+tail -c +125 "$sample" >>"$work/badfield.mitch"
+"$MITCH" publish --redis "$U" --provider 101 "$work/badfield.mitch" 2>"$work/err"
+check "bad field: exit 1" test $? -eq 1
+check "bad field: offset, field and rule" grep -q '^mitch publish: offset 120: message 2 (at offset 104): order_id is 0' "$work/err"
 
 # 7. URLs, credentials, providers
 "$MITCH" publish --redis rediss://127.0.0.1:6380 "$sample" 2>"$work/err"
