@@ -15,9 +15,14 @@ check "redis_quickstart prints what the README says" \
 # data/sample.mitch, with mitch and redis-cli on PATH.
 mkdir -p "$work/tool/data" "$work/bin"
 cp data/sample.mitch "$work/tool/data/"
-ln -s "$build/${MITCH#./}" "$work/bin/mitch"
+case $MITCH in
+  /*) ln -s "$MITCH" "$work/bin/mitch" ;;
+  *) ln -s "$build/${MITCH#./}" "$work/bin/mitch" ;;
+esac
 ln -s "$(command -v "${REDIS_CLI:-redis-cli}")" "$work/bin/redis-cli"
-out=$(cd "$work/tool" && URL=$URL PATH="$work/bin:$PATH" sh "$src/examples/redis-tool.sh" 2>&1 ||
+# (timeout: the example waits for its subscriber, which must not be forever
+# if the subscriber could not start)
+out=$(cd "$work/tool" && URL=$URL PATH="$work/bin:$PATH" timeout 120 sh "$src/examples/redis-tool.sh" 2>&1 ||
   echo "exit $?")
 check "redis-tool.sh prints what the README says" \
   test "$out" = "$(cat "$src/examples/redis-tool.expected")"
