@@ -262,7 +262,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   memset(&sub, 0, sizeof sub);
-  sub.capacity = 300000;
+  sub.capacity = 400000; /* the largest count, rounded up to whole pipelines */
   sub.latency = malloc(sub.capacity * sizeof *sub.latency);
   if (!sub.latency || mitch_redis_subscriber_open(url, 5000, &sub.s, why, sizeof why) != MITCH_OK ||
       mitch_redis_subscribe(sub.s, CHANNEL, 0) != MITCH_OK ||
