@@ -530,9 +530,10 @@ int mitch_redis_consumer_receive(mitch_redis_consumer *k, int timeout_ms,
     wait = timeout_ms < 0 ? 1000 : mr_remaining_ms(deadline);
     rc = poll(pfd, n_fds, wait);
     if (rc < 0) {
+      char ebuf[64];
       if (errno == EINTR)
         return MITCH_REDIS_AGAIN;
-      mr_set_error(k->c.error, "poll: %s", strerror(errno));
+      mr_set_error(k->c.error, "poll: %s", mr_strerror(errno, ebuf));
       return MITCH_REDIS_ERR_CONNECTION;
     }
     for (i = 0; i < n_fds; i++) {

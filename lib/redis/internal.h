@@ -61,6 +61,10 @@ void mr_set_error(char *dst, const char *fmt, ...)
 #endif
     ;
 
+/* The text of an errno value, thread-safe (strerror is not required to
+   be): in buf, or a constant string. */
+const char *mr_strerror(int errnum, char buf[64]);
+
 /* Copy text into a caller's optional why buffer (NULL or 0 bytes: nothing). */
 void mr_report_why(char *why, size_t why_len, const char *text);
 

@@ -138,6 +138,7 @@ void mr_node_pop(mr_node *n) {
 
 /* Send as much as the socket takes now. */
 static int send_some(mr_node *n, char *err) {
+  char ebuf[64];
   while (n->sent < n->out.len) {
     ssize_t k = send(n->fd, n->out.data + n->sent, n->out.len - n->sent,
                      MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -149,7 +150,7 @@ static int send_some(mr_node *n, char *err) {
       return MITCH_OK;
     if (k < 0 && errno == EINTR)
       continue;
-    mr_set_error(err, "connection lost (send: %s)", k < 0 ? strerror(errno) : "0 bytes");
+    mr_set_error(err, "connection lost (send: %s)", k < 0 ? mr_strerror(errno, ebuf) : "0 bytes");
     mr_node_disconnect(n, 1);
     return MITCH_REDIS_ERR_CONNECTION;
   }
@@ -158,7 +159,7 @@ static int send_some(mr_node *n, char *err) {
 
 /* Read what the socket has now into the reply parser; *got = bytes read. */
 static int read_some(mr_node *n, size_t *got, char *err) {
-  char buf[READ_CHUNK];
+  char buf[READ_CHUNK], ebuf[64];
   ssize_t k;
   *got = 0;
   for (;;) {
@@ -177,7 +178,7 @@ static int read_some(mr_node *n, size_t *got, char *err) {
     if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
       return MITCH_OK;
     mr_set_error(err, "connection lost (%s)",
-                 k == 0 ? "the server closed it" : strerror(errno));
+                 k == 0 ? "the server closed it" : mr_strerror(errno, ebuf));
     mr_node_disconnect(n, 1);
     return MITCH_REDIS_ERR_CONNECTION;
   }
@@ -219,6 +220,7 @@ int mr_node_poll_reply(mr_node *n, redisReply **reply, char *err) {
 }
 
 int mr_node_io(mr_node *n, uint64_t deadline, int want_reply, redisReply **reply, char *err) {
+  char ebuf[64];
   struct pollfd pfd;
   size_t got;
   int st, wait, rc;
@@ -248,7 +250,7 @@ int mr_node_io(mr_node *n, uint64_t deadline, int want_reply, redisReply **reply
     pfd.revents = 0;
     rc = poll(&pfd, 1, wait);
     if (rc < 0 && errno != EINTR) {
-      mr_set_error(err, "poll: %s", strerror(errno));
+      mr_set_error(err, "poll: %s", mr_strerror(errno, ebuf));
       mr_node_disconnect(n, 1);
       return MITCH_REDIS_ERR_CONNECTION;
     }
@@ -352,7 +354,7 @@ static int handshake(mr_node *n, const mr_settings *s, uint64_t deadline, char *
 int mr_node_connect(mr_node *n, const mr_settings *s, uint64_t deadline, char *err) {
   struct timeval tv;
   int wait = mr_remaining_ms(deadline), flags, st;
-  char where[300];
+  char where[300], ebuf[64];
   redisContext *ctx;
   if (n->ctx)
     return MITCH_OK;
@@ -378,7 +380,7 @@ int mr_node_connect(mr_node *n, const mr_settings *s, uint64_t deadline, char *e
   flags = fcntl(ctx->fd, F_GETFL);
   if (flags < 0 || fcntl(ctx->fd, F_SETFL, flags | O_NONBLOCK) < 0 ||
       fcntl(ctx->fd, F_SETFD, FD_CLOEXEC) < 0) {
-    mr_set_error(err, "connect to %s: fcntl: %s", where, strerror(errno));
+    mr_set_error(err, "connect to %s: fcntl: %s", where, mr_strerror(errno, ebuf));
     redisFree(ctx);
     return MITCH_REDIS_ERR_CONNECT;
   }

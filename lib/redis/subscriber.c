@@ -71,12 +71,13 @@ static int str_is(const redisReply *r, const char *s) {
 }
 
 static int watch_node(mitch_redis_subscriber *s, size_t idx) {
+  char ebuf[64];
   struct epoll_event ev;
   memset(&ev, 0, sizeof ev);
   ev.events = EPOLLIN;
   ev.data.u64 = idx;
   if (epoll_ctl(s->epfd, EPOLL_CTL_ADD, s->c.nodes[idx]->fd, &ev) != 0 && errno != EEXIST) {
-    mr_set_error(s->c.error, "epoll_ctl: %s", strerror(errno));
+    mr_set_error(s->c.error, "epoll_ctl: %s", mr_strerror(errno, ebuf));
     return MITCH_REDIS_ERR_CONNECTION;
   }
   return MITCH_OK;
@@ -601,9 +602,10 @@ int mitch_redis_receive(mitch_redis_subscriber *s, int timeout_ms, mitch_redis_d
     wait = timeout_ms < 0 ? 1000 : mr_remaining_ms(deadline);
     n_ev = epoll_wait(s->epfd, events, 16, wait);
     if (n_ev < 0) {
+      char ebuf[64];
       if (errno == EINTR)
         return MITCH_REDIS_AGAIN;
-      mr_set_error(s->c.error, "epoll_wait: %s", strerror(errno));
+      mr_set_error(s->c.error, "epoll_wait: %s", mr_strerror(errno, ebuf));
       return MITCH_REDIS_ERR_CONNECTION;
     }
     for (i = 0; i < (size_t)n_ev; i++) {

@@ -3,6 +3,8 @@
  */
 #include <config.h>
 
+#include <errno.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,4 +91,16 @@ void mr_set_error(char *dst, const char *fmt, ...) {
 void mr_report_why(char *why, size_t why_len, const char *text) {
   if (why && why_len)
     snprintf(why, why_len, "%s", text);
+}
+
+const char *mr_strerror(int errnum, char buf[64]) {
+  /* glibc with _GNU_SOURCE has the char * strerror_r; the XSI one returns
+     an int.  Either way the text is in the returned pointer or in buf. */
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+  return strerror_r(errnum, buf, 64);
+#else
+  if (strerror_r(errnum, buf, 64) != 0)
+    snprintf(buf, 64, "error %d", errnum);
+  return buf;
+#endif
 }
