@@ -140,9 +140,10 @@ START_TEST(sharded_pubsub_on_every_master) {
   s = subscriber_node(0);
   r = connect_node(1);
   for (p = 1000; p < 1064; p++) {
-    char name[8];
+    char name[16];
     size_t len;
-    mitch_redis_channel_name(trade_channel(p), 0, name, sizeof name, &len);
+    ck_assert_int_eq(mitch_redis_channel_name(trade_channel(p), 0, name, sizeof name, &len),
+                     MITCH_OK);
     owners[owner_of(mr_key_slot(name, len))]++;
     ck_assert_int_eq(mitch_redis_subscribe(s, trade_channel(p), MITCH_REDIS_SHARDED), MITCH_OK);
     ck_assert_int_eq(mitch_redis_subscribe(s, trade_channel(p),
@@ -299,9 +300,10 @@ START_TEST(moved_is_followed) {
   load_cluster();
   /* A channel whose stream and name live off node 0. */
   for (p = 3000;; p++) {
-    char key[MR_KEY_MAX], name[8];
+    char key[MR_KEY_MAX], name[16];
     size_t len;
-    mitch_redis_channel_name(trade_channel(p), 0, name, sizeof name, &len);
+    ck_assert_int_eq(mitch_redis_channel_name(trade_channel(p), 0, name, sizeof name, &len),
+                     MITCH_OK);
     if (owner_of(mr_key_slot(key, mr_stream_key(trade_channel(p), key))) != 0 &&
         owner_of(mr_key_slot(name, len)) != 0) {
       away = p;

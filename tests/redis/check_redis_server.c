@@ -75,7 +75,7 @@ START_TEST(pubsub_every_message_both_spellings) {
                        MITCH_OK);
     for (i = 0; i < c.n; i++) {
       mitch_redis_delivery d;
-      char name[8];
+      char name[16];
       size_t name_len;
       receive_ok(s, &d);
       ck_assert_int_eq(d.kind, MITCH_REDIS_MESSAGE);
