@@ -211,7 +211,9 @@ typedef struct mitch_redis_delivery {
                             damage libmitch does not judge (an empty payload, bytes
                             after the message, a bare body of the wrong size, a
                             foreign stream entry, a name that is no channel)
-                            field is -1 and rule says what was expected */
+                            field is -1 and rule says what was expected.
+                            MESSAGE and GAP: error.status is MITCH_OK, the
+                            other error fields are not set */
 } mitch_redis_delivery;
 
 /* ---------------------------------------------------------------------- */

@@ -424,7 +424,7 @@ static int next_entry(mitch_redis_consumer *k, lane *l, mitch_redis_delivery *d)
       continue;
     }
     e = entries->element[l->entry_i++];
-    memset(d, 0, sizeof *d);
+    mr_delivery_reset(d);
     d->receive_time = mr_time_of_day_ns();
     d->channel_id = cs->channel_id;
     d->channel = cs->key;

@@ -137,6 +137,10 @@ void mr_damaged(mitch_redis_delivery *d, int status, const char *rule, const cha
 #endif
     ;
 
+/* Every field a delivery of any kind reads set to its empty value (the
+   error's details only for damaged ones). */
+void mr_delivery_reset(mitch_redis_delivery *d);
+
 /* Stream and snapshot key names. */
 size_t mr_stream_key(uint32_t channel_id, char out[MR_KEY_MAX]);
 size_t mr_snapshot_key(uint32_t channel_id, uint64_t ticker_id, char out[MR_KEY_MAX]);
@@ -171,6 +175,9 @@ typedef struct mr_node {
   mr_buf out;        /* commands: [0, head) answered, [head, sent) in flight,
                         [sent, len) not yet sent */
   size_t head, sent;
+  char *in;          /* bytes read from the socket, [in_pos, in_len) not yet
+                        given to the reply parser */
+  size_t in_pos, in_len;
   mr_pending *pend;  /* replies expected, oldest at pend_first */
   size_t pend_first, pend_count, pend_cap;
   char run_id[48];   /* the server's run_id at connect ("" if unknown) */

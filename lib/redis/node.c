@@ -26,6 +26,11 @@
 #include "internal.h"
 
 #define READ_CHUNK 65536
+/* What the reply parser is given at a time.  hiredis 0.14 moves the unread
+   rest of its buffer down each time it has consumed 1 kB: fed 64 kB at once
+   it would move most of them again for every few small replies.  Fed a
+   slice at a time, it moves at most a slice. */
+#define FEED_SLICE 4096
 
 void mr_node_init(mr_node *n, const char *host, int port) {
   memset(n, 0, sizeof *n);
@@ -35,6 +40,7 @@ void mr_node_init(mr_node *n, const char *host, int port) {
 }
 
 static void clear_queue(mr_node *n) {
+  n->in_pos = n->in_len = 0; /* unread input belongs to the old connection */
   mr_buf_clear(&n->out);
   n->head = n->sent = 0;
   n->pend_first = n->pend_count = 0;
@@ -54,6 +60,8 @@ void mr_node_disconnect(mr_node *n, int lost) {
 void mr_node_free(mr_node *n) {
   mr_node_disconnect(n, 0);
   mr_buf_free(&n->out);
+  free(n->in);
+  n->in = NULL;
   free(n->pend);
   n->pend = NULL;
   n->pend_cap = 0;
@@ -157,19 +165,24 @@ static int send_some(mr_node *n, char *err) {
   return MITCH_OK;
 }
 
-/* Read what the socket has now into the reply parser; *got = bytes read. */
+/* Read what the socket has now into the node's input buffer (fed to the
+   parser by parsed_reply); *got = bytes read. */
 static int read_some(mr_node *n, size_t *got, char *err) {
-  char buf[READ_CHUNK], ebuf[64];
+  char ebuf[64];
   ssize_t k;
   *got = 0;
+  if (n->in_pos < n->in_len)
+    return MITCH_OK; /* not all fed yet: no reading ahead further */
+  if (!n->in && !(n->in = malloc(READ_CHUNK))) {
+    mr_set_error(err, "out of memory reading a reply");
+    mr_node_disconnect(n, 1);
+    return MITCH_REDIS_ERR_NO_MEMORY;
+  }
+  n->in_pos = n->in_len = 0;
   for (;;) {
-    k = recv(n->fd, buf, sizeof buf, MSG_DONTWAIT);
+    k = recv(n->fd, n->in, READ_CHUNK, MSG_DONTWAIT);
     if (k > 0) {
-      if (redisReaderFeed(n->ctx->reader, buf, (size_t)k) != REDIS_OK) {
-        mr_set_error(err, "out of memory reading a reply");
-        mr_node_disconnect(n, 1);
-        return MITCH_REDIS_ERR_NO_MEMORY;
-      }
+      n->in_len = (size_t)k;
       *got = (size_t)k;
       return MITCH_OK;
     }
@@ -184,15 +197,29 @@ static int read_some(mr_node *n, size_t *got, char *err) {
   }
 }
 
+/* A complete reply from what was read, feeding the parser slice by slice
+   (*reply NULL: what was read holds none). */
 static int parsed_reply(mr_node *n, redisReply **reply, char *err) {
-  void *r = NULL;
-  if (redisReaderGetReply(n->ctx->reader, &r) != REDIS_OK) {
-    mr_set_error(err, "protocol error: %s", n->ctx->reader->errstr);
-    mr_node_disconnect(n, 1);
-    return MITCH_REDIS_ERR_PROTOCOL;
+  for (;;) {
+    void *r = NULL;
+    size_t slice;
+    if (redisReaderGetReply(n->ctx->reader, &r) != REDIS_OK) {
+      mr_set_error(err, "protocol error: %s", n->ctx->reader->errstr);
+      mr_node_disconnect(n, 1);
+      return MITCH_REDIS_ERR_PROTOCOL;
+    }
+    if (r || n->in_pos >= n->in_len) {
+      *reply = r;
+      return MITCH_OK;
+    }
+    slice = n->in_len - n->in_pos < FEED_SLICE ? n->in_len - n->in_pos : FEED_SLICE;
+    if (redisReaderFeed(n->ctx->reader, n->in + n->in_pos, slice) != REDIS_OK) {
+      mr_set_error(err, "out of memory reading a reply");
+      mr_node_disconnect(n, 1);
+      return MITCH_REDIS_ERR_NO_MEMORY;
+    }
+    n->in_pos += slice;
   }
-  *reply = r;
-  return MITCH_OK;
 }
 
 int mr_node_parsed(mr_node *n, redisReply **reply, char *err) {

@@ -264,3 +264,23 @@ void mr_damaged(mitch_redis_delivery *d, int status, const char *rule, const cha
   d->status = status;
   snprintf(d->reason, sizeof d->reason, "%s", d->error.text);
 }
+
+void mr_delivery_reset(mitch_redis_delivery *d) {
+  /* Field by field: the error and the reason (most of the struct) are only
+     read for damaged deliveries, which set them in full. */
+  d->kind = 0;
+  d->status = MITCH_OK;
+  d->channel_id = 0;
+  d->flags = 0;
+  d->data = NULL;
+  d->size = 0;
+  d->channel = NULL;
+  d->channel_len = 0;
+  d->pattern = NULL;
+  d->pattern_len = 0;
+  d->entry_id[0] = '\0';
+  d->receive_time = 0;
+  d->gap_ms = 0;
+  d->reason[0] = '\0';
+  d->error.status = MITCH_OK;
+}

@@ -400,7 +400,8 @@ static const sub_entry *find_entry(const mitch_redis_subscriber *s, int kind,
 }
 
 /* Turn one reply into a delivery: 1 if *d is filled, 0 if the reply was
-   nothing to hand out (a late confirmation, a pong).  Takes r. */
+   nothing to hand out (a late confirmation, a pong: *d is then untouched).
+   Takes r. */
 static int deliver(mitch_redis_subscriber *s, redisReply *r, size_t node,
                    mitch_redis_delivery *d) {
   const redisReply *channel, *payload;
@@ -449,7 +450,7 @@ static int deliver(mitch_redis_subscriber *s, redisReply *r, size_t node,
     freeReplyObject(r);
     return 0;
   }
-  memset(d, 0, sizeof *d);
+  mr_delivery_reset(d);
   d->receive_time = mr_time_of_day_ns();
   channel_ok = mitch_redis_channel_parse(channel->str, channel->len, &channel_id, &spelling) ==
                MITCH_OK;
@@ -538,7 +539,6 @@ static long node_needing_care(const mitch_redis_subscriber *s) {
 
 int mitch_redis_receive(mitch_redis_subscriber *s, int timeout_ms, mitch_redis_delivery *out) {
   uint64_t deadline;
-  mitch_redis_delivery d;
   int st;
   if (!s || !out)
     return MITCH_ERR_INVALID_DATA;
@@ -563,8 +563,7 @@ int mitch_redis_receive(mitch_redis_subscriber *s, int timeout_ms, mitch_redis_d
       s->q_count--;
       if (!s->q_count)
         s->q_first = 0;
-      if (deliver(s, q.r, q.node, &d)) {
-        *out = d;
+      if (deliver(s, q.r, q.node, out)) {
         return MITCH_OK;
       }
     }
@@ -590,8 +589,7 @@ int mitch_redis_receive(mitch_redis_subscriber *s, int timeout_ms, mitch_redis_d
         busy = 1;
         break;
       }
-      if (r && deliver(s, r, i, &d)) {
-        *out = d;
+      if (r && deliver(s, r, i, out)) {
         return MITCH_OK;
       }
       if (r)
@@ -615,8 +613,7 @@ int mitch_redis_receive(mitch_redis_subscriber *s, int timeout_ms, mitch_redis_d
         continue;
       /* A read error breaks the connection: recovered on the next turn. */
       if (mr_node_poll_reply(s->c.nodes[idx], &r, s->c.error) == MITCH_OK && r &&
-          deliver(s, r, idx, &d)) {
-        *out = d;
+          deliver(s, r, idx, out)) {
         return MITCH_OK;
       }
     }
