@@ -20,6 +20,8 @@
  * bench/run-bench-redis.sh (make bench-redis), which starts the server.
  *
  *   bench_redis --redis URL [--runs N] [--quick] [--redis-benchmark PATH]
+ *               [--only BODIES:DEPTH] [--no-ceiling]
+ * (--only and --no-ceiling are for profiling one side of one row.)
  */
 #include <config.h>
 
@@ -128,11 +130,31 @@ static size_t build_message(uint8_t *out, size_t cap, unsigned bodies, uint32_t 
   return n;
 }
 
+/* Where body 0's trade_id sits in a message, from the layout table. */
+static size_t trade_id_offset(void) {
+  mitch_layout layout;
+  mitch_field f;
+  size_t i;
+  if (mitch_layout_get(MITCH_MSG_TRADE, &layout) == MITCH_OK)
+    for (i = 0; i < layout.field_count; i++)
+      if (mitch_layout_field(MITCH_MSG_TRADE, i, &f) == MITCH_OK &&
+          strcmp(f.name, "trade_id") == 0)
+        return MITCH_HEADER_SIZE + f.wire_offset;
+  fprintf(stderr, "bench_redis: no trade_id in the layout table\n");
+  exit(1);
+}
+
+/* The message is built once (the producer's work, not the transport's);
+   each publish stamps the header with the time and body 0 with its number,
+   which is how the subscriber tells order and latency. */
 static int ours(mitch_redis *r, struct subscriber *sub, unsigned bodies, unsigned depth,
                 size_t count, struct result *res) {
   static uint8_t msg[MITCH_HEADER_SIZE + 255 * MITCH_TRADE_SIZE];
-  size_t i, size = 0;
+  size_t i, size = build_message(msg, sizeof msg, bodies, 1, 0), id_at = trade_id_offset();
   double t0, dt;
+  mitch_header h;
+  if (!size || mitch_header_decode(msg, size, &h) != MITCH_OK)
+    return 0;
   reset(sub);
   for (i = 0; i < count; i++)
     sub->latency[i] = -1;
@@ -140,7 +162,12 @@ static int ours(mitch_redis *r, struct subscriber *sub, unsigned bodies, unsigne
   t0 = now_ns();
   for (i = 1; i <= count; i++) {
     int st;
-    size = build_message(msg, sizeof msg, bodies, (uint32_t)i, time_of_day_ns());
+    h.timestamp = time_of_day_ns();
+    mitch_header_encode(&h, msg, MITCH_HEADER_SIZE);
+    msg[id_at] = (uint8_t)i;
+    msg[id_at + 1] = (uint8_t)(i >> 8);
+    msg[id_at + 2] = (uint8_t)(i >> 16);
+    msg[id_at + 3] = (uint8_t)(i >> 24);
     if ((st = mitch_redis_publish(r, CHANNEL, msg, size, 0)) != MITCH_OK) {
       fprintf(stderr, "bench_redis: publish: %s\n", mitch_redis_last_error(r));
       return 0;
@@ -150,6 +177,7 @@ static int ours(mitch_redis *r, struct subscriber *sub, unsigned bodies, unsigne
     fprintf(stderr, "bench_redis: flush: %s\n", mitch_redis_last_error(r));
     return 0;
   }
+
   if (!wait_for(sub, count)) {
     fprintf(stderr, "bench_redis: only %zu of %zu arrived\n", atomic_load(&sub->received),
             count);
@@ -235,7 +263,8 @@ int main(int argc, char **argv) {
   struct subscriber sub;
   pthread_t thread;
   mitch_redis *r;
-  int runs = 5, quick = 0, port = 0, i, c;
+  int runs = 5, quick = 0, port = 0, i, c, no_ceiling = 0;
+  unsigned only_bodies = 0, only_depth = 0;
   static const struct {
     unsigned bodies, depth;
     size_t count;
@@ -249,9 +278,14 @@ int main(int argc, char **argv) {
       tool = argv[++i];
     else if (strcmp(argv[i], "--quick") == 0)
       quick = 1;
+    else if (strcmp(argv[i], "--no-ceiling") == 0)
+      no_ceiling = 1;
+    else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc &&
+             sscanf(argv[i + 1], "%u:%u", &only_bodies, &only_depth) == 2)
+      i++;
     else {
       fprintf(stderr, "usage: bench_redis --redis redis://127.0.0.1:PORT [--runs N] [--quick] "
-                      "[--redis-benchmark PATH]\n");
+                      "[--redis-benchmark PATH] [--only BODIES:DEPTH] [--no-ceiling]\n");
       return 2;
     }
   }
@@ -284,10 +318,13 @@ int main(int argc, char **argv) {
     size_t count = quick ? configs[c].count / 10 : configs[c].count;
     size_t payload = MITCH_HEADER_SIZE + configs[c].bodies * MITCH_TRADE_SIZE;
     count = (count + configs[c].depth - 1) / configs[c].depth * configs[c].depth;
+    if (only_bodies && (only_bodies != configs[c].bodies || only_depth != configs[c].depth))
+      continue;
     for (i = 0; i < runs; i++) {
-      struct result o, k;
+      struct result o, k = {1, 1, 0, 0};
       if (!ours(r, &sub, configs[c].bodies, configs[c].depth, count, &o) ||
-          !ceiling(tool, host, port, &sub, payload, configs[c].depth, count, &k))
+          (!no_ceiling &&
+           !ceiling(tool, host, port, &sub, payload, configs[c].depth, count, &k)))
         return 1;
       om[i] = o.msgs_per_s;
       ob[i] = o.bytes_per_s / 1e6;
