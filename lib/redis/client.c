@@ -334,19 +334,10 @@ int mr_client_flush(mr_client *c) {
   return give_held(c);
 }
 
-int mr_client_send(mr_client *c, const mr_buf *cmd, uint8_t kind, unsigned slot) {
-  uint64_t deadline = mr_now_ms() + (uint64_t)c->set.timeout_ms;
-  size_t idx, i;
+/* After a command was queued: send and read as the pipeline depth says. */
+static int after_queue(mr_client *c, uint64_t deadline) {
+  size_t i;
   int st;
-  if (cmd->failed) {
-    mr_set_error(c->error, "out of memory");
-    return MITCH_REDIS_ERR_NO_MEMORY;
-  }
-  if ((st = mr_client_route(c, slot, &idx, deadline)) != MITCH_OK)
-    return st;
-  st = mr_node_queue(c->nodes[idx], cmd->data, cmd->len, kind, slot, 0, c->error);
-  if (st != MITCH_OK)
-    return st;
   if (c->depth <= 1)
     return mr_client_flush(c);
   if (in_flight(c) >= c->depth) {
@@ -359,6 +350,43 @@ int mr_client_send(mr_client *c, const mr_buf *cmd, uint8_t kind, unsigned slot)
     }
   }
   return give_held(c);
+}
+
+int mr_client_send(mr_client *c, const mr_buf *cmd, uint8_t kind, unsigned slot) {
+  uint64_t deadline = mr_now_ms() + (uint64_t)c->set.timeout_ms;
+  size_t idx;
+  int st;
+  if (cmd->failed) {
+    mr_set_error(c->error, "out of memory");
+    return MITCH_REDIS_ERR_NO_MEMORY;
+  }
+  if ((st = mr_client_route(c, slot, &idx, deadline)) != MITCH_OK)
+    return st;
+  st = mr_node_queue(c->nodes[idx], cmd->data, cmd->len, kind, slot, 0, c->error);
+  if (st != MITCH_OK)
+    return st;
+  return after_queue(c, deadline);
+}
+
+int mr_client_begin(mr_client *c, unsigned slot, mr_node **node, mr_buf **out, size_t *offset) {
+  uint64_t deadline = mr_now_ms() + (uint64_t)c->set.timeout_ms;
+  size_t idx;
+  int st;
+  if ((st = mr_client_route(c, slot, &idx, deadline)) != MITCH_OK)
+    return st;
+  if ((st = mr_node_prepare(c->nodes[idx], c->error)) != MITCH_OK)
+    return st;
+  *node = c->nodes[idx];
+  *out = &c->nodes[idx]->out;
+  *offset = c->nodes[idx]->out.len;
+  return MITCH_OK;
+}
+
+int mr_client_commit(mr_client *c, mr_node *node, size_t offset, uint8_t kind, unsigned slot) {
+  int st = mr_node_commit(node, offset, kind, slot, 0, c->error);
+  if (st != MITCH_OK)
+    return st;
+  return after_queue(c, mr_now_ms() + (uint64_t)c->set.timeout_ms);
 }
 
 int mr_client_call(mr_client *c, const mr_buf *cmd, unsigned slot, redisReply **reply) {
@@ -606,15 +634,21 @@ int mitch_redis_publish(mitch_redis *r, uint32_t channel_id, const uint8_t *mess
   slot = (flags & MITCH_REDIS_SHARDED) ? mr_key_slot(name, name_len) : MR_SLOTS;
   mitch_body_size(message[0], &body_size);
   for (i = 0; i < ((flags & MITCH_REDIS_BARE_BODIES) ? n_bodies : 1) && st == MITCH_OK; i++) {
-    mr_buf_clear(&r->cmd);
-    mr_cmd_begin(&r->cmd, 3);
-    mr_cmd_arg_str(&r->cmd, (flags & MITCH_REDIS_SHARDED) ? "SPUBLISH" : "PUBLISH");
-    mr_cmd_arg(&r->cmd, name, name_len);
+    /* Built straight into the connection's output buffer: the payload is
+       copied once. */
+    mr_node *node;
+    mr_buf *out;
+    size_t offset;
+    if ((st = mr_client_begin(&r->c, slot, &node, &out, &offset)) != MITCH_OK)
+      break;
+    mr_cmd_begin(out, 3);
+    mr_cmd_arg_str(out, (flags & MITCH_REDIS_SHARDED) ? "SPUBLISH" : "PUBLISH");
+    mr_cmd_arg(out, name, name_len);
     if (flags & MITCH_REDIS_BARE_BODIES)
-      mr_cmd_arg(&r->cmd, message + MITCH_HEADER_SIZE + i * body_size, body_size);
+      mr_cmd_arg(out, message + MITCH_HEADER_SIZE + i * body_size, body_size);
     else
-      mr_cmd_arg(&r->cmd, message, size);
-    st = mr_client_send(&r->c, &r->cmd, MR_R_INTEGER, slot);
+      mr_cmd_arg(out, message, size);
+    st = mr_client_commit(&r->c, node, offset, MR_R_INTEGER, slot);
   }
   if (st == MITCH_OK && (flags & MITCH_REDIS_SNAPSHOT))
     st = send_snapshots(r, channel_id, message, n_bodies);

@@ -200,6 +200,12 @@ int mr_node_reconnect(mr_node *n, const mr_settings *s, char *err);
 /* Drop the connection (lost or given up on); queued commands are dropped. */
 void mr_node_disconnect(mr_node *n, int lost);
 void mr_node_free(mr_node *n);
+/* Queue a command built in place: mr_node_prepare, then append it to
+   n->out (from offset = n->out.len), then mr_node_commit (which takes it
+   back if the buffer ran out of memory). */
+int mr_node_prepare(mr_node *n, char *err);
+int mr_node_commit(mr_node *n, size_t offset, uint8_t kind, unsigned slot, uint8_t redirects,
+                   char *err);
 /* Queue command bytes (cmd, len) with the reply kind expected. */
 int mr_node_queue(mr_node *n, const char *cmd, size_t len, uint8_t kind, unsigned slot,
                   uint8_t redirects, char *err);
@@ -249,6 +255,11 @@ int mr_client_route(mr_client *c, unsigned slot, size_t *node, uint64_t deadline
 /* Queue one command for slot (MR_SLOTS: any node) and, with depth 1 or a
    full pipeline, read replies.  */
 int mr_client_send(mr_client *c, const mr_buf *cmd, uint8_t kind, unsigned slot);
+/* The same with the command built in place: mr_client_begin routes and
+   gives the node's output buffer (*out) to append the command to; then
+   mr_client_commit. */
+int mr_client_begin(mr_client *c, unsigned slot, mr_node **node, mr_buf **out, size_t *offset);
+int mr_client_commit(mr_client *c, mr_node *node, size_t offset, uint8_t kind, unsigned slot);
 /* Send one command and return its reply (kind ANY), after the pipeline was
    flushed; redirections followed.  The caller frees *reply. */
 int mr_client_call(mr_client *c, const mr_buf *cmd, unsigned slot, redisReply **reply);

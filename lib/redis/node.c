@@ -86,12 +86,10 @@ int mr_error_reply(const redisReply *r, char *err) {
   return MITCH_REDIS_ERR_SERVER;
 }
 
-int mr_node_queue(mr_node *n, const char *cmd, size_t len, uint8_t kind, unsigned slot,
-                  uint8_t redirects, char *err) {
-  mr_pending *p;
-  size_t offset;
+int mr_node_prepare(mr_node *n, char *err) {
   if (n->head == n->out.len) { /* everything answered: start over */
-    n->out.len = n->head = n->sent = 0;
+    mr_buf_clear(&n->out);
+    n->head = n->sent = 0;
   } else if (n->head > (1u << 20) && n->head > n->out.len / 2) {
     size_t i;
     memmove(n->out.data, n->out.data + n->head, n->out.len - n->head);
@@ -116,20 +114,38 @@ int mr_node_queue(mr_node *n, const char *cmd, size_t len, uint8_t kind, unsigne
       n->pend_cap = cap;
     }
   }
-  offset = n->out.len;
-  if (mr_buf_append(&n->out, cmd, len) != MITCH_OK) {
+  return MITCH_OK;
+}
+
+int mr_node_commit(mr_node *n, size_t offset, uint8_t kind, unsigned slot, uint8_t redirects,
+                   char *err) {
+  mr_pending *p;
+  if (n->out.failed) { /* the command is incomplete: take it back */
+    n->out.len = offset;
+    n->out.failed = 0;
     mr_set_error(err, "out of memory");
     return MITCH_REDIS_ERR_NO_MEMORY;
   }
   p = &n->pend[n->pend_first + n->pend_count++];
   p->offset = offset;
-  p->len = len;
+  p->len = n->out.len - offset;
   p->kind = kind;
   p->redirects = redirects;
   p->asking = 0;
   p->slot = slot;
   p->tag = 0;
   return MITCH_OK;
+}
+
+int mr_node_queue(mr_node *n, const char *cmd, size_t len, uint8_t kind, unsigned slot,
+                  uint8_t redirects, char *err) {
+  size_t offset;
+  int st = mr_node_prepare(n, err);
+  if (st != MITCH_OK)
+    return st;
+  offset = n->out.len;
+  mr_buf_append(&n->out, cmd, len);
+  return mr_node_commit(n, offset, kind, slot, redirects, err);
 }
 
 void mr_node_pop(mr_node *n) {
