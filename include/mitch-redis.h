@@ -200,8 +200,8 @@ typedef struct mitch_redis_delivery {
   char entry_id[MITCH_REDIS_ENTRY_ID_SIZE]; /* consumers: the stream entry id; else "" */
   uint64_t receive_time; /* ns since midnight UTC when the library read it */
   uint64_t gap_ms;       /* GAP: how long the connection was down, in ms */
-  char reason[MITCH_REDIS_ERROR_SIZE]; /* DAMAGED: one English line with the position, the field
-                            and the rule, e.g. "offset 16: message 0 body 0: price
+  char reason[MITCH_REDIS_ERROR_SIZE]; /* DAMAGED: one English line with the
+                            offset, the field and the rule, e.g. "offset 16: price
                             is 0 (must be finite and greater than zero)" (never
                             text taken from the payload); GAP: what happened */
   mitch_error error;     /* DAMAGED: libmitch 1.1's details: error.status (==
