@@ -5,8 +5,8 @@
 # just built.  Passes when the runner's closing line says "0 failed".
 set -eu
 
-top_srcdir='/work/wt/python'
-top_builddir='/work/wt/python'
+top_srcdir='/work/wt/redis'
+top_builddir='/work/wt/redis'
 PYTHON='/usr/bin/python3'
 
 dlname=

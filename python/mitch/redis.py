@@ -41,7 +41,8 @@ from typing import Any, AsyncIterator, Callable, Dict, Iterable, Iterator, List,
 import redis as _redis
 
 from . import (InvalidChannelIdError, InvalidDataError, Message, MitchError, body_size,
-               channel_decode, decode_messages, flat, stream_validate, validate_channel)
+               channel_decode, decode_messages, stream_frame, stream_validate,
+               validate_channel)
 
 __all__ = ["Delivery", "channel_name", "parse_channel", "stream_key", "snapshot_key",
            "check_message", "judge", "publish", "append", "snapshot", "messages",
@@ -118,7 +119,8 @@ def _frame(channel: int, body: bytes, timestamp: int) -> bytes:
     if len(body) != body_size(message_type):
         raise InvalidDataError("%d bytes: a bare %s body is %d bytes"
                                % (len(body), message_type, body_size(message_type)), offset=0)
-    return flat.create_header(message_type, timestamp, 1) + bytes(body)
+    # libmitch frames it (and validates the body on the way).
+    return stream_frame(bytes(body), message_type, timestamp)
 
 
 def _time_of_day_ns() -> int:
