@@ -4,7 +4,8 @@
 # Installs the .debs that build-deb.sh left in DEBDIR (default:
 # ${MITCH_BUILD_ROOT:-/tmp/mitch-build}/deb) on this machine, then, as a
 # user would and with no environment variables at all (env -i):
-#   1. compiles and runs a C program with `pkg-config --cflags --libs mitch`,
+#   1. compiles and runs a C program with `pkg-config --cflags --libs mitch`
+#      (and one with `... mitch-redis`),
 #   2. runs `mitch resolve EURUSD`,
 #   3. runs /usr/bin/python3 -c 'import mitch ...', which must find the
 #      library through ctypes.util.find_library (the ldconfig cache);
@@ -15,7 +16,7 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 debdir=$(cd "${1:-${MITCH_BUILD_ROOT:-/tmp/mitch-build}/deb}" && pwd)
-packages="libmitch1 libmitch-dev mitch-tools python3-mitch"
+packages="libmitch1 libmitch-dev libmitch-redis1 libmitch-redis-dev mitch-tools python3-mitch"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 clean_env=(env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8)
@@ -101,6 +102,28 @@ int main(void) {
 }
 EOF
 
+# libmitch-redis: its channel names (transport.md's example) and its clear
+# refusal of TLS, no server needed.
+cat >"$work/use-redis.c" <<'EOF'
+#include <stdio.h>
+#include <string.h>
+#include <mitch-redis.h>
+
+int main(void) {
+  char name[16];
+  size_t len = 0;
+  mitch_redis *r = NULL;
+  if (mitch_redis_channel_name(6648576, MITCH_REDIS_BINARY_CHANNEL, name, sizeof name, &len) !=
+          MITCH_OK || len != 4 || memcmp(name, "\x00\x73\x65\x00", 4) != 0)
+    return 1;
+  if (mitch_redis_connect("rediss://127.0.0.1:6380", 100, &r, NULL, 0) != MITCH_REDIS_ERR_TLS)
+    return 1;
+  printf("libmitch-redis %s: channel names and the TLS refusal as documented\n",
+         mitch_redis_version());
+  return 0;
+}
+EOF
+
 fail() {
   echo "debian-install: FAILED: $*" >&2
   exit 1
@@ -109,6 +132,8 @@ cd "$work"
 # 1. C, through pkg-config only.
 "${clean_env[@]}" sh -c 'cc -o use use.c $(pkg-config --cflags --libs mitch) && ./use' ||
   fail "C program built with pkg-config"
+"${clean_env[@]}" sh -c 'cc -o use-redis use-redis.c $(pkg-config --cflags --libs mitch-redis) && ./use-redis' ||
+  fail "C program built with pkg-config mitch-redis"
 # 2. The tool.
 resolve_out=$("${clean_env[@]}" mitch resolve EURUSD) || fail "mitch resolve EURUSD"
 echo "$resolve_out"
@@ -135,4 +160,4 @@ assert versioned_names("win32") == ["libmitch-1.dll"], versioned_names("win32")
 print("python3-mitch %s: %s via %s, EURUSD = %#018x"
       % (mitch.__version__, mitch.library_path, mitch.library_source, ticker.id))
 EOF
-echo "debian-install: ok: installed $packages, C via pkg-config, mitch resolve, python3 import via find_library; removed"
+echo "debian-install: ok: installed $packages, C via pkg-config (mitch, mitch-redis), mitch resolve, python3 import via find_library; removed"

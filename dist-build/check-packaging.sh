@@ -2,7 +2,7 @@
 # check-packaging.sh - the packaging files agree with the tree they package.
 #
 #  - debian/control's Build-Depends are all installed by tools/install-deps
-#    (build, test and package groups): the one list of dependencies; and
+#    (build, test, package and redis groups): the one list of dependencies; and
 #    they include the test group, so the package build runs every test;
 #  - debian/changelog, rpm/mitch.spec and the Python package carry the
 #    version of include/mitch.h;
@@ -44,7 +44,7 @@ if [ -f python/mitch/_version.py ]; then
 fi
 
 # Build-Depends against install-deps.
-wanted=" $(MITCH_DEPS_PRINT=1 sh tools/install-deps build test package) "
+wanted=" $(MITCH_DEPS_PRINT=1 sh tools/install-deps build test package redis) "
 build_depends=$(sed -n '/^Build-Depends:/,/^[^ ]/p' debian/control | sed '$!b; /^[^ ]/d' |
   sed 's/^Build-Depends://' | tr ',|' '\n\n' |
   sed 's/([^)]*)//g; s/\[[^]]*\]//g; s/<[^>]*>//g; s/:[a-z]*//; s/[[:space:]]//g' | sed '/^$/d')
@@ -53,7 +53,7 @@ for dep in $build_depends; do
   [ "$dep" = debhelper-compat ] && dep=debhelper
   case $wanted in
     *" $dep "*) ;;
-    *) fail "Build-Depends: $dep is not in tools/install-deps (build, test or package)" ;;
+    *) fail "Build-Depends: $dep is not in tools/install-deps (build, test, package or redis)" ;;
   esac
 done
 

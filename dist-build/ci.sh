@@ -1,7 +1,7 @@
 #!/bin/bash
 # dist-build/ci.sh - every packaging and cross-build job, for .ci/run.
 #
-#   1. tools/install-deps build test package cross (quick when installed)
+#   1. tools/install-deps build test package cross redis (quick when installed)
 #   2. dist-build/check-packaging.sh (versions, Build-Depends, symbols)
 #   3. make dist: the tarball the RPM and the cross builds start from
 #   4. the jobs, two at a time (2 cores), longest first:
@@ -35,7 +35,7 @@ rm -rf "$logs"
 mkdir -p "$logs"
 
 t0=$(date +%s)
-"$top/tools/install-deps" build test package cross >"$logs/install-deps.log" 2>&1 ||
+"$top/tools/install-deps" build test package cross redis >"$logs/install-deps.log" 2>&1 ||
   { tail -n 30 "$logs/install-deps.log" >&2; echo "ci: FAILED: tools/install-deps" >&2; exit 1; }
 echo "ci: dependencies installed ($(elapsed "$t0")s)"
 

@@ -28,6 +28,7 @@ mitch_python_package = \
 	python/mitch/ids.py \
 	python/mitch/layouts.py \
 	python/mitch/py.typed \
+	python/mitch/redis.py \
 	python/mitch/registry.py \
 	python/mitch/types.py
 

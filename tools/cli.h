@@ -24,6 +24,10 @@ int cmd_asset(int argc, char **argv);
 int cmd_provider(int argc, char **argv);
 int cmd_channel(int argc, char **argv);
 
+/* tools/cmd_redis.c: MITCH over Redis (absent without libmitch-redis) */
+int cmd_publish(int argc, char **argv);
+int cmd_subscribe(int argc, char **argv);
+
 /* Print "mitch CMD: <formatted message>\n" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...)
 #if defined(__MINGW32__)

@@ -8,6 +8,8 @@
  *   mitch asset QUERY [--class C] [--min X] [--json]
  *   mitch provider QUERY [--min X] [--json]
  *   mitch channel PROVIDER TYPE
+ *   mitch publish --redis URL ... FILE|-    (tools/cmd_redis.c)
+ *   mitch subscribe --redis URL ...
  */
 #include <config.h>
 
@@ -32,6 +34,8 @@ static const struct command commands[] = {
     {"asset", cmd_asset, "look up an asset by name or symbol"},
     {"provider", cmd_provider, "look up a market provider"},
     {"channel", cmd_channel, "compute a pub/sub channel id"},
+    {"publish", cmd_publish, "publish a MITCH stream on Redis channels or streams"},
+    {"subscribe", cmd_subscribe, "write what Redis channels or streams carry as a MITCH stream"},
 };
 
 void cli_error(const char *cmd, const char *fmt, ...) {
