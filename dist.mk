@@ -19,6 +19,7 @@ EXTRA_DIST += \
 	dist-build/check-packaging.sh \
 	dist-build/ci.sh \
 	dist-build/cross-build.sh \
+	dist-build/pristine-debian.sh \
 	dist-build/pristine-quickstart.sh \
 	dist-build/pristine-root.sh \
 	dist-build/readme-commands.sh \
