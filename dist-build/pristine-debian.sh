@@ -51,11 +51,13 @@ done
 [ ${#debs[@]} -gt 0 ] || fail "no .debs in $debdir (run build-deb.sh)"
 
 echo "pristine-debian: the README's Debian commands, run as root on a pristine root:"
-sed -n 's/^printf "+ %s\\n" //p' "$out/commands" | sed "s/^'\(.*\)'$/  \1/"
+"$here/readme-commands.sh" "$out/README.md" "$heading" 2 3 | sed 's/^/  /'
 t0=$(date +%s)
 status=0
+# Standard input answers "y" to apt's "Do you want to continue?", as the
+# user at the keyboard does.
 "$here/pristine-root.sh" --rev "$rev" --log "$out/mmdebstrap.log" "${debs[@]}" \
-  "$out/commands" >"$out/commands.log" 2>&1 || status=$?
+  "$out/commands" >"$out/commands.log" 2>&1 < <(yes) || status=$?
 seconds=$(($(date +%s) - t0))
 if [ "$status" != 0 ]; then
   tail -n 40 "$out/commands.log"
