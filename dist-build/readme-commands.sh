@@ -1,5 +1,5 @@
 #!/bin/sh
-# readme-commands.sh [-s] README HEADING [BLOCK...] - the shell commands a
+# readme-commands.sh [-s|-j] README HEADING [BLOCK...] - the shell commands a
 # README section shows, for CI to run exactly as written.
 #
 # HEADING is a heading line of README exactly as written there ("## Quick
@@ -8,7 +8,8 @@
 # section are numbered from 1; BLOCK... picks some of them, in the order
 # given (default: all, in order).  Each command (a line, with any lines it
 # continues with a trailing backslash) is printed as it is written; blank
-# lines and comment lines are dropped.
+# lines and comment lines are dropped.  With -j a command continued over
+# several lines is printed on one (each backslash-newline becomes a space).
 #
 # With -s the output is a bash script instead: every command verbatim, each
 # followed by a check that stops the script with the command's own status
@@ -22,17 +23,21 @@
 set -eu
 
 script=no
-if [ "${1:-}" = -s ]; then
-  script=yes
-  shift
-fi
-[ $# -ge 2 ] || { echo "usage: $0 [-s] README HEADING [BLOCK...]" >&2; exit 2; }
+join=no
+while :; do
+  case ${1:-} in
+    -s) script=yes; shift ;;
+    -j) join=yes; shift ;;
+    *) break ;;
+  esac
+done
+[ $# -ge 2 ] || { echo "usage: $0 [-s|-j] README HEADING [BLOCK...]" >&2; exit 2; }
 readme=$1
 heading=$2
 shift 2
 [ -r "$readme" ] || { echo "$0: cannot read $readme" >&2; exit 1; }
 
-awk -v heading="$heading" -v picks="$*" -v script="$script" '
+awk -v heading="$heading" -v picks="$*" -v script="$script" -v join="$join" '
   function level(line) { match(line, /^#+/); return RLENGTH }
   BEGIN {
     wanted = level(heading)
@@ -77,6 +82,7 @@ awk -v heading="$heading" -v picks="$*" -v script="$script" '
       for (i = 1; i <= lines[b]; i++) {
         cmd = text[b, i]
         total++
+        if (join == "yes") gsub(/\\\n[ \t]*/, " ", cmd)
         if (script != "yes") { print cmd; continue }
         quoted = cmd
         gsub(/\047/, "\047\\\047\047", quoted)
