@@ -15,6 +15,7 @@ EXTRA_DIST += \
 	dist-build/build-check-mingw.sh \
 	dist-build/build-deb.sh \
 	dist-build/build-rpm.sh \
+	dist-build/check-plain-cross.sh \
 	dist-build/check-debian-install.sh \
 	dist-build/check-packaging.sh \
 	dist-build/ci.sh \
