@@ -21,21 +21,9 @@ rm -rf "$out"
 mkdir -p "$out"
 
 git -C "$top" show "$rev:mingw/README-windows.txt" >"$out/README-windows.txt"
-awk '
-  /^Build it yourself on Debian/ { found = 1; next }
-  found && /^  [^ ]/ { sub(/^  /, ""); print; started = 1; next }
-  found && started && /^[^ ]/ { exit }
-' "$out/README-windows.txt" >"$out/commands.txt"
-[ -s "$out/commands.txt" ] || { echo "pristine-windows: FAILED: no build commands in mingw/README-windows.txt" >&2; exit 1; }
-{
-  echo '#!/bin/bash'
-  echo '# The build commands of mingw/README-windows.txt, verbatim.'
-  while IFS= read -r cmd; do
-    printf 'printf "+ %%s\\n" %q\n' "$cmd"
-    printf '%s\n' "$cmd"
-    echo 'status=$?; [ "$status" = 0 ] || { echo "README-windows command failed, exit $status" >&2; exit "$status"; }'
-  done <"$out/commands.txt"
-} >"$out/commands"
+heading='Build it yourself on Debian'
+"$here/readme-commands.sh" -t "$out/README-windows.txt" "$heading" >"$out/commands.txt"
+"$here/readme-commands.sh" -t -s "$out/README-windows.txt" "$heading" >"$out/commands"
 chmod 755 "$out/commands"
 echo "pristine-windows: mingw/README-windows.txt's commands, run as root on a pristine root:"
 sed 's/^/  /' "$out/commands.txt"
