@@ -210,6 +210,23 @@ chroot "$root" /usr/bin/env -i HOME=/root USER=root LOGNAME=root SHELL=/bin/bash
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${envs[@]}" \
   /bin/sh -c 'cd /build/libmitch && exec /build/run "$@"' run "${args[@]}" <&102 >&100 2>&101 || status=$?
 echo "$status" >"$stage/status"
+# Daemons SCRIPT started and left running (wineserver, gpg-agent, ...) keep
+# files open in the root, and mmdebstrap could not remove it: end them, by
+# their pids -- the processes whose root directory is this root.
+root_real=$(realpath "$root")
+leftovers() {
+  local proc
+  for proc in /proc/[0-9]*; do
+    [ "$(readlink "$proc/root" 2>/dev/null)" = "$root_real" ] && echo "${proc#/proc/}"
+  done
+}
+for signal in TERM TERM TERM KILL; do
+  pids=$(leftovers)
+  [ -n "$pids" ] || break
+  # shellcheck disable=SC2086
+  kill -s "$signal" $pids 2>/dev/null
+  sleep 1
+done
 if [ -n "$MITCH_PRISTINE_ARCHIVES" ]; then
   find "$root/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -print0 |
     xargs -0 -r cp -n -t "$MITCH_PRISTINE_ARCHIVES/"
