@@ -237,6 +237,13 @@ static void make_inputs(void) {
   }
 }
 
+static mitch_trade trades_ring(size_t i) {
+  return trades[i % RING];
+}
+static mitch_tick ticks_ring(size_t i) {
+  return ticks[i % RING];
+}
+
 /* ---- the baseline ------------------------------------------------------ */
 
 /* volatile: the compiler must load the pointer and make a real call. */
@@ -821,6 +828,107 @@ static stats memcpy_baseline(const uint8_t *src, size_t size) {
   return s;
 }
 
+/* ---- captures ----------------------------------------------------------- */
+
+/* A capture of alternating trade and tick messages of `per_message` bodies
+   each, about `target` bytes, and the sinks that receive it: what a
+   binding's "capture to one array per type" call does. */
+typedef struct capture_ctx {
+  uint8_t *data;
+  size_t size;
+  size_t bodies;
+  mitch_capture_sink sinks[2];
+  /* for the encode row: the trades again, one timestamp per body */
+  uint8_t *encoded;
+  size_t encoded_size;
+} capture_ctx;
+
+static capture_ctx make_capture(size_t target, unsigned per_message) {
+  capture_ctx c;
+  mitch_trade tr[MITCH_MAX_BODIES];
+  mitch_tick tk[MITCH_MAX_BODIES];
+  size_t cap = target + 2 * MITCH_MAX_MESSAGE_SIZE, i, n_trades = 0, n_ticks = 0, messages = 0;
+  memset(&c, 0, sizeof c);
+  c.data = malloc(cap);
+  if (!c.data)
+    fail("out of memory");
+  for (i = 0; i < MITCH_MAX_BODIES; i++) {
+    tr[i] = trades_ring(i);
+    tk[i] = ticks_ring(i);
+  }
+  while (c.size + MITCH_HEADER_SIZE + per_message * MITCH_TRADE_SIZE <= target) {
+    size_t written;
+    int is_trade = messages % 2 == 0;
+    if (mitch_message_encode(is_trade ? MITCH_MSG_TRADE : MITCH_MSG_TICK,
+                             messages & MITCH_U48_MAX, is_trade ? (const void *)tr : (const void *)tk,
+                             per_message, c.data + c.size, cap - c.size, &written) != MITCH_OK)
+      fail("cannot encode a capture");
+    c.size += written;
+    if (is_trade)
+      n_trades += per_message;
+    else
+      n_ticks += per_message;
+    messages++;
+  }
+  c.bodies = n_trades + n_ticks;
+  c.sinks[0].message_type = MITCH_MSG_TRADE;
+  c.sinks[0].bodies = malloc(n_trades * sizeof(mitch_trade));
+  c.sinks[0].timestamps = malloc(n_trades * sizeof(uint64_t));
+  c.sinks[0].capacity = n_trades;
+  c.sinks[1].message_type = MITCH_MSG_TICK;
+  c.sinks[1].bodies = malloc(n_ticks * sizeof(mitch_tick));
+  c.sinks[1].timestamps = malloc(n_ticks * sizeof(uint64_t));
+  c.sinks[1].capacity = n_ticks;
+  if (!c.sinks[0].bodies || !c.sinks[0].timestamps || !c.sinks[1].bodies ||
+      !c.sinks[1].timestamps)
+    fail("out of memory");
+  /* touch every page before the first timed run, and fill the trade sink
+     for the encode row */
+  if (mitch_capture_decode(c.data, c.size, c.sinks, 2, NULL, NULL) != MITCH_OK)
+    fail("cannot decode the capture");
+  if (mitch_capture_encode(MITCH_MSG_TRADE, c.sinks[0].bodies, c.sinks[0].timestamps, n_trades,
+                           NULL, 0, &c.encoded_size, NULL) != MITCH_OK ||
+      !(c.encoded = malloc(c.encoded_size)))
+    fail("cannot size the trade capture");
+  memset(c.encoded, 0, c.encoded_size);
+  return c;
+}
+
+static void free_capture(capture_ctx *c) {
+  size_t i;
+  for (i = 0; i < 2; i++) {
+    free(c->sinks[i].bodies);
+    free(c->sinks[i].timestamps);
+  }
+  free(c->data);
+  free(c->encoded);
+  memset(c, 0, sizeof *c);
+}
+
+static uint64_t b_capture_decode(const void *ctx, size_t n) {
+  const capture_ctx *c = ctx;
+  mitch_capture_sink sinks[2];
+  uint64_t st = 0, acc = 0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    memcpy(sinks, c->sinks, sizeof sinks);
+    st |= (uint64_t)mitch_capture_decode(c->data, c->size, sinks, 2, NULL, NULL);
+    acc += sinks[0].count + sinks[1].count;
+  }
+  return st | acc << 32;
+}
+
+static uint64_t b_capture_encode(const void *ctx, size_t n) {
+  const capture_ctx *c = ctx;
+  uint64_t st = 0;
+  size_t i, written;
+  for (i = 0; i < n; i++)
+    st |= (uint64_t)mitch_capture_encode(MITCH_MSG_TRADE, c->sinks[0].bodies,
+                                         c->sinks[0].timestamps, c->sinks[0].capacity,
+                                         c->encoded, c->encoded_size, &written, NULL);
+  return st | (uint64_t)c->encoded[1] << 32;
+}
+
 /* ---- report ------------------------------------------------------------- */
 
 static stats baseline32;
@@ -1034,6 +1142,24 @@ int main(int argc, char **argv) {
     snprintf(name, sizeof name, "validate, %u per message", per_message[k]);
     print_throughput(name, b_stream_validate, &s, s.bodies, s.data, s.size, 0);
     free_stream(&s);
+  }
+
+  {
+    static const unsigned capture_per_message[2] = {255, 1};
+    char label[32];
+    size_label(label, sizeof label, big_stream_max);
+    snprintf(name, sizeof name, "Captures: %s of alternating trade and tick messages", label);
+    throughput_header(name);
+    for (k = 0; k < 2; k++) {
+      capture_ctx c = make_capture(big_stream_max, capture_per_message[k]);
+      snprintf(name, sizeof name, "capture_decode, %u per message", capture_per_message[k]);
+      print_throughput(name, b_capture_decode, &c, c.bodies, c.data, c.size,
+                       capture_per_message[k] == 255 ? 5 : 0);
+      snprintf(name, sizeof name, "capture_encode trades, %u per msg", capture_per_message[k]);
+      print_throughput(name, b_capture_encode, &c, c.sinks[0].capacity, c.encoded,
+                       c.encoded_size, 0);
+      free_capture(&c);
+    }
   }
 
   throughput_header("Cost curve: stream size (trade messages of 255 bodies)");

@@ -7,8 +7,9 @@
 #  - debian/changelog, rpm/mitch.spec and the Python package carry the
 #    version of include/mitch.h;
 #  - debian/libmitch1.symbols lists exactly the functions mitch.h declares,
-#    in the version node of lib/libmitch.map, so adding a function without
-#    updating the symbols file fails here, before a package is ever built.
+#    each in the version node lib/libmitch.map puts it in, so adding a
+#    function without updating the symbols file (or the map) fails here,
+#    before a package is ever built.
 #
 # Run by make check from a git checkout; a tarball has no debian/ (see
 # dist.mk), so there it reports a skip (77).
@@ -65,8 +66,12 @@ for pkg in $(MITCH_DEPS_PRINT=1 sh tools/install-deps test); do
     fail "tools/install-deps test installs $pkg, debian/control does not Build-Depend on it"
 done
 
-# The symbols file against the header and the version script.
-node=$(sed -n 's/^\(MITCH_[0-9.]*\) {.*/\1/p' lib/libmitch.map | tail -n 1)
+# The symbols file against the header and the version script: the same
+# functions, each in the node the map puts it in, every node listed.
+nodes=$(sed -n 's/^\(MITCH_[0-9.]*\) {.*/\1/p' lib/libmitch.map)
+node=$(echo "$nodes" | tail -n 1)
+# "name NODE" for every name the map lists (one "name;" per line)
+mapped=$(awk '/^MITCH_[0-9.]* \{/ { n = $1 } /^ *mitch_[a-z0-9_]*;/ { sub(/;/, "", $1); print $1, n }' lib/libmitch.map | sort)
 declared=$(sed -n 's/^MITCH_API[^(]*[ *]\(mitch_[a-z0-9_]*\)(.*/\1/p' include/mitch.h | sort)
 listed=$(sed -n 's/^ \(mitch_[a-z0-9_]*\)@.*/\1/p' debian/libmitch1.symbols | sort)
 if [ "$declared" != "$listed" ]; then
@@ -75,12 +80,19 @@ if [ "$declared" != "$listed" ]; then
   printf '%s\n' "$listed" | diff "${TMPDIR:-/tmp}/mitch-declared.$$" - || true
   rm -f "${TMPDIR:-/tmp}/mitch-declared.$$"
 fi
-bad_nodes=$(sed -n 's/^ mitch_[a-z0-9_]*@\([^ ]*\) .*/\1/p' debian/libmitch1.symbols | sort -u | grep -vx "$node" || true)
-[ -z "$bad_nodes" ] || fail "debian/libmitch1.symbols uses version node(s) $bad_nodes, lib/libmitch.map has $node"
-grep -q "^ $node@$node " debian/libmitch1.symbols || fail "debian/libmitch1.symbols does not list the node $node"
+in_nodes=$(sed -n 's/^ \(mitch_[a-z0-9_]*\)@\([^ ]*\) .*/\1 \2/p' debian/libmitch1.symbols | sort)
+if [ "$in_nodes" != "$mapped" ]; then
+  fail "debian/libmitch1.symbols and lib/libmitch.map put symbols in different nodes (< map, > symbols):"
+  printf '%s\n' "$mapped" >"${TMPDIR:-/tmp}/mitch-mapped.$$"
+  printf '%s\n' "$in_nodes" | diff "${TMPDIR:-/tmp}/mitch-mapped.$$" - || true
+  rm -f "${TMPDIR:-/tmp}/mitch-mapped.$$"
+fi
+for n in $nodes; do
+  grep -q "^ $n@$n " debian/libmitch1.symbols || fail "debian/libmitch1.symbols does not list the node $n"
+done
 
 if [ "$failures" -ne 0 ]; then
   echo "check-packaging: $failures problem(s)"
   exit 1
 fi
-echo "check-packaging: ok (version $version, $(echo "$build_depends" | wc -l) Build-Depends, $(echo "$listed" | wc -l) symbols in $node)"
+echo "check-packaging: ok (version $version, $(echo "$build_depends" | wc -l) Build-Depends, $(echo "$listed" | wc -l) symbols in $(echo $nodes | wc -w) version nodes, the newest $node)"

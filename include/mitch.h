@@ -20,11 +20,25 @@
  *    pointer (MITCH_ERR_INVALID_DATA), then a length
  *    (MITCH_ERR_BUFFER_TOO_SMALL), then the message type
  *    (MITCH_ERR_INVALID_MESSAGE_TYPE), then field values
- *    (MITCH_ERR_INVALID_FIELD_VALUE).
+ *    (MITCH_ERR_INVALID_FIELD_VALUE).  A length that depends on the type
+ *    (the size of its bodies) is checked as soon as the type is known:
+ *    e.g. a 1-byte buffer holding "X" is too short for a message header
+ *    (MITCH_ERR_BUFFER_TOO_SMALL), while 8 bytes "X......" have a bad type.
  *  - On failure, output parameters are left untouched: a decode either
  *    delivers every field or none.
  *  - Encoders validate before writing and never truncate or "round" a value
  *    (a timestamp >= 2^48 is an error, not a wrapped timestamp).
+ *  - One rule for every bulk call (batches, messages, streams, captures):
+ *    an encoder writes nothing unless every input is valid (it validates
+ *    everything first; *done then names the first bad body); a failed
+ *    batch decode, gather or capture decode delivers exactly the valid
+ *    prefix - every body before the first bad one, body by body - says how
+ *    much (*done, *n_bodies, the sinks' counts) and leaves the failing slot
+ *    and everything after it untouched.  Outputs must not overlap inputs:
+ *    mitch_stream_frame and mitch_capture_encode refuse an overlap with
+ *    MITCH_ERR_INVALID_DATA, and so does mitch_stream_gather unless its
+ *    output is its input (then it compacts the buffer in place); for the
+ *    other functions an overlap is the caller's error.
  *  - Decoders validate what they read with the same rules as the encoders;
  *    they accept a buffer longer than the body and read only the body.
  *    Padding is written as zeros and ignored when reading.
@@ -60,9 +74,9 @@ extern "C" {
 /* The library version.  configure.ac reads MITCH_VERSION_STRING from this
    line, so the two cannot disagree; mitch_get_version() returns the same
    string at run time (a test checks it). */
-#define MITCH_VERSION_STRING "1.0.0"
+#define MITCH_VERSION_STRING "1.1.0"
 #define MITCH_VERSION_MAJOR 1
-#define MITCH_VERSION_MINOR 0
+#define MITCH_VERSION_MINOR 1
 #define MITCH_VERSION_PATCH 0
 /* (major << 16) | (minor << 8) | patch, for #if comparisons. */
 #define MITCH_VERSION_NUMBER \
@@ -288,11 +302,16 @@ typedef struct mitch_order_book {
  *   X_encode_batch(v, n, out, out_len, done)
  *   X_decode_batch(in, in_len, v, n, done)
  *                                    the same for n consecutive bodies (no
- *                                    header).  done (may be NULL) receives the
- *                                    number of bodies handled before the first
- *                                    failure: n on success, else the index of
- *                                    the bad body.  Bodies before it are
- *                                    already written.  n == 0 is allowed.
+ *                                    header).  done (may be NULL) receives n
+ *                                    on success, else the index of the first
+ *                                    bad body.  The encoder validates all n
+ *                                    structs before it writes a byte (out is
+ *                                    untouched on failure); the decoder fills
+ *                                    v[0 .. done) and leaves v[done] and
+ *                                    every slot after it untouched.  n == 0
+ *                                    is allowed (and needs no buffers).
+ * (mitch_check_values / mitch_check_wire, below, say which field broke
+ * which rule.)
  */
 MITCH_API int mitch_header_validate(const mitch_header *h);
 MITCH_API int mitch_header_encode(const mitch_header *h, uint8_t *out, size_t out_len);
@@ -428,7 +447,8 @@ MITCH_API int mitch_calculate_message_size(uint8_t message_type, uint8_t count, 
 /* Encode a whole message: a header (type, timestamp, count) and `count`
    bodies taken from `bodies`, an array of the struct that matches the type
    (mitch_trade for 't', mitch_order for 'o', ...).  count is 1..255.
-   *written (may be NULL) receives the message size. */
+   *written (may be NULL) receives the message size.  Every body is
+   validated before anything is written: on failure out is untouched. */
 MITCH_API int mitch_message_encode(uint8_t message_type, uint64_t timestamp,
                                    const void *bodies, size_t count, uint8_t *out,
                                    size_t out_len, size_t *written);
@@ -465,11 +485,12 @@ MITCH_API void mitch_reader_init(mitch_reader *r, const void *data, size_t size)
 /* Frame the next message (header checks and bounds only; the bodies are not
    decoded, see mitch_message_validate).  Returns MITCH_OK with *msg filled,
    MITCH_END when the buffer is used up exactly, or why the next message is
-   damaged: MITCH_ERR_INVALID_MESSAGE_TYPE (unknown type byte),
-   MITCH_ERR_INVALID_FIELD_VALUE (count 0, or timestamp field - it cannot be
-   too wide on the wire, so in practice count 0), MITCH_ERR_BUFFER_TOO_SMALL
-   (the header or its bodies run past the end).  An error is sticky: later
-   calls return it again.  r->error_offset and r->message_offset say where. */
+   damaged, checked in this order: MITCH_ERR_BUFFER_TOO_SMALL (fewer than 8
+   bytes left for its header), MITCH_ERR_INVALID_MESSAGE_TYPE (unknown type
+   byte), MITCH_ERR_INVALID_FIELD_VALUE (count 0; the timestamp cannot be
+   too wide on the wire), MITCH_ERR_BUFFER_TOO_SMALL (its bodies run past
+   the end).  An error is sticky: later calls return it again.
+   r->error_offset and r->message_offset say where. */
 MITCH_API int mitch_reader_next(mitch_reader *r, mitch_message *msg);
 
 /* Validate every body of a framed message.  *bad_body (may be NULL)
@@ -494,18 +515,272 @@ MITCH_API int mitch_stream_validate(const uint8_t *data, size_t size, uint8_t on
    their bodies, back to back, to `bodies_out` (wire format, no headers):
    the "gather" step for zero-copy bulk readers.  *n_bodies receives how
    many bodies there are; with bodies_out NULL nothing is copied and only
-   the count is computed (so a caller can size its array). */
+   the count is computed (so a caller can size its array).
+   On failure (damage, a message of another type, or bodies_out too short)
+   bodies_out holds exactly the valid prefix, body by body - the bodies
+   before the first bad one, even those of the damaged message - and
+   *n_bodies says how many; nothing at or after the failing slot is
+   written.  (info->bodies counts only the complete valid messages.)
+   bodies_out == data compacts the buffer in place; any other overlap of
+   bodies_out with data is MITCH_ERR_INVALID_DATA. */
 MITCH_API int mitch_stream_gather(const uint8_t *data, size_t size, uint8_t message_type,
                                   uint8_t *bodies_out, size_t out_len, size_t *n_bodies,
                                   mitch_stream_info *info);
 
 /* The reverse: frame `n_bodies` wire-format bodies of one type into as many
    messages as needed (255 bodies each, the last one shorter), all with the
-   same timestamp; every body is validated.  With out NULL only *written
-   (the size needed) is computed. */
+   same timestamp; every body is validated before anything is written.
+   With out NULL only *written (the size needed) is computed (and the
+   timestamp checked).  out must not overlap bodies. */
 MITCH_API int mitch_stream_frame(uint8_t message_type, uint64_t timestamp,
                                  const uint8_t *bodies, size_t n_bodies, uint8_t *out,
                                  size_t out_len, size_t *written);
+
+/* ---------------------------------------------------------------------- */
+/* Layouts: the one description of every wire layout and public struct    */
+/* ---------------------------------------------------------------------- */
+
+/* Added in 1.1 (version node MITCH_1.1): check mitch_get_version_number()
+   >= 0x010100 before calling anything in this section or the two after it.
+
+   The library carries a read-only table that describes, field by field,
+   the wire image of the header, of each body type and of an order-book bin
+   (offsets and sizes as protocol.md states them), the typed struct each of
+   them is decoded into, and the structs this header asks callers to
+   allocate (mitch_stream_info, mitch_error, ...).  Bindings build their own
+   structures from it, or check theirs against it, instead of copying the
+   layouts by hand; `mitch info --layouts --json` prints the same table.
+   The fast codecs are written by hand; the library's build and tests tie
+   them to this table (same offsets, same sizes, same rules). */
+
+/* What a field holds. */
+enum mitch_field_kind {
+  MITCH_FIELD_U8 = 1,
+  MITCH_FIELD_U16 = 2,
+  MITCH_FIELD_U32 = 3,
+  MITCH_FIELD_U48 = 4, /* 6 bytes on the wire, uint64_t in the struct */
+  MITCH_FIELD_U64 = 5,
+  MITCH_FIELD_I16 = 6,
+  MITCH_FIELD_I32 = 7,
+  MITCH_FIELD_F64 = 8,
+  MITCH_FIELD_BITS = 9,     /* bit_width bits of one wire byte from bit_offset up
+                               (the order's side and order_type); uint8_t member */
+  MITCH_FIELD_BINS = 10,    /* `count` nested order-book bins (layout MITCH_LAYOUT_BIN) */
+  MITCH_FIELD_PADDING = 11, /* zero on the wire, ignored when read, no struct member */
+  /* Members of API structs only (no wire image): */
+  MITCH_FIELD_I8 = 12,      /* int8_t (reserved: no struct of 1.1 has one) */
+  MITCH_FIELD_INT = 13,     /* C int */
+  MITCH_FIELD_SIZE = 14,    /* size_t */
+  MITCH_FIELD_POINTER = 15, /* any data pointer, const char * included */
+  MITCH_FIELD_CHARS = 16,   /* char array of `count` bytes */
+  MITCH_FIELD_STRUCT = 17   /* one nested struct, the layout named by `nested` */
+};
+
+/* Layout ids.  A body is named by its message type byte ('t', 'o', 's',
+   'i', 'b'); the others by these small numbers (none is a type byte). */
+#define MITCH_LAYOUT_HEADER 0 /* mitch_header, the 8-byte message header */
+#define MITCH_LAYOUT_BIN 1    /* mitch_bin, one order-book bin */
+/* API structs callers pass to the library (wire_size 0): */
+#define MITCH_LAYOUT_STREAM_INFO 2   /* mitch_stream_info */
+#define MITCH_LAYOUT_ERROR 3         /* mitch_error */
+#define MITCH_LAYOUT_CAPTURE_SINK 4  /* mitch_capture_sink */
+#define MITCH_LAYOUT_TICKER_FIELDS 5 /* mitch_ticker_fields */
+#define MITCH_LAYOUT_ASSET 6         /* mitch_asset */
+#define MITCH_LAYOUT_PROVIDER 7      /* mitch_provider */
+#define MITCH_LAYOUT_RESOLUTION 8    /* mitch_resolution */
+#define MITCH_LAYOUT_CLASS_INFO 9    /* mitch_class_info */
+#define MITCH_LAYOUT_TICK_METRICS 10 /* mitch_tick_metrics */
+#define MITCH_LAYOUT_INDEX_METRICS 11 /* mitch_index_metrics */
+#define MITCH_LAYOUT_MESSAGE 12      /* mitch_message */
+#define MITCH_LAYOUT_READER 13       /* mitch_reader */
+
+typedef struct mitch_layout {
+  uint8_t id;           /* a type byte for a body, else a MITCH_LAYOUT_* number */
+  uint8_t message_type; /* the type byte for the body layouts, 0 for all others:
+                           the body types are exactly the layouts where it is not 0 */
+  const char *name;     /* "header", "trade", "order", "tick", "index", "order_book",
+                           "bin", "stream_info", "error", ...: the C struct is
+                           mitch_<name> */
+  size_t wire_size;     /* bytes on the wire (MITCH_TRADE_SIZE, ...); 0 for API structs */
+  size_t struct_size;   /* sizeof(mitch_<name>) */
+  size_t struct_align;  /* its alignment */
+  size_t field_count;   /* fields, padding included; in wire order for the wire
+                           layouts, in member order for API structs */
+} mitch_layout;
+
+typedef struct mitch_field {
+  const char *name;      /* the struct member ("ticker_id", "bid_price", "expiry_ms");
+                            "padding" for padding */
+  int kind;              /* enum mitch_field_kind */
+  size_t wire_offset;    /* byte offset in the wire image (0 for API structs) */
+  size_t wire_size;      /* bytes on the wire, all elements (BITS: 1, the byte
+                            holding them; 0 for API structs) */
+  unsigned bit_offset;   /* BITS: lowest bit in that byte; else 0 */
+  unsigned bit_width;    /* BITS: number of bits; else 0 */
+  size_t count;          /* elements: 128 for bins, N for a char array, else 1 */
+  size_t struct_offset;  /* offsetof(mitch_<layout>, member); MITCH_NO_MEMBER for padding */
+  size_t struct_size;    /* member size in bytes (all elements); 0 for padding */
+  uint8_t nested;        /* BINS and STRUCT only: layout id of the nested elements
+                            (MITCH_LAYOUT_BIN, MITCH_LAYOUT_HEADER, ...); 0 otherwise,
+                            so read it only for those two kinds */
+  const char *wire_name; /* protocol.md's name of the wire field that holds it:
+                            "type_and_side" for the order's side and order_type
+                            bits, "expiry" for expiry_ms; else the same as name */
+  const char *values;    /* an enumerated field's value names, '|'-separated in value
+                            order ("buy|sell", "market|limit|stop|cancel"); "" otherwise */
+  const char *rule;      /* the rule the field keeps, in words a person reads ("must
+                            not be zero"); "" when any value is valid */
+} mitch_field;
+
+#define MITCH_NO_MEMBER ((size_t)-1)
+
+/* Number of layouts in the table. */
+MITCH_API size_t mitch_layout_count(void);
+/* Layout `index` (0 .. mitch_layout_count()-1), in table order: header,
+   trade, order, tick, index, order_book, bin, then the API structs in
+   MITCH_LAYOUT_* order.  MITCH_ERR_NOT_FOUND past the end. */
+MITCH_API int mitch_layout_at(size_t index, mitch_layout *out);
+/* The layout with id `id`; an unknown id is MITCH_ERR_INVALID_MESSAGE_TYPE. */
+MITCH_API int mitch_layout_get(uint8_t id, mitch_layout *out);
+/* Field `index` (0 .. field_count-1) of layout `id`: unknown id
+   MITCH_ERR_INVALID_MESSAGE_TYPE, index past the end MITCH_ERR_NOT_FOUND. */
+MITCH_API int mitch_layout_field(uint8_t id, size_t index, mitch_field *out);
+
+/* ---------------------------------------------------------------------- */
+/* Errors that name the field and the rule                                 */
+/* ---------------------------------------------------------------------- */
+
+/* The 1.0 functions say only *that* something is wrong (a status).  The
+   check functions below say which item, which field, which rule and where,
+   in a struct the caller provides (like jansson's json_error_t).  They are
+   driven by the layout table's rules and give the same status as the fast
+   function they mirror (the tests compare them on edge and random inputs),
+   so a binding calls the fast function on its hot path and, only when it
+   fails, the check function to build a precise exception. */
+
+#define MITCH_ERROR_TEXT_SIZE 160
+
+typedef struct mitch_error {
+  int status;              /* what the call returned; on MITCH_OK nothing below is set */
+  uint8_t layout;          /* layout id of the item at fault: a type byte, or
+                              MITCH_LAYOUT_HEADER for a message header */
+  int field;               /* mitch_layout_field index of the field at fault, -1 if none
+                              (a NULL pointer, a short buffer, a truncated message) */
+  int other_field;         /* the second field of a rule between two fields, else -1
+                              (a crossed tick: field ask_price, other bid_price) */
+  const char *field_name;  /* name of `field`, "" when none; constant storage */
+  const char *other_name;  /* name of `other_field`, "" when none */
+  const char *rule;        /* the rule broken, in words; never NULL; constant storage */
+  double value;            /* the field's value as a number (exact for every width
+                              but u48/u64 values above 2^53); 0 when no field */
+  double other_value;      /* the other field's value, 0 when none */
+  size_t index;            /* which item is at fault: the body (check_values,
+                              check_wire, capture_encode) or the message
+                              (check_stream, capture_decode), counted from 0 */
+  size_t offset;           /* byte offset of the damage from the start of the caller's
+                              input buffer (wire input); for struct input, where the
+                              field would sit in the encoded bodies
+                              (index * wire_size + wire_offset) */
+  size_t message_offset;   /* stream and capture calls: offset of the damaged
+                              message; else 0 */
+  char text[MITCH_ERROR_TEXT_SIZE]; /* one English line, NUL-terminated, e.g.
+      "bid_price 1.05 is above ask_price 1.02 (a tick's bid must not exceed its ask)";
+      numbers in the C locale's form whatever the process locale ('.' as the
+      decimal point, shortest text that reads back as the same double), never
+      any text taken from the input */
+} mitch_error;
+
+/* The functions below are plain functions of their arguments (no state):
+   `err` may be NULL, then only the status is returned.  On failure *err is
+   filled completely; on success only err->status (MITCH_OK) is written.
+   Checks run in the documented order (see the top of this file); a NULL
+   argument or a short buffer gives field -1 and a rule that says what is
+   missing. */
+
+/* Typed values: the same verdict as X_validate (mitch_header_validate for
+   MITCH_LAYOUT_HEADER) over `n` consecutive structs of layout `id` (a type
+   byte or MITCH_LAYOUT_HEADER; `values` points to n mitch_trade, ... or
+   mitch_header).  n == 0 is MITCH_OK.  MITCH_LAYOUT_BIN is accepted (bins
+   have no rules); an API-struct id or unknown id is
+   MITCH_ERR_INVALID_MESSAGE_TYPE.  err->index is the first bad struct,
+   err->offset where its field would be on the wire. */
+MITCH_API int mitch_check_values(uint8_t id, const void *values, size_t n, mitch_error *err);
+
+/* Wire bytes: `n` consecutive bodies of type `id` (or headers, with
+   MITCH_LAYOUT_HEADER) at in[0 .. in_len), like mitch_body_validate for
+   each.  in_len must hold n images (MITCH_ERR_BUFFER_TOO_SMALL otherwise,
+   checked once the type is known); extra bytes are ignored.  err->offset
+   is the offset in `in` of the bad field (of its byte, for bits). */
+MITCH_API int mitch_check_wire(uint8_t id, const uint8_t *in, size_t in_len, size_t n,
+                               mitch_error *err);
+
+/* A whole stream: the same status and the same *info as mitch_stream_validate,
+   with the details: err->index is the message number, err->message_offset
+   its offset, err->layout MITCH_LAYOUT_HEADER for framing damage (bad type
+   byte, count 0, truncation) or the body type for a bad body (err->offset
+   then points at the bad field inside the buffer). */
+MITCH_API int mitch_check_stream(const uint8_t *data, size_t size, uint8_t only_type,
+                                 mitch_stream_info *info, mitch_error *err);
+
+/* ---------------------------------------------------------------------- */
+/* Captures: many messages of mixed types, in one pass                     */
+/* ---------------------------------------------------------------------- */
+
+/* Where mitch_capture_decode puts the bodies of one message type. */
+typedef struct mitch_capture_sink {
+  uint8_t message_type; /* the type this sink collects ('t', 's', ...) */
+  void *bodies;         /* room for `capacity` structs of that type (mitch_trade for
+                           't', ...), or NULL */
+  uint64_t *timestamps; /* room for `capacity` header timestamps, one per body, or NULL */
+  size_t capacity;      /* elements `bodies` and `timestamps` each hold (ignored when
+                           both are NULL) */
+  size_t count;         /* out: bodies of this type found (and, with buffers,
+                           written) */
+} mitch_capture_sink;
+
+/* Decode a capture - concatenated messages of any types, e.g. a recorded
+   feed - in one pass.  Every message is framed and every body validated, as
+   mitch_stream_validate does; the bodies of each type that has a sink are
+   decoded into its `bodies`, each with its message's header timestamp in
+   `timestamps`, in stream order; bodies of other types are validated and
+   skipped.
+   Sizing: a sink whose bodies and timestamps are both NULL only counts, so
+   a first call with all buffers NULL gives every count (validating the
+   whole capture), the caller allocates, a second call fills.
+   Failure: MITCH_ERR_BUFFER_TOO_SMALL when a sink is full (its capacity
+   reached and one more body of its type follows), else the status of the
+   first damage (as mitch_stream_validate).  Each sink then holds exactly
+   the bodies before the damage: a framing error (bad type byte, count 0,
+   truncation) ends the valid prefix before its message, a bad body ends it
+   at that body (bodies before it in the same message are delivered).
+   `count` says how many; nothing at or after the damage is written, in any
+   sink.  *info (messages and bodies: the complete valid messages before the
+   damage; error_offset, message_offset) and *err (both may be NULL) say
+   where.
+   Argument errors are found before anything is read or written (the
+   counts stay untouched): data NULL with size > 0 or sinks NULL with
+   n_sinks > 0 is MITCH_ERR_INVALID_DATA; a sink whose message_type is not
+   a body type is MITCH_ERR_INVALID_MESSAGE_TYPE; two sinks for one type are
+   MITCH_ERR_INVALID_DATA.  No sinks at all is allowed (the call then
+   validates, like mitch_stream_validate). */
+MITCH_API int mitch_capture_decode(const uint8_t *data, size_t size, mitch_capture_sink *sinks,
+                                   size_t n_sinks, mitch_stream_info *info, mitch_error *err);
+
+/* The reverse: `n` structs of one type (mitch_trade for 't', ...) with one
+   timestamp per body (ns since midnight, < 2^48) become messages: a new
+   message starts when the timestamp changes or after 255 bodies, so
+   decoding the result with mitch_capture_decode gives back the same bodies
+   and timestamps.  Everything is validated before anything is written (out
+   untouched on failure; err->index is the bad body and err->field its
+   field, or, for a timestamp >= 2^48, err->layout is MITCH_LAYOUT_HEADER
+   and err->field the header's timestamp; err->offset is then the
+   timestamp's offset in the `timestamps` array, in bytes).
+   written must not be NULL, nor bodies and timestamps when n > 0.  With
+   out NULL, *written is the size needed and nothing but the arguments and
+   the type is checked.  n == 0 writes nothing (*written = 0). */
+MITCH_API int mitch_capture_encode(uint8_t message_type, const void *bodies,
+                                   const uint64_t *timestamps, size_t n, uint8_t *out,
+                                   size_t out_len, size_t *written, mitch_error *err);
 
 /* ---------------------------------------------------------------------- */
 /* Ticker ids, packed assets, channels                                     */

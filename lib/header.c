@@ -9,11 +9,16 @@
 #include <config.h>
 
 #include "body.h"
+#include "frame.h"
 
 enum { HEADER_TYPE = 0, HEADER_TIMESTAMP = 1, HEADER_COUNT = 7 };
 MITCH_STATIC_ASSERT(HEADER_TIMESTAMP == HEADER_TYPE + 1, "header layout");
 MITCH_STATIC_ASSERT(HEADER_COUNT == HEADER_TIMESTAMP + 6, "header layout");
 MITCH_STATIC_ASSERT(HEADER_COUNT + 1 == MITCH_HEADER_SIZE, "header size");
+/* The descriptor table (layout.h) says the same. */
+LAYOUT_ASSERT_OFFSET(header, message_type, HEADER_TYPE);
+LAYOUT_ASSERT_OFFSET(header, timestamp, HEADER_TIMESTAMP);
+LAYOUT_ASSERT_OFFSET(header, count, HEADER_COUNT);
 
 MITCH_INLINE int header_check(uint8_t type, uint64_t timestamp, uint8_t count) {
   if (MITCH_UNLIKELY(!type_is_valid(type)))
@@ -21,12 +26,6 @@ MITCH_INLINE int header_check(uint8_t type, uint64_t timestamp, uint8_t count) {
   if (MITCH_UNLIKELY(count == 0 || timestamp > MITCH_U48_MAX))
     return MITCH_ERR_INVALID_FIELD_VALUE;
   return MITCH_OK;
-}
-
-/* The whole header is one little-endian u64: type | timestamp << 8 |
-   count << 56, written with a single store. */
-MITCH_INLINE void header_store(uint8_t type, uint64_t timestamp, uint8_t count, uint8_t *out) {
-  wire_store_u64(out, (uint64_t)type | (timestamp << 8) | ((uint64_t)count << 56));
 }
 
 int mitch_header_validate(const mitch_header *h) {

@@ -53,16 +53,31 @@ MITCH_STATIC_ASSERT(INDEX_REJECTED == INDEX_CONFIDENCE + 1, "index layout");
 MITCH_STATIC_ASSERT(INDEX_ACCEPTED == INDEX_REJECTED + 1, "index layout");
 MITCH_STATIC_ASSERT(INDEX_PADDING == INDEX_ACCEPTED + 1, "index layout");
 MITCH_STATIC_ASSERT(INDEX_PADDING + 9 == MITCH_INDEX_SIZE, "index size");
-
-#define FORCE_MAX 10000
-#define CONFIDENCE_MAX 100
+/* The descriptor table (layout.h) says the same. */
+LAYOUT_ASSERT_OFFSET(index, ticker_id, INDEX_TICKER_ID);
+LAYOUT_ASSERT_OFFSET(index, mid, INDEX_MID);
+LAYOUT_ASSERT_OFFSET(index, v_bid, INDEX_V_BID);
+LAYOUT_ASSERT_OFFSET(index, v_ask, INDEX_V_ASK);
+LAYOUT_ASSERT_OFFSET(index, m_spread, INDEX_M_SPREAD);
+LAYOUT_ASSERT_OFFSET(index, b_bid_o, INDEX_B_BID_O);
+LAYOUT_ASSERT_OFFSET(index, b_ask_o, INDEX_B_ASK_O);
+LAYOUT_ASSERT_OFFSET(index, w_bid_o, INDEX_W_BID_O);
+LAYOUT_ASSERT_OFFSET(index, w_ask_o, INDEX_W_ASK_O);
+LAYOUT_ASSERT_OFFSET(index, v_force, INDEX_V_FORCE);
+LAYOUT_ASSERT_OFFSET(index, l_force, INDEX_L_FORCE);
+LAYOUT_ASSERT_OFFSET(index, t_force, INDEX_T_FORCE);
+LAYOUT_ASSERT_OFFSET(index, m_force, INDEX_M_FORCE);
+LAYOUT_ASSERT_OFFSET(index, confidence, INDEX_CONFIDENCE);
+LAYOUT_ASSERT_OFFSET(index, rejected, INDEX_REJECTED);
+LAYOUT_ASSERT_OFFSET(index, accepted, INDEX_ACCEPTED);
+LAYOUT_ASSERT_OFFSET(index, padding, INDEX_PADDING);
 
 MITCH_INLINE int index_check(const mitch_index *v) {
   if (MITCH_UNLIKELY(v->ticker_id == 0 || !wire_positive_finite(v->mid) ||
-                     v->v_force > FORCE_MAX || v->l_force > FORCE_MAX ||
-                     v->t_force > FORCE_MAX || v->t_force < -FORCE_MAX ||
-                     v->m_force > FORCE_MAX || v->m_force < -FORCE_MAX ||
-                     v->confidence > CONFIDENCE_MAX ||
+                     v->v_force > LIMIT_FORCE_MAX || v->l_force > LIMIT_FORCE_MAX ||
+                     v->t_force > LIMIT_FORCE_MAX || v->t_force < -LIMIT_FORCE_MAX ||
+                     v->m_force > LIMIT_FORCE_MAX || v->m_force < -LIMIT_FORCE_MAX ||
+                     v->confidence > LIMIT_CONFIDENCE_MAX ||
                      (v->accepted == 0 && v->confidence != 0)))
     return MITCH_ERR_INVALID_FIELD_VALUE;
   return MITCH_OK;
@@ -110,7 +125,7 @@ MITCH_INLINE void index_load(const uint8_t *in, mitch_index *v) {
 MITCH_DEFINE_BODY_CODEC(index, mitch_index, MITCH_INDEX_SIZE, index_load)
 
 const char *mitch_confidence_band(uint8_t confidence) {
-  if (confidence > CONFIDENCE_MAX)
+  if (confidence > LIMIT_CONFIDENCE_MAX)
     return NULL;
   if (confidence >= 95)
     return "very high";
@@ -138,10 +153,10 @@ int mitch_index_metrics_get(const mitch_index *v, mitch_index_metrics *m) {
   m->worst_bid_price = offset_price(v->mid, v->w_bid_o);
   m->worst_ask_price = offset_price(v->mid, v->w_ask_o);
   m->mean_spread = v->mid * ((double)v->m_spread / 1e9);
-  m->volatility = v->v_force / 10000.0;
-  m->liquidity = v->l_force / 10000.0;
-  m->trend = v->t_force / 10000.0;
-  m->momentum = v->m_force / 10000.0;
+  m->volatility = v->v_force / (double)LIMIT_FORCE_MAX;
+  m->liquidity = v->l_force / (double)LIMIT_FORCE_MAX;
+  m->trend = v->t_force / (double)LIMIT_FORCE_MAX;
+  m->momentum = v->m_force / (double)LIMIT_FORCE_MAX;
   m->confidence_band = mitch_confidence_band(v->confidence);
   return MITCH_OK;
 }

@@ -4,6 +4,17 @@ lib_LTLIBRARIES += lib/libmitch.la
 
 lib_libmitch_la_SOURCES = \
 	lib/wire.h \
+	lib/protocol_limits.h \
+	lib/layout.h \
+	lib/layout.c \
+	lib/rules.h \
+	lib/rules.c \
+	lib/error.h \
+	lib/error.c \
+	lib/frame.h \
+	lib/check.h \
+	lib/check.c \
+	lib/capture.c \
 	lib/status.c \
 	lib/version.c \
 	lib/header.c \

@@ -33,6 +33,15 @@ MITCH_STATIC_ASSERT(ORDER_TYPE_AND_SIDE == ORDER_QUANTITY + 4, "order layout");
 MITCH_STATIC_ASSERT(ORDER_EXPIRY == ORDER_TYPE_AND_SIDE + 1, "order layout");
 MITCH_STATIC_ASSERT(ORDER_PADDING == ORDER_EXPIRY + 6, "order layout");
 MITCH_STATIC_ASSERT(ORDER_PADDING + 1 == MITCH_ORDER_SIZE, "order size");
+/* The descriptor table (layout.h) says the same. */
+LAYOUT_ASSERT_OFFSET(order, ticker_id, ORDER_TICKER_ID);
+LAYOUT_ASSERT_OFFSET(order, order_id, ORDER_ORDER_ID);
+LAYOUT_ASSERT_OFFSET(order, price, ORDER_PRICE);
+LAYOUT_ASSERT_OFFSET(order, quantity, ORDER_QUANTITY);
+LAYOUT_ASSERT_OFFSET(order, side, ORDER_TYPE_AND_SIDE);
+LAYOUT_ASSERT_OFFSET(order, order_type, ORDER_TYPE_AND_SIDE);
+LAYOUT_ASSERT_OFFSET(order, expiry_ms, ORDER_EXPIRY);
+LAYOUT_ASSERT_OFFSET(order, padding, ORDER_PADDING);
 
 MITCH_INLINE int order_check(const mitch_order *v) {
   if (MITCH_UNLIKELY(v->ticker_id == 0 || v->order_id == 0 || v->side > MITCH_SIDE_SELL ||

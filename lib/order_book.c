@@ -33,12 +33,17 @@ MITCH_STATIC_ASSERT(BOOK_BIDS == BOOK_PADDING + 7, "order book layout");
 MITCH_STATIC_ASSERT(BOOK_ASKS == BOOK_BIDS + BOOK_SIDE_SIZE, "order book layout");
 MITCH_STATIC_ASSERT(BOOK_ASKS + BOOK_SIDE_SIZE == MITCH_ORDER_BOOK_SIZE, "order book size");
 MITCH_STATIC_ASSERT(sizeof(mitch_bin) == MITCH_BIN_SIZE, "bin struct has no padding");
-
-#define AGGREGATOR_MAX MITCH_BINS_TRILINEAR
+/* The descriptor table (layout.h) says the same. */
+LAYOUT_ASSERT_OFFSET(order_book, ticker_id, BOOK_TICKER_ID);
+LAYOUT_ASSERT_OFFSET(order_book, mid_price, BOOK_MID_PRICE);
+LAYOUT_ASSERT_OFFSET(order_book, bin_aggregator, BOOK_AGGREGATOR);
+LAYOUT_ASSERT_OFFSET(order_book, padding, BOOK_PADDING);
+LAYOUT_ASSERT_OFFSET(order_book, bids, BOOK_BIDS);
+LAYOUT_ASSERT_OFFSET(order_book, asks, BOOK_ASKS);
 
 MITCH_INLINE int order_book_check(const mitch_order_book *v) {
   if (MITCH_UNLIKELY(v->ticker_id == 0 || !wire_positive_finite(v->mid_price) ||
-                     v->bin_aggregator > AGGREGATOR_MAX))
+                     v->bin_aggregator > LIMIT_AGGREGATOR_MAX))
     return MITCH_ERR_INVALID_FIELD_VALUE;
   return MITCH_OK;
 }

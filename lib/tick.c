@@ -24,6 +24,12 @@ MITCH_STATIC_ASSERT(TICK_ASK_PRICE == TICK_BID_PRICE + 8, "tick layout");
 MITCH_STATIC_ASSERT(TICK_BID_VOLUME == TICK_ASK_PRICE + 8, "tick layout");
 MITCH_STATIC_ASSERT(TICK_ASK_VOLUME == TICK_BID_VOLUME + 4, "tick layout");
 MITCH_STATIC_ASSERT(TICK_ASK_VOLUME + 4 == MITCH_TICK_SIZE, "tick size");
+/* The descriptor table (layout.h) says the same. */
+LAYOUT_ASSERT_OFFSET(tick, ticker_id, TICK_TICKER_ID);
+LAYOUT_ASSERT_OFFSET(tick, bid_price, TICK_BID_PRICE);
+LAYOUT_ASSERT_OFFSET(tick, ask_price, TICK_ASK_PRICE);
+LAYOUT_ASSERT_OFFSET(tick, bid_volume, TICK_BID_VOLUME);
+LAYOUT_ASSERT_OFFSET(tick, ask_volume, TICK_ASK_VOLUME);
 
 MITCH_INLINE int tick_check(const mitch_tick *v) {
   if (MITCH_UNLIKELY(v->ticker_id == 0 || !wire_positive_finite(v->bid_price) ||

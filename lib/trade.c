@@ -30,6 +30,13 @@ MITCH_STATIC_ASSERT(TRADE_TRADE_ID == TRADE_QUANTITY + 4, "trade layout");
 MITCH_STATIC_ASSERT(TRADE_SIDE == TRADE_TRADE_ID + 4, "trade layout");
 MITCH_STATIC_ASSERT(TRADE_PADDING == TRADE_SIDE + 1, "trade layout");
 MITCH_STATIC_ASSERT(TRADE_PADDING + 7 == MITCH_TRADE_SIZE, "trade size");
+/* The descriptor table (layout.h) says the same. */
+LAYOUT_ASSERT_OFFSET(trade, ticker_id, TRADE_TICKER_ID);
+LAYOUT_ASSERT_OFFSET(trade, price, TRADE_PRICE);
+LAYOUT_ASSERT_OFFSET(trade, quantity, TRADE_QUANTITY);
+LAYOUT_ASSERT_OFFSET(trade, trade_id, TRADE_TRADE_ID);
+LAYOUT_ASSERT_OFFSET(trade, side, TRADE_SIDE);
+LAYOUT_ASSERT_OFFSET(trade, padding, TRADE_PADDING);
 
 MITCH_INLINE int trade_check(const mitch_trade *v) {
   if (MITCH_UNLIKELY(v->ticker_id == 0 || !wire_positive_finite(v->price) ||

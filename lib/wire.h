@@ -15,10 +15,27 @@
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define MITCH_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
 #else
+/* C99: a negative array size.  __COUNTER__ (GCC, Clang, MSVC) keeps the
+   names apart when one macro expands to several assertions on one line. */
 #define MITCH_STATIC_ASSERT_JOIN2(a, b) a##b
 #define MITCH_STATIC_ASSERT_JOIN(a, b) MITCH_STATIC_ASSERT_JOIN2(a, b)
+#if defined(__COUNTER__)
+#define MITCH_STATIC_ASSERT_ID __COUNTER__
+#else
+#define MITCH_STATIC_ASSERT_ID __LINE__
+#endif
 #define MITCH_STATIC_ASSERT(cond, msg)                                              \
-  typedef char MITCH_STATIC_ASSERT_JOIN(mitch_static_assert_, __LINE__)[(cond) ? 1 : -1]
+  typedef char MITCH_STATIC_ASSERT_JOIN(mitch_static_assert_,                       \
+                                        MITCH_STATIC_ASSERT_ID)[(cond) ? 1 : -1]
+#endif
+
+/* Alignment of a type, for the layout table. */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#define MITCH_ALIGNOF(T) _Alignof(T)
+#elif defined(__GNUC__)
+#define MITCH_ALIGNOF(T) __alignof__(T)
+#else
+#define MITCH_ALIGNOF(T) offsetof(struct { char c; T t; }, t)
 #endif
 
 #if defined(__GNUC__)

@@ -7,7 +7,9 @@
  * round-trip: unpacking the expected bytes gives back every input field,
  * doubles compared by bit pattern.  An ERRn row whose fields can be put on
  * the wire at all is also written there by hand and must be refused by
- * unpack with the same status.  A row that cannot be parsed is a failure,
+ * unpack with the same status, and explained by the check functions (a
+ * field and the rule it breaks, mitch_check_values / mitch_check_wire).
+ * A row that cannot be parsed is a failure,
  * and so is a file with more or fewer rows than it had when this test was
  * written (a truncated copy must not pass).
  */
@@ -137,6 +139,35 @@ static int bytes_ok(row_ctx *c, const char *what, const uint8_t *got, const uint
   return 0;
 }
 
+/* An invalid row is also explained: mitch_check_values (and, for a row
+   the wire can hold, mitch_check_wire on its hand-made bytes) gives the
+   same status and names a field and the rule it breaks. */
+static int explained(row_ctx *c, uint8_t id, const void *values, const uint8_t *wire,
+                     size_t wire_size, int err) {
+  mitch_error e;
+  int st = mitch_check_values(id, values, 1, &e);
+  if (st != err) {
+    row_fail(c, "mitch_check_values returned %d, want %d", st, err);
+    return 0;
+  }
+  if (e.field < 0 || !e.field_name[0] || !e.rule[0] || !e.text[0]) {
+    row_fail(c, "mitch_check_values names no field and rule (\"%s\")", e.text);
+    return 0;
+  }
+  if (!wire)
+    return 1;
+  st = mitch_check_wire(id, wire, wire_size, 1, &e);
+  if (st != err) {
+    row_fail(c, "mitch_check_wire returned %d, want %d", st, err);
+    return 0;
+  }
+  if (e.field < 0 || !e.field_name[0] || !e.rule[0] || !e.text[0]) {
+    row_fail(c, "mitch_check_wire names no field and rule (\"%s\")", e.text);
+    return 0;
+  }
+  return 1;
+}
+
 /* ---- trade ------------------------------------------------------------------- */
 
 static void trade_wire(uint8_t out[32], uint64_t tid, double price, uint32_t qty, uint32_t id,
@@ -180,6 +211,7 @@ static void trade_row(row_ctx *c) {
     CHECK(c, st == err, "mitch_unpack_trade of the hand-made bytes returned %d, want %d", st, err);
     st = mitch_trade_decode(wire, 32, &back);
     CHECK(c, st == err, "mitch_trade_decode of the hand-made bytes returned %d, want %d", st, err);
+    CHECK(c, explained(c, MITCH_MSG_TRADE, &v, wire, 32, err), "not explained");
     c->error_rows++;
     return;
   }
@@ -253,6 +285,11 @@ static void order_row(row_ctx *c) {
       st = mitch_order_decode(wire, 32, &back);
       CHECK(c, st == err, "mitch_order_decode of the hand-made bytes returned %d, want %d", st,
             err);
+      CHECK(c, explained(c, MITCH_MSG_ORDER, &v, wire, 32, err), "not explained");
+    } else {
+      /* only the struct can hold it (or not even that: a side of 2 fits the
+         struct but not its bit) */
+      CHECK(c, explained(c, MITCH_MSG_ORDER, &v, NULL, 0, err), "not explained");
     }
     c->error_rows++;
     return;
@@ -316,6 +353,7 @@ static void tick_row(row_ctx *c) {
     CHECK(c, st == err, "mitch_unpack_tick of the hand-made bytes returned %d, want %d", st, err);
     st = mitch_tick_decode(wire, 32, &back);
     CHECK(c, st == err, "mitch_tick_decode of the hand-made bytes returned %d, want %d", st, err);
+    CHECK(c, explained(c, MITCH_MSG_TICK, &v, wire, 32, err), "not explained");
     c->error_rows++;
     return;
   }
@@ -413,6 +451,7 @@ static void index_row(row_ctx *c) {
     st = mitch_index_decode(wire, 64, &back);
     CHECK(c, st == err, "mitch_index_decode of the hand-made bytes returned %d, want %d", st,
           err);
+    CHECK(c, explained(c, MITCH_MSG_INDEX, &v, wire, 64, err), "not explained");
     c->error_rows++;
     return;
   }
@@ -474,6 +513,9 @@ static void header_row(row_ctx *c) {
       st = mitch_unpack_header(wire, 8, &u_type, &u_ts, &u_count);
       CHECK(c, st == err, "mitch_unpack_header of the hand-made bytes returned %d, want %d", st,
             err);
+      CHECK(c, explained(c, MITCH_LAYOUT_HEADER, &h, wire, 8, err), "not explained");
+    } else {
+      CHECK(c, explained(c, MITCH_LAYOUT_HEADER, &h, NULL, 0, err), "not explained");
     }
     c->error_rows++;
     return;
@@ -644,6 +686,7 @@ static void order_book_row(row_ctx *c) {
     st = mitch_order_book_decode(wire, sizeof wire, &back);
     CHECK(c, st == err, "mitch_order_book_decode of the hand-made bytes returned %d, want %d", st,
           err);
+    CHECK(c, explained(c, MITCH_MSG_ORDER_BOOK, &v, wire, sizeof wire, err), "not explained");
     c->error_rows++;
     return;
   }

@@ -231,9 +231,11 @@ START_TEST(test_reader_truncated_header) {
   /* 1..7 bytes of the second header: error at the end of the buffer */
   for (cut = 1; cut < 8; cut++)
     expect_damage(buf, 72 + cut, 1, MITCH_ERR_BUFFER_TOO_SMALL, 72 + cut, 72);
-  /* a bad type byte is reported before the short header */
+  /* the short header is reported before its bad type byte: lengths
+     before types, as everywhere */
   buf[72] = '?';
-  expect_damage(buf, 72 + 3, 1, MITCH_ERR_INVALID_MESSAGE_TYPE, 72, 72);
+  expect_damage(buf, 72 + 3, 1, MITCH_ERR_BUFFER_TOO_SMALL, 75, 72);
+  expect_damage(buf, 72 + 8, 1, MITCH_ERR_INVALID_MESSAGE_TYPE, 72, 72);
 }
 END_TEST
 

@@ -17,13 +17,13 @@ START_TEST(test_library_version) {
   ck_assert_ptr_ne(v, NULL);
   ck_assert_str_eq(v, MITCH_VERSION_STRING);
   ck_assert_str_eq(v, PACKAGE_VERSION);
-  ck_assert_str_eq(v, "1.0.0");
+  ck_assert_str_eq(v, "1.1.0");
   ck_assert_uint_eq(mitch_get_version_len(), strlen(v));
   /* the string, the parts and the number say the same */
   snprintf(composed, sizeof composed, "%d.%d.%d", MITCH_VERSION_MAJOR, MITCH_VERSION_MINOR,
            MITCH_VERSION_PATCH);
   ck_assert_str_eq(composed, v);
-  ck_assert_uint_eq(MITCH_VERSION_NUMBER, 0x010000u);
+  ck_assert_uint_eq(MITCH_VERSION_NUMBER, 0x010100u);
   ck_assert_uint_eq(mitch_get_version_number(), MITCH_VERSION_NUMBER);
   /* the same static string every time */
   ck_assert_ptr_eq(mitch_get_version(), v);

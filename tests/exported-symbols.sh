@@ -1,8 +1,16 @@
 #!/bin/sh
 # exported-symbols.sh - the ELF shared library exports exactly its API:
 #   - the soname is libmitch.so.1;
+#   - it defines the version nodes MITCH_1.0 and MITCH_1.1, the second
+#     inheriting the first;
 #   - every dynamic symbol it defines starts with mitch_ and carries the
-#     version MITCH_1.0 (besides the version node's own MITCH_1.0 symbol);
+#     version node lib/libmitch.map puts it in, and every symbol the map
+#     lists is exported: a symbol moved between nodes or missing fails here;
+#   - MITCH_1.0 is frozen: exactly the 108 functions of the 1.0.0 release
+#     (their count and the cksum of their sorted names, taken from the
+#     released 1.0.0 library), so nothing new can slip into it;
+#     (dist-build/check-packaging.sh checks debian/libmitch1.symbols
+#     against the same map);
 #   - every function of ffi.md's flat ABI and every MITCH_API function of
 #     include/mitch.h is among them.
 # Not an ELF build (e.g. a Windows cross build), or no objdump: skipped (77).
@@ -16,7 +24,13 @@ builddir=${MITCH_TOP_BUILDDIR:-.}
 top_srcdir=${MITCH_TOP_SRCDIR:-${srcdir:-.}}
 lib=$builddir/lib/.libs/libmitch.so.1
 objdump=${OBJDUMP:-objdump}
-version_node=MITCH_1.0
+# Every version node and the release that introduced it, oldest first.
+version_nodes="MITCH_1.0:1.0.0 MITCH_1.1:1.1.0"
+map=$top_srcdir/lib/libmitch.map
+# MITCH_1.0 as released in 1.0.0: `objdump -T libmitch.so.1.0.0`'s mitch_*
+# names, sorted one per line, through cksum.
+frozen_10_count=108
+frozen_10_cksum="2065666836 2348"
 
 # The registry functions (issue 3) are part of the library: required.  Set
 # to no only for a build without the registry; then they are optional as a
@@ -115,22 +129,69 @@ defined=$("$objdump" -T "$lib" | awk -F '\t' '
   }')
 [ -n "$defined" ] || fail "no defined dynamic symbols found in $lib"
 
+# ---- version nodes ---------------------------------------------------------
+# "Version definitions:" lists each node; a node that inherits another is
+# followed by an indented line naming its parent.
+definitions=$("$objdump" -p "$lib" | sed -n '/^Version definitions:/,/^$/p')
+previous=
+for entry in $version_nodes; do
+  node=${entry%%:*}
+  echo "$definitions" | grep -q " $node\$" || fail "version node $node is not defined"
+  if [ -n "$previous" ]; then
+    parent=$(echo "$definitions" | awk -v n="$node" '
+      found { print $1; exit } $NF == n { found = 1 }')
+    [ "$parent" = "$previous" ] || fail "version node $node inherits '$parent', want $previous"
+  fi
+  previous=$node
+done
+
+# ---- each symbol in the node the map puts it in ------------------------------
+[ -f "$map" ] || fail "cannot read $map"
+# "name NODE" for every name the map lists (one "name;" per line)
+recorded=$(awk '/^MITCH_[0-9.]* \{/ { n = $1 } /^ *mitch_[a-z0-9_]*;/ { sub(/;/, "", $1); print $1, n }' "$map")
+[ -n "$recorded" ] || fail "no symbols found in $map"
+recorded_node() {
+  echo "$recorded" | awk -v n="$1" '$1 == n { print $2 }'
+}
+for entry in $version_nodes; do
+  node=${entry%%:*}
+  grep -q "^$node {" "$map" || fail "$map has no node $node"
+done
+n10=$(echo "$recorded" | awk '$2 == "MITCH_1.0" { print $1 }' | sort)
+[ "$(echo "$n10" | wc -l)" -eq "$frozen_10_count" ] ||
+  fail "MITCH_1.0 lists $(echo "$n10" | wc -l) symbols, the 1.0.0 release had $frozen_10_count"
+[ "$(echo "$n10" | cksum)" = "$frozen_10_cksum" ] ||
+  fail "MITCH_1.0 is not the node released in 1.0.0 (a symbol was added, removed or renamed)"
+
 count=0
 exported=" "
 for pair in $(echo "$defined" | tr ' ' ':'); do
   name=${pair%%:*}
   version=${pair#*:}
-  # The version node itself appears as an absolute symbol named after it.
-  if [ "$name" = "$version_node" ] && [ "$version" = "$version_node" ]; then
-    continue
+  # Each version node appears as an absolute symbol named after it.
+  if [ "$name" = "$version" ]; then
+    case " $version_nodes " in
+      *" $name:"*) continue ;;
+    esac
   fi
   count=$((count + 1))
   case $name in
     mitch_*) ;;
     *) fail "exported symbol '$name' does not start with mitch_" ;;
   esac
-  [ "$version" = "$version_node" ] || fail "symbol '$name' has version '$version', want $version_node"
+  want=$(recorded_node "$name")
+  if [ -z "$want" ]; then
+    fail "symbol '$name' ($version) is not in $map"
+  elif [ "$version" != "$want" ]; then
+    fail "symbol '$name' has version '$version', $map says $want"
+  fi
   exported="$exported$name "
+done
+for name in $(echo "$recorded" | awk '$1 ~ /^mitch_/ { print $1 }'); do
+  case $exported in
+    *" $name "*) ;;
+    *) fail "$name is in $map but not exported" ;;
+  esac
 done
 
 # ---- what must be there ----------------------------------------------------
@@ -186,6 +247,8 @@ else
 fi
 
 if [ "$status" -eq 0 ]; then
-  echo "$me: $lib: soname $soname, $count symbols, all mitch_* @ $version_node; every flat-ABI and mitch.h function exported ($registry_note)"
+  c10=$(echo "$recorded" | awk '$2 == "MITCH_1.0"' | wc -l)
+  c11=$(echo "$recorded" | awk '$2 == "MITCH_1.1"' | wc -l)
+  echo "$me: $lib: soname $soname, $count symbols ($c10 @ MITCH_1.0 as released, $c11 @ MITCH_1.1), each in its node; every flat-ABI and mitch.h function exported ($registry_note)"
 fi
 exit $status

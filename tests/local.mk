@@ -21,7 +21,8 @@ AM_TESTS_ENVIRONMENT = \
 	MITCH_TOP_BUILDDIR='$(abs_top_builddir)'; export MITCH_TOP_BUILDDIR; \
 	OBJDUMP='$(OBJDUMP)'; export OBJDUMP; \
 	MITCH_LIBRARY='$(abs_top_builddir)/lib/.libs/libmitch.so.1'; export MITCH_LIBRARY; \
-	MITCH_TOOL='$(abs_top_builddir)/tools/mitch$(EXEEXT)'; export MITCH_TOOL;
+	MITCH_TOOL='$(abs_top_builddir)/tools/mitch$(EXEEXT)'; export MITCH_TOOL; \
+	PYTHON='$(PYTHON)'; export PYTHON;
 
 # The conformance vectors: a byte-identical copy of ../shared/conformance
 # (tests/vectors-drift.sh keeps it so).
@@ -46,6 +47,12 @@ mitch_sh_tests = \
 	tests/exported-symbols.sh
 TESTS += $(mitch_sh_tests)
 EXTRA_DIST += $(mitch_sh_tests)
+
+# The tool's layout JSON (runs the tool: native builds only).
+EXTRA_DIST += tests/info-layouts.sh
+if !CROSS_COMPILING
+TESTS += tests/info-layouts.sh
+endif
 
 # Scripts that run the whole suite under sanitizers / valgrind.
 dist_noinst_SCRIPTS += tools/check-sanitizers tools/check-valgrind
@@ -74,7 +81,11 @@ mitch_check_programs = \
 	tests/check_message \
 	tests/check_flat_abi \
 	tests/check_version \
-	tests/check_conformance
+	tests/check_conformance \
+	tests/check_layout \
+	tests/check_rules \
+	tests/check_error \
+	tests/check_capture
 check_PROGRAMS += $(mitch_check_programs)
 TESTS += $(mitch_check_programs)
 
@@ -153,6 +164,26 @@ tests_check_conformance_SOURCES = tests/check_conformance.c
 tests_check_conformance_CFLAGS = $(mitch_check_cflags)
 tests_check_conformance_LDADD = $(mitch_check_ldadd)
 tests_check_conformance_LDFLAGS = $(mitch_check_ldflags)
+
+tests_check_layout_SOURCES = tests/check_layout.c
+tests_check_layout_CFLAGS = $(mitch_check_cflags)
+tests_check_layout_LDADD = $(mitch_check_ldadd)
+tests_check_layout_LDFLAGS = $(mitch_check_ldflags)
+
+tests_check_rules_SOURCES = tests/check_rules.c
+tests_check_rules_CFLAGS = $(mitch_check_cflags)
+tests_check_rules_LDADD = $(mitch_check_ldadd)
+tests_check_rules_LDFLAGS = $(mitch_check_ldflags)
+
+tests_check_error_SOURCES = tests/check_error.c
+tests_check_error_CFLAGS = $(mitch_check_cflags)
+tests_check_error_LDADD = $(mitch_check_ldadd)
+tests_check_error_LDFLAGS = $(mitch_check_ldflags)
+
+tests_check_capture_SOURCES = tests/check_capture.c
+tests_check_capture_CFLAGS = $(mitch_check_cflags)
+tests_check_capture_LDADD = $(mitch_check_ldadd)
+tests_check_capture_LDFLAGS = $(mitch_check_ldflags)
 endif
 
 # tools/check-valgrind asks which C test programs make check runs (names

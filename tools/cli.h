@@ -14,6 +14,8 @@
 /* tools/cmd_stream.c: binary streams */
 int cmd_decode(int argc, char **argv);
 int cmd_encode(int argc, char **argv);
+
+/* tools/cmd_info.c: versions, sizes, the layout table */
 int cmd_info(int argc, char **argv);
 
 /* tools/cmd_registry.c: registry and resolution */

@@ -1,6 +1,6 @@
 /*
- * cmd_stream.c - the stream subcommands of the mitch tool: decode, encode,
- * info.
+ * cmd_stream.c - the stream subcommands of the mitch tool: decode and
+ * encode.
  *
  * decode prints one line per body.  With --json each line is an object that
  * carries everything encode needs to rebuild the same bytes: the message
@@ -830,36 +830,3 @@ int cmd_encode(int argc, char **argv) {
 }
 
 #endif
-
-/* ---- info -------------------------------------------------------------- */
-
-int cmd_info(int argc, char **argv) {
-  int json = argc > 1 && strcmp(argv[1], "--json") == 0;
-  size_t header, trade, order, tick, index, order_book;
-  if (argc > 1 && !json) {
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-      printf("usage: mitch info [--json]\nLibrary and protocol versions, body sizes.\n");
-      return 0;
-    }
-    cli_error("info", "unknown option '%s'", argv[1]);
-    return 2;
-  }
-  mitch_get_message_sizes(&header, &trade, &order, &tick, &index, &order_book);
-  if (json) {
-    printf("{\"library_version\":\"%s\",\"protocol_version\":\"%s\",\"sizes\":{\"header\":%zu,"
-           "\"trade\":%zu,\"order\":%zu,\"tick\":%zu,\"index\":%zu,\"order_book\":%zu}}\n",
-           mitch_get_version(), mitch_get_protocol_version(), header, trade, order, tick,
-           index, order_book);
-    return 0;
-  }
-  printf("libmitch %s (header %s)\nMITCH protocol %s\n\n", mitch_get_version(),
-         MITCH_VERSION_STRING, mitch_get_protocol_version());
-  printf("%-12s %-5s %s\n", "body", "code", "bytes");
-  printf("%-12s %-5s %zu\n", "header", "-", header);
-  printf("%-12s %-5s %zu\n", "trade", "t", trade);
-  printf("%-12s %-5s %zu\n", "order", "o", order);
-  printf("%-12s %-5s %zu\n", "tick", "s", tick);
-  printf("%-12s %-5s %zu\n", "index", "i", index);
-  printf("%-12s %-5s %zu\n", "order_book", "b", order_book);
-  return 0;
-}

@@ -3,7 +3,7 @@
  *
  *   mitch decode [--json] [FILE|-]     binary MITCH stream -> one line per body
  *   mitch encode [-o OUT] [FILE|-]     JSON lines (from decode --json) -> bytes
- *   mitch info [--json]                library/protocol versions, body sizes
+ *   mitch info [--layouts] [--json]    versions, body sizes; the layout table
  *   mitch resolve SYMBOL... [--type T] [--json]
  *   mitch asset QUERY [--class C] [--min X] [--json]
  *   mitch provider QUERY [--min X] [--json]
@@ -27,7 +27,7 @@ struct command {
 static const struct command commands[] = {
     {"decode", cmd_decode, "print each body of a binary MITCH stream (text or --json lines)"},
     {"encode", cmd_encode, "turn JSON lines from 'decode --json' back into bytes"},
-    {"info", cmd_info, "library and protocol versions, body sizes"},
+    {"info", cmd_info, "library and protocol versions, body sizes, --layouts"},
     {"resolve", cmd_resolve, "resolve trading symbols to ticker ids"},
     {"asset", cmd_asset, "look up an asset by name or symbol"},
     {"provider", cmd_provider, "look up a market provider"},

@@ -172,6 +172,42 @@ class ResolutionStruct(Structure):
                 ("steps", c_char * STEPS_MAX)]
 
 
+class LayoutStruct(Structure):
+    """``mitch_layout`` (1.1)."""
+
+    _fields_ = [("id", c_uint8), ("message_type", c_uint8), ("name", c_char_p),
+                ("wire_size", c_size_t), ("struct_size", c_size_t),
+                ("struct_align", c_size_t), ("field_count", c_size_t)]
+
+
+class FieldStruct(Structure):
+    """``mitch_field`` (1.1)."""
+
+    _fields_ = [("name", c_char_p), ("kind", c_int), ("wire_offset", c_size_t),
+                ("wire_size", c_size_t), ("bit_offset", c_uint), ("bit_width", c_uint),
+                ("count", c_size_t), ("struct_offset", c_size_t), ("struct_size", c_size_t),
+                ("nested", c_uint8), ("wire_name", c_char_p), ("values", c_char_p),
+                ("rule", c_char_p)]
+
+
+class ErrorStruct(Structure):
+    """``mitch_error`` (1.1)."""
+
+    _fields_ = [("status", c_int), ("layout", c_uint8), ("field", c_int),
+                ("other_field", c_int), ("field_name", c_char_p), ("other_name", c_char_p),
+                ("rule", c_char_p), ("value", c_double), ("other_value", c_double),
+                ("index", c_size_t), ("offset", c_size_t), ("message_offset", c_size_t),
+                ("text", c_char * 160)]
+
+
+class CaptureSinkStruct(Structure):
+    """``mitch_capture_sink`` (1.1)."""
+
+    _fields_ = [("message_type", c_uint8), ("bodies", c_void_p),
+                ("timestamps", POINTER(c_uint64)), ("capacity", c_size_t),
+                ("count", c_size_t)]
+
+
 #: Every Structure, by its C name (the layout test walks this).
 STRUCTS: Dict[str, Any] = {
     "mitch_header": HeaderStruct,
@@ -191,6 +227,10 @@ STRUCTS: Dict[str, Any] = {
     "mitch_class_info": ClassInfoStruct,
     "mitch_provider": ProviderStruct,
     "mitch_resolution": ResolutionStruct,
+    "mitch_layout": LayoutStruct,
+    "mitch_field": FieldStruct,
+    "mitch_error": ErrorStruct,
+    "mitch_capture_sink": CaptureSinkStruct,
 }
 
 # ---------------------------------------------------------------------------
@@ -258,6 +298,19 @@ DECLARATIONS: List[Tuple[str, Any, List[Any]]] = [
     ("mitch_stream_gather", c_int, [_buf, c_size_t, c_uint8, _buf, c_size_t, _szp,
                                     POINTER(StreamInfoStruct)]),
     ("mitch_stream_frame", c_int, [c_uint8, c_uint64, _buf, c_size_t, _buf, c_size_t, _szp]),
+    # layouts, errors that name the field, captures (1.1)
+    ("mitch_layout_count", c_size_t, []),
+    ("mitch_layout_at", c_int, [c_size_t, POINTER(LayoutStruct)]),
+    ("mitch_layout_get", c_int, [c_uint8, POINTER(LayoutStruct)]),
+    ("mitch_layout_field", c_int, [c_uint8, c_size_t, POINTER(FieldStruct)]),
+    ("mitch_check_values", c_int, [c_uint8, c_void_p, c_size_t, POINTER(ErrorStruct)]),
+    ("mitch_check_wire", c_int, [c_uint8, _buf, c_size_t, c_size_t, POINTER(ErrorStruct)]),
+    ("mitch_check_stream", c_int, [_buf, c_size_t, c_uint8, POINTER(StreamInfoStruct),
+                                   POINTER(ErrorStruct)]),
+    ("mitch_capture_decode", c_int, [_buf, c_size_t, POINTER(CaptureSinkStruct), c_size_t,
+                                     POINTER(StreamInfoStruct), POINTER(ErrorStruct)]),
+    ("mitch_capture_encode", c_int, [c_uint8, c_void_p, _u64p, c_size_t, _buf, c_size_t,
+                                     _szp, POINTER(ErrorStruct)]),
     # ticker ids, packed assets, channels
     ("mitch_ticker_id_encode", c_int, [POINTER(TickerFieldsStruct), _u64p]),
     ("mitch_ticker_id_decode", c_int, [c_uint64, POINTER(TickerFieldsStruct)]),
