@@ -46,3 +46,14 @@ bench: $(BENCH_RUN)
 	  ./$$p $$args || exit 1; \
 	done
 .PHONY: bench
+
+# Paired A/B timing of two library files in one process (Linux: dlopen).
+# Not built by "make": make bench-ab, then
+#   taskset -c 1 bench/bench_ab /path/to/old/libmitch.so.1 lib/.libs/libmitch.so.1
+EXTRA_DIST += bench/bench_ab.c
+bench-ab: bench/bench_ab$(EXEEXT)
+bench/bench_ab$(EXEEXT): $(srcdir)/bench/bench_ab.c $(srcdir)/include/mitch.h
+	$(AM_V_CC)$(MKDIR_P) bench && \
+	$(CC) $(CFLAGS) -O2 -I$(srcdir)/include -o $@ $(srcdir)/bench/bench_ab.c -ldl
+CLEANFILES += bench/bench_ab$(EXEEXT)
+.PHONY: bench-ab

@@ -131,9 +131,30 @@ static const char *const names[] = {
 
 static char long_query[4096]; /* longer than MITCH_QUERY_MAX */
 
+/* Mostly a body type byte, sometimes one that is not ('T', 0). */
+static uint8_t pick_type(uint64_t r);
+static uint8_t any_type(uint64_t r) {
+  switch (r % 7) {
+  case 5:
+    return 'T';
+  case 6:
+    return 0;
+  default:
+    return pick_type(r);
+  }
+}
+
+/* A body type byte, from the library's layout table. */
 static uint8_t pick_type(uint64_t r) {
-  static const uint8_t types[5] = {'t', 'o', 's', 'i', 'b'};
-  return types[r % 5];
+  size_t i, n = 0;
+  uint8_t types[16];
+  for (i = 0; i < mitch_layout_count() && n < sizeof types; i++) {
+    mitch_layout l;
+    mitch_layout_at(i, &l);
+    if (l.message_type)
+      types[n++] = l.message_type;
+  }
+  return types[r % n];
 }
 
 static void build_inputs(void) {
@@ -408,14 +429,13 @@ static uint64_t op_order_book(unsigned i, uint8_t *scratch, unsigned long *calls
 
 static uint64_t op_header(unsigned i, uint8_t *scratch, unsigned long *calls) {
   const uint64_t *v = values[i];
-  static const uint8_t types[7] = {'t', 'o', 's', 'i', 'b', 'T', 0};
   hash s;
   uint64_t ts;
   uint8_t type, count;
   size_t size;
   int st;
   h_init(&s);
-  st = mitch_pack_header(types[v[0] % 7], v[1] & (v[2] & 1 ? MITCH_U48_MAX : UINT64_MAX),
+  st = mitch_pack_header(any_type(v[0]), v[1] & (v[2] & 1 ? MITCH_U48_MAX : UINT64_MAX),
                          (uint8_t)v[3], scratch);
   h_u64(&s, (uint64_t)st);
   if (st == MITCH_OK)
@@ -427,7 +447,7 @@ static uint64_t op_header(unsigned i, uint8_t *scratch, unsigned long *calls) {
     h_u64(&s, ts);
     h_u64(&s, count);
   }
-  st = mitch_calculate_message_size(types[v[6] % 7], (uint8_t)v[7], &size);
+  st = mitch_calculate_message_size(any_type(v[6]), (uint8_t)v[7], &size);
   h_u64(&s, (uint64_t)st);
   if (st == MITCH_OK)
     h_u64(&s, size);
@@ -551,6 +571,77 @@ static uint64_t op_stream(unsigned i, uint8_t *scratch, unsigned long *calls) {
   if (st == MITCH_OK)
     h_bytes(&s, scratch, n * (type == 'b' ? MITCH_ORDER_BOOK_SIZE : MITCH_TRADE_SIZE));
   *calls += 1;
+  return s.h;
+}
+
+/* The 1.1 functions: the layout table, the check functions (their error
+   texts are built on the stack: locale-independent number formatting from
+   many threads) and capture decoding into per-thread sinks. */
+static void hash_error(hash *s, const mitch_error *e) {
+  h_u64(s, (uint64_t)e->status);
+  if (e->status == MITCH_OK)
+    return;
+  h_u64(s, ((uint64_t)e->layout << 32) | (uint32_t)e->field);
+  h_str(s, e->field_name);
+  h_str(s, e->other_name);
+  h_str(s, e->rule);
+  h_f64(s, e->value);
+  h_f64(s, e->other_value);
+  h_u64(s, e->index);
+  h_u64(s, e->offset);
+  h_u64(s, e->message_offset);
+  h_str(s, e->text);
+}
+
+static uint64_t op_api11(unsigned i, uint8_t *scratch, unsigned long *calls) {
+  const stream_input *in = &streams[i % N_STREAMS];
+  mitch_capture_sink sinks[2];
+  mitch_stream_info info;
+  mitch_error e;
+  mitch_tick t;
+  mitch_layout l;
+  size_t j, k;
+  hash s;
+  int st;
+  h_init(&s);
+  st = mitch_check_stream(in->data, in->size, 0, &info, &e);
+  hash_error(&s, &e);
+  h_u64(&s, (uint64_t)st + info.messages);
+  memset(sinks, 0, sizeof sinks);
+  /* the structs' padding is never written: start from zeros so the hash
+     sees only what the decoder wrote */
+  memset(scratch, 0, STREAM_MAX / 2);
+  sinks[0].message_type = MITCH_MSG_TRADE;
+  sinks[0].bodies = scratch;
+  sinks[0].timestamps = (uint64_t *)(void *)(scratch + STREAM_MAX / 2);
+  sinks[0].capacity = STREAM_MAX / 2 / sizeof(mitch_trade) / 2;
+  sinks[1].message_type = pick_type(i);
+  sinks[1].capacity = 0; /* counts only */
+  if (sinks[1].message_type != MITCH_MSG_TRADE) {
+    st = mitch_capture_decode(in->data, in->size, sinks, 2, &info, &e);
+    hash_error(&s, &e);
+    h_u64(&s, sinks[0].count);
+    h_u64(&s, sinks[1].count);
+    h_bytes(&s, scratch, sinks[0].count * sizeof(mitch_trade));
+    h_bytes(&s, sinks[0].timestamps, sinks[0].count * sizeof(uint64_t));
+    *calls += 1;
+  }
+  memset(&t, 0, sizeof t);
+  t.ticker_id = i + 1;
+  t.bid_price = 1.0 + (double)i / 7.0;
+  t.ask_price = t.bid_price - 0.5 / (double)(i + 1);
+  st = mitch_check_values(MITCH_MSG_TICK, &t, 1, &e);
+  hash_error(&s, &e);
+  k = i % mitch_layout_count();
+  mitch_layout_at(k, &l);
+  for (j = 0; j < l.field_count; j++) {
+    mitch_field f;
+    mitch_layout_field(l.id, j, &f);
+    h_str(&s, f.name);
+    h_u64(&s, (f.wire_offset << 32) ^ f.struct_offset);
+    h_str(&s, f.rule);
+  }
+  *calls += 3 + l.field_count;
   return s.h;
 }
 
@@ -685,6 +776,7 @@ static const op ops[] = {
     {"ticker id, channel, asset", op_ticker_channel, N_VALUES, 12, 0},
     {"order-book bins", op_bins, N_VALUES, 10, 0},
     {"stream validate/read/gather", op_stream, N_STREAMS * 3, 1, 0},
+    {"layouts, checks, captures (1.1)", op_api11, N_STREAMS * 4, 1, 0},
     {"symbol resolution", op_resolve, N_SYMBOLS + 1, 2, 1},
     {"asset lookup", op_asset, N_NAMES + 1, 2, 1},
     {"provider lookup", op_provider, N_NAMES + 1, 2, 1},

@@ -170,6 +170,10 @@ if [ "$windows" = yes ]; then
     mv "$build/stage/tmp$prefix" "$stage"
     # The libtool archive names build paths; nobody on Windows uses it.
     rm -f "$stage"/lib/*.la
+    # The C++ header and the CMake package ship beside mitch.h and mitch.pc.
+    for f in include/mitch.hpp lib/cmake/mitch/mitch-config.cmake lib/cmake/mitch/mitch-config-version.cmake; do
+      [ -f "$stage/$f" ] || problems+=("the zip lacks $f")
+    done
     # MSVC users make an import library from the .def: lib /def:libmitch-1.def
     { echo "LIBRARY libmitch-1.dll"; echo "EXPORTS"; sed 's/^/  /' exports.txt; } >"$stage/lib/libmitch-1.def"
     cp "$srcdir/mingw/README-windows.txt" "$stage/README.txt"

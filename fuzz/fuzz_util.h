@@ -131,20 +131,15 @@ static inline size_t fuzz_body_size(uint8_t type) {
   }
 }
 
-/* Size of the typed struct (mitch_trade, ...) of a known type byte. */
+/* Size of the typed struct (mitch_trade, ...) of a known type byte, from
+   the library's layout table (a struct size is the compiler's, not a rule
+   of the protocol: the table is the one description of it; the wire sizes
+   above stay an independent oracle). */
 static inline size_t fuzz_struct_size(uint8_t type) {
-  switch (type) {
-  case 't':
-    return sizeof(mitch_trade);
-  case 'o':
-    return sizeof(mitch_order);
-  case 's':
-    return sizeof(mitch_tick);
-  case 'i':
-    return sizeof(mitch_index);
-  default:
-    return sizeof(mitch_order_book);
-  }
+  mitch_layout l;
+  if (mitch_layout_get(type, &l) != MITCH_OK || !l.message_type)
+    return 0;
+  return l.struct_size;
 }
 
 /* Every status a function may return, per mitch.h. */

@@ -10,6 +10,9 @@
 #include "bins.h"
 #include "wire.h"
 
+/* Bin ends are percentages of mid. */
+#define PERCENT 100.0
+
 static const char *const aggregator_names[MITCH_BIN_AGGREGATORS] = {
     "DEFAULT_LINGAUSSIAN", "DEFAULT_LINGEOFLAT", "DEFAULT_BILINGEO", "DEFAULT_TRILINEAR"};
 
@@ -35,10 +38,10 @@ static double edge_price(double mid, const double *ends, int side, int i) {
   if (i < 0)
     return mid;
   if (side == MITCH_BOOK_ASK) {
-    price = mid * (1.0 + ends[i] / 100.0);
+    price = mid * (1.0 + ends[i] / PERCENT);
     return price;
   }
-  price = mid * (1.0 - ends[i] / 100.0);
+  price = mid * (1.0 - ends[i] / PERCENT);
   return price > 0.0 ? price : 0.0;
 }
 

@@ -135,14 +135,18 @@ int mitch_capture_decode(const uint8_t *data, size_t size, mitch_capture_sink *s
 
 /* ---- encoding ------------------------------------------------------------------ */
 
-/* Messages needed for n bodies: a new one when the timestamp changes or
-   after MITCH_MAX_BODIES bodies. */
-static size_t count_messages(const uint64_t *timestamps, size_t n) {
+/* Messages needed for n bodies (a new one when the timestamp changes or
+   after MITCH_MAX_BODIES bodies), and in the same pass the first timestamp
+   that does not fit 48 bits (*bad_ts = n if none). */
+static size_t count_messages(const uint64_t *timestamps, size_t n, size_t *bad_ts) {
   size_t i, messages = 0, run = 0;
+  *bad_ts = n;
   for (i = 0; i < n; i++) {
     if (i == 0 || timestamps[i] != timestamps[i - 1] || run == MITCH_MAX_BODIES) {
       messages++;
       run = 0;
+      if (MITCH_UNLIKELY(timestamps[i] > MITCH_U48_MAX) && *bad_ts == n)
+        *bad_ts = i;
     }
     run++;
   }
@@ -184,7 +188,7 @@ int mitch_capture_encode(uint8_t message_type, const void *bodies, const uint64_
   if (n > SIZE_MAX / (MITCH_HEADER_SIZE + bs))
     return libmitch_error_plain(err, MITCH_ERR_BUFFER_TOO_SMALL, message_type,
                                 "the output must fit in memory", "%zu bodies are too many", n);
-  messages = count_messages(timestamps, n);
+  messages = count_messages(timestamps, n, &bad_ts);
   size = messages * MITCH_HEADER_SIZE + n * bs;
   if (!out) {
     *written = size;
@@ -201,10 +205,9 @@ int mitch_capture_encode(uint8_t message_type, const void *bodies, const uint64_
                                 "the output must not overlap the input",
                                 "out overlaps bodies or timestamps");
 
-  /* Validate everything first: the earlier of the first bad timestamp and
+  /* Validate everything first: the earlier of the first bad timestamp
+     (found while counting: only a message's first timestamp is new) and
      the first bad body is the one reported. */
-  for (bad_ts = 0; bad_ts < n && timestamps[bad_ts] <= MITCH_U48_MAX; bad_ts++)
-    ;
   st = d->ops->check_values(bodies, bad_ts, &bad_body);
   if (st != MITCH_OK) {
     rule_failure f;

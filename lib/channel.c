@@ -7,8 +7,14 @@
 
 #include "body.h"
 
+/* Where the fields of a channel id sit. */
+#define CHANNEL_PROVIDER_SHIFT 16
+#define CHANNEL_TYPE_SHIFT 8
+#define CHANNEL_LOW_BYTE 0xFFu /* must be zero */
+
 MITCH_INLINE int channel_valid(uint32_t channel_id) {
-  return (channel_id & 0xFFu) == 0 && type_is_valid((uint8_t)(channel_id >> 8));
+  return (channel_id & CHANNEL_LOW_BYTE) == 0 &&
+         type_is_valid((uint8_t)(channel_id >> CHANNEL_TYPE_SHIFT));
 }
 
 int mitch_validate_channel(uint32_t channel_id) {
@@ -21,7 +27,8 @@ int mitch_create_channel(uint16_t provider_id, char message_type, uint32_t *chan
     return MITCH_ERR_INVALID_DATA;
   if (!type_is_valid(type))
     return MITCH_ERR_INVALID_MESSAGE_TYPE;
-  *channel_id = ((uint32_t)provider_id << 16) | ((uint32_t)type << 8);
+  *channel_id = ((uint32_t)provider_id << CHANNEL_PROVIDER_SHIFT) |
+                ((uint32_t)type << CHANNEL_TYPE_SHIFT);
   return MITCH_OK;
 }
 
@@ -30,8 +37,8 @@ int mitch_channel_decode(uint32_t channel_id, uint16_t *provider_id, uint8_t *me
     return MITCH_ERR_INVALID_DATA;
   if (!channel_valid(channel_id))
     return MITCH_ERR_INVALID_CHANNEL_ID;
-  *provider_id = (uint16_t)(channel_id >> 16);
-  *message_type = (uint8_t)(channel_id >> 8);
+  *provider_id = (uint16_t)(channel_id >> CHANNEL_PROVIDER_SHIFT);
+  *message_type = (uint8_t)(channel_id >> CHANNEL_TYPE_SHIFT);
   return MITCH_OK;
 }
 

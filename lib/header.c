@@ -2,7 +2,7 @@
  * header.c - the 8-byte message header.
  *
  *   off size field
- *     0    1 message_type  't' 'o' 's' 'i' 'b'
+ *     0    1 message_type  the type byte of a body (layout.h)
  *     1    6 timestamp     u48, ns since midnight UTC
  *     7    1 count         1..255 bodies
  */

@@ -41,30 +41,30 @@
 
 /* ---- wire layouts: the rows of layout.h as table entries ------------------ */
 
-#define ROW_FIELD(L, name, KIND, off, size, values, rule, text)                          \
-  {{#name, MITCH_FIELD_##KIND, (off), (size), 0, 0, 1, offsetof(mitch_##L, name),        \
-    MEMBER_SIZE(mitch_##L, name), 0, #name, values, text},                              \
+#define ROW_FIELD(L, name, KIND, off, size, values, rule, text)                           \
+  {{#name, MITCH_FIELD_##KIND, (off), (size), 0, 0, 1, offsetof(mitch_##L, name),         \
+    MEMBER_SIZE(mitch_##L, name), 0, #name, values, text},                                \
    rule},
-#define ROW_RENAMED(L, name, wire_name, KIND, off, size, values, rule, text)             \
-  {{#name, MITCH_FIELD_##KIND, (off), (size), 0, 0, 1, offsetof(mitch_##L, name),        \
-    MEMBER_SIZE(mitch_##L, name), 0, wire_name, values, text},                          \
+#define ROW_RENAMED(L, name, wire_name, KIND, off, size, values, rule, text)              \
+  {{#name, MITCH_FIELD_##KIND, (off), (size), 0, 0, 1, offsetof(mitch_##L, name),         \
+    MEMBER_SIZE(mitch_##L, name), 0, wire_name, values, text},                            \
    rule},
-#define ROW_BITS(L, name, wire_name, off, bit_off, bit_width, values, rule, text)        \
-  {{#name, MITCH_FIELD_BITS, (off), 1, (bit_off), (bit_width), 1,                       \
+#define ROW_BITS(L, name, wire_name, off, bit_off, bit_width, values, rule, text)         \
+  {{#name, MITCH_FIELD_BITS, (off), 1, (bit_off), (bit_width), 1,                         \
     offsetof(mitch_##L, name), MEMBER_SIZE(mitch_##L, name), 0, wire_name, values, text}, \
    rule},
-#define ROW_BINS(L, name, off, count)                                                    \
-  {{#name, MITCH_FIELD_BINS, (off), (count)*MITCH_BIN_SIZE, 0, 0, (count),              \
-    offsetof(mitch_##L, name), MEMBER_SIZE(mitch_##L, name), MITCH_LAYOUT_BIN, #name, "",  \
-    ""},                                                                                \
+#define ROW_BINS(L, name, off, count)                                                     \
+  {{#name, MITCH_FIELD_BINS, (off), (count)*MITCH_BIN_SIZE, 0, 0, (count),                \
+    offsetof(mitch_##L, name), MEMBER_SIZE(mitch_##L, name), MITCH_LAYOUT_BIN, #name, "", \
+    ""},                                                                                  \
    RULE_ANY},
-#define ROW_PADDING(L, off, size)                                                        \
-  {{"padding", MITCH_FIELD_PADDING, (off), (size), 0, 0, 1, MITCH_NO_MEMBER, 0, 0,       \
-    "padding", "", ""},                                                                 \
+#define ROW_PADDING(L, off, size)                                                         \
+  {{"padding", MITCH_FIELD_PADDING, (off), (size), 0, 0, 1, MITCH_NO_MEMBER, 0, 0,        \
+    "padding", "", ""},                                                                   \
    RULE_ANY},
 
-#define WIRE_FIELDS_ARRAY(L, id, ROWS)                                                   \
-  static const layout_field L##_fields[] = {                                            \
+#define WIRE_FIELDS_ARRAY(L, id, ROWS)                                                    \
+  static const layout_field L##_fields[] = {                                              \
       ROWS(ROW_FIELD, ROW_RENAMED, ROW_BITS, ROW_BINS, ROW_PADDING)};
 LAYOUT_WIRE_LAYOUTS(WIRE_FIELDS_ARRAY)
 
@@ -78,24 +78,24 @@ LAYOUT_WIRE_LAYOUTS(WIRE_FIELDS_ARRAY)
 #define WIRE_SIZE_order_book MITCH_ORDER_BOOK_SIZE
 #define WIRE_SIZE_bin MITCH_BIN_SIZE
 
-#define ASSERT_FIELD(L, name, KIND, off, size, ...)                                      \
-  MITCH_STATIC_ASSERT((size) == KIND_WIRE_BYTES_##KIND,                                  \
-                      #L "." #name ": wire size is not that of its kind");              \
-  MITCH_STATIC_ASSERT(MEMBER_SIZE(mitch_##L, name) == KIND_MEMBER_BYTES_##KIND,          \
-                      #L "." #name ": struct member is not of its kind");               \
+#define ASSERT_FIELD(L, name, KIND, off, size, ...)                                       \
+  MITCH_STATIC_ASSERT((size) == KIND_WIRE_BYTES_##KIND,                                   \
+                      #L "." #name ": wire size is not that of its kind");                \
+  MITCH_STATIC_ASSERT(MEMBER_SIZE(mitch_##L, name) == KIND_MEMBER_BYTES_##KIND,           \
+                      #L "." #name ": struct member is not of its kind");                 \
   MITCH_STATIC_ASSERT((off) + (size) <= WIRE_SIZE_##L, #L "." #name ": past the end");
-#define ASSERT_RENAMED(L, name, wire_name, KIND, off, size, ...)                         \
+#define ASSERT_RENAMED(L, name, wire_name, KIND, off, size, ...)                          \
   ASSERT_FIELD(L, name, KIND, off, size)
-#define ASSERT_BITS(L, name, wire_name, off, bit_off, bit_width, ...)                    \
+#define ASSERT_BITS(L, name, wire_name, off, bit_off, bit_width, ...)                     \
   MITCH_STATIC_ASSERT((bit_off) + (bit_width) <= 8, #L "." #name ": bits past the byte"); \
   MITCH_STATIC_ASSERT(MEMBER_SIZE(mitch_##L, name) == 1, #L "." #name ": not a uint8_t"); \
   MITCH_STATIC_ASSERT((off) < WIRE_SIZE_##L, #L "." #name ": past the end");
-#define ASSERT_BINS(L, name, off, count)                                                 \
-  MITCH_STATIC_ASSERT(MEMBER_SIZE(mitch_##L, name) == (count) * sizeof(mitch_bin),       \
-                      #L "." #name ": not an array of bins");                           \
-  MITCH_STATIC_ASSERT((off) + (count)*MITCH_BIN_SIZE <= WIRE_SIZE_##L,                   \
+#define ASSERT_BINS(L, name, off, count)                                                  \
+  MITCH_STATIC_ASSERT(MEMBER_SIZE(mitch_##L, name) == (count) * sizeof(mitch_bin),        \
+                      #L "." #name ": not an array of bins");                             \
+  MITCH_STATIC_ASSERT((off) + (count)*MITCH_BIN_SIZE <= WIRE_SIZE_##L,                    \
                       #L "." #name ": past the end");
-#define ASSERT_PADDING(L, off, size)                                                     \
+#define ASSERT_PADDING(L, off, size)                                                      \
   MITCH_STATIC_ASSERT((off) + (size) <= WIRE_SIZE_##L, #L ": padding past the end");
 
 /* The bytes the rows cover add up to the layout's size (the bits of one
@@ -106,149 +106,149 @@ LAYOUT_WIRE_LAYOUTS(WIRE_FIELDS_ARRAY)
 #define SUM_BINS(L, name, off, count) +(count)*MITCH_BIN_SIZE
 #define SUM_PADDING(L, off, size) +(size)
 
-#define ASSERT_LAYOUT(L, id, ROWS)                                                       \
-  ROWS(ASSERT_FIELD, ASSERT_RENAMED, ASSERT_BITS, ASSERT_BINS, ASSERT_PADDING)           \
+#define ASSERT_LAYOUT(L, id, ROWS)                                                        \
+  ROWS(ASSERT_FIELD, ASSERT_RENAMED, ASSERT_BITS, ASSERT_BINS, ASSERT_PADDING)            \
   MITCH_STATIC_ASSERT(0 ROWS(SUM_FIELD, SUM_RENAMED, SUM_BITS, SUM_BINS, SUM_PADDING) ==  \
-                          WIRE_SIZE_##L,                                                \
+                          WIRE_SIZE_##L,                                                  \
                       #L ": the rows do not add up to the layout's size");
 LAYOUT_WIRE_LAYOUTS(ASSERT_LAYOUT)
 
 /* ---- API structs: members only --------------------------------------------- */
 
 /* Rows: MEMBER(T, name, KIND), CHARS(T, name), STRUCT(T, name, nested id). */
-#define API_MEMBER(T, name, KIND)                                                        \
+#define API_MEMBER(T, name, KIND)                                                         \
   {{#name, MITCH_FIELD_##KIND, 0, 0, 0, 0, 1, offsetof(T, name), MEMBER_SIZE(T, name), 0, \
-    #name, "", ""},                                                                     \
+    #name, "", ""},                                                                       \
    RULE_ANY},
-#define API_CHARS(T, name)                                                               \
+#define API_CHARS(T, name)                                                                \
   {{#name, MITCH_FIELD_CHARS, 0, 0, 0, 0, MEMBER_SIZE(T, name), offsetof(T, name),        \
-    MEMBER_SIZE(T, name), 0, #name, "", ""},                                            \
+    MEMBER_SIZE(T, name), 0, #name, "", ""},                                              \
    RULE_ANY},
-#define API_STRUCT(T, name, nested)                                                      \
-  {{#name, MITCH_FIELD_STRUCT, 0, 0, 0, 0, 1, offsetof(T, name), MEMBER_SIZE(T, name),     \
-    (nested), #name, "", ""},                                                           \
+#define API_STRUCT(T, name, nested)                                                       \
+  {{#name, MITCH_FIELD_STRUCT, 0, 0, 0, 0, 1, offsetof(T, name), MEMBER_SIZE(T, name),    \
+    (nested), #name, "", ""},                                                             \
    RULE_ANY},
 
-#define ASSERT_API_MEMBER(T, name, KIND)                                                 \
-  MITCH_STATIC_ASSERT(MEMBER_SIZE(T, name) == KIND_MEMBER_BYTES_##KIND,                  \
+#define ASSERT_API_MEMBER(T, name, KIND)                                                  \
+  MITCH_STATIC_ASSERT(MEMBER_SIZE(T, name) == KIND_MEMBER_BYTES_##KIND,                   \
                       #T "." #name ": struct member is not of its kind");
-#define ASSERT_API_CHARS(T, name)                                                        \
+#define ASSERT_API_CHARS(T, name)                                                         \
   MITCH_STATIC_ASSERT(sizeof(((T *)0)->name[0]) == 1, #T "." #name ": not a char array");
 #define ASSERT_API_STRUCT(T, name, nested)
 
-#define STREAM_INFO_ROWS(MEMBER, CHARS, STRUCT)                                          \
-  MEMBER(mitch_stream_info, messages, SIZE)                                             \
-  MEMBER(mitch_stream_info, bodies, SIZE)                                               \
-  MEMBER(mitch_stream_info, error_offset, SIZE)                                         \
+#define STREAM_INFO_ROWS(MEMBER, CHARS, STRUCT)                                           \
+  MEMBER(mitch_stream_info, messages, SIZE)                                               \
+  MEMBER(mitch_stream_info, bodies, SIZE)                                                 \
+  MEMBER(mitch_stream_info, error_offset, SIZE)                                           \
   MEMBER(mitch_stream_info, message_offset, SIZE)
 
-#define ERROR_ROWS(MEMBER, CHARS, STRUCT)                                                \
-  MEMBER(mitch_error, status, INT)                                                      \
-  MEMBER(mitch_error, layout, U8)                                                       \
-  MEMBER(mitch_error, field, INT)                                                       \
-  MEMBER(mitch_error, other_field, INT)                                                 \
-  MEMBER(mitch_error, field_name, POINTER)                                              \
-  MEMBER(mitch_error, other_name, POINTER)                                              \
-  MEMBER(mitch_error, rule, POINTER)                                                    \
-  MEMBER(mitch_error, value, F64)                                                       \
-  MEMBER(mitch_error, other_value, F64)                                                 \
-  MEMBER(mitch_error, index, SIZE)                                                      \
-  MEMBER(mitch_error, offset, SIZE)                                                     \
-  MEMBER(mitch_error, message_offset, SIZE)                                             \
+#define ERROR_ROWS(MEMBER, CHARS, STRUCT)                                                 \
+  MEMBER(mitch_error, status, INT)                                                        \
+  MEMBER(mitch_error, layout, U8)                                                         \
+  MEMBER(mitch_error, field, INT)                                                         \
+  MEMBER(mitch_error, other_field, INT)                                                   \
+  MEMBER(mitch_error, field_name, POINTER)                                                \
+  MEMBER(mitch_error, other_name, POINTER)                                                \
+  MEMBER(mitch_error, rule, POINTER)                                                      \
+  MEMBER(mitch_error, value, F64)                                                         \
+  MEMBER(mitch_error, other_value, F64)                                                   \
+  MEMBER(mitch_error, index, SIZE)                                                        \
+  MEMBER(mitch_error, offset, SIZE)                                                       \
+  MEMBER(mitch_error, message_offset, SIZE)                                               \
   CHARS(mitch_error, text)
 
-#define CAPTURE_SINK_ROWS(MEMBER, CHARS, STRUCT)                                         \
-  MEMBER(mitch_capture_sink, message_type, U8)                                          \
-  MEMBER(mitch_capture_sink, bodies, POINTER)                                           \
-  MEMBER(mitch_capture_sink, timestamps, POINTER)                                       \
-  MEMBER(mitch_capture_sink, capacity, SIZE)                                            \
+#define CAPTURE_SINK_ROWS(MEMBER, CHARS, STRUCT)                                          \
+  MEMBER(mitch_capture_sink, message_type, U8)                                            \
+  MEMBER(mitch_capture_sink, bodies, POINTER)                                             \
+  MEMBER(mitch_capture_sink, timestamps, POINTER)                                         \
+  MEMBER(mitch_capture_sink, capacity, SIZE)                                              \
   MEMBER(mitch_capture_sink, count, SIZE)
 
-#define TICKER_FIELDS_ROWS(MEMBER, CHARS, STRUCT)                                        \
-  MEMBER(mitch_ticker_fields, instrument_type, U8)                                      \
-  MEMBER(mitch_ticker_fields, base_class, U8)                                           \
-  MEMBER(mitch_ticker_fields, base_id, U16)                                             \
-  MEMBER(mitch_ticker_fields, quote_class, U8)                                          \
-  MEMBER(mitch_ticker_fields, quote_id, U16)                                            \
+#define TICKER_FIELDS_ROWS(MEMBER, CHARS, STRUCT)                                         \
+  MEMBER(mitch_ticker_fields, instrument_type, U8)                                        \
+  MEMBER(mitch_ticker_fields, base_class, U8)                                             \
+  MEMBER(mitch_ticker_fields, base_id, U16)                                               \
+  MEMBER(mitch_ticker_fields, quote_class, U8)                                            \
+  MEMBER(mitch_ticker_fields, quote_id, U16)                                              \
   MEMBER(mitch_ticker_fields, sub_type, U32)
 
-#define ASSET_ROWS(MEMBER, CHARS, STRUCT)                                                \
-  MEMBER(mitch_asset, asset_id, U32)                                                    \
-  MEMBER(mitch_asset, class_id, U16)                                                    \
-  MEMBER(mitch_asset, asset_class, U8)                                                  \
-  MEMBER(mitch_asset, name, POINTER)                                                    \
-  MEMBER(mitch_asset, symbol, POINTER)                                                  \
+#define ASSET_ROWS(MEMBER, CHARS, STRUCT)                                                 \
+  MEMBER(mitch_asset, asset_id, U32)                                                      \
+  MEMBER(mitch_asset, class_id, U16)                                                      \
+  MEMBER(mitch_asset, asset_class, U8)                                                    \
+  MEMBER(mitch_asset, name, POINTER)                                                      \
+  MEMBER(mitch_asset, symbol, POINTER)                                                    \
   MEMBER(mitch_asset, aliases, POINTER)
 
-#define PROVIDER_ROWS(MEMBER, CHARS, STRUCT)                                             \
-  MEMBER(mitch_provider, id, U16)                                                       \
-  MEMBER(mitch_provider, name, POINTER)                                                 \
+#define PROVIDER_ROWS(MEMBER, CHARS, STRUCT)                                              \
+  MEMBER(mitch_provider, id, U16)                                                         \
+  MEMBER(mitch_provider, name, POINTER)                                                   \
   MEMBER(mitch_provider, abbreviations, POINTER)
 
-#define RESOLUTION_ROWS(MEMBER, CHARS, STRUCT)                                           \
-  MEMBER(mitch_resolution, ticker_id, U64)                                              \
-  MEMBER(mitch_resolution, instrument_type, U8)                                         \
-  STRUCT(mitch_resolution, base, MITCH_LAYOUT_ASSET)                                    \
-  STRUCT(mitch_resolution, quote, MITCH_LAYOUT_ASSET)                                   \
-  MEMBER(mitch_resolution, confidence, F64)                                             \
+#define RESOLUTION_ROWS(MEMBER, CHARS, STRUCT)                                            \
+  MEMBER(mitch_resolution, ticker_id, U64)                                                \
+  MEMBER(mitch_resolution, instrument_type, U8)                                           \
+  STRUCT(mitch_resolution, base, MITCH_LAYOUT_ASSET)                                      \
+  STRUCT(mitch_resolution, quote, MITCH_LAYOUT_ASSET)                                     \
+  MEMBER(mitch_resolution, confidence, F64)                                               \
   CHARS(mitch_resolution, steps)
 
-#define CLASS_INFO_ROWS(MEMBER, CHARS, STRUCT)                                           \
-  MEMBER(mitch_class_info, id, U8)                                                      \
-  MEMBER(mitch_class_info, name, POINTER)                                               \
+#define CLASS_INFO_ROWS(MEMBER, CHARS, STRUCT)                                            \
+  MEMBER(mitch_class_info, id, U8)                                                        \
+  MEMBER(mitch_class_info, name, POINTER)                                                 \
   MEMBER(mitch_class_info, code, POINTER)
 
-#define TICK_METRICS_ROWS(MEMBER, CHARS, STRUCT)                                         \
-  MEMBER(mitch_tick_metrics, mid, F64)                                                  \
-  MEMBER(mitch_tick_metrics, spread, F64)                                               \
-  MEMBER(mitch_tick_metrics, spread_bps, F64)                                           \
-  MEMBER(mitch_tick_metrics, imbalance, F64)                                            \
+#define TICK_METRICS_ROWS(MEMBER, CHARS, STRUCT)                                          \
+  MEMBER(mitch_tick_metrics, mid, F64)                                                    \
+  MEMBER(mitch_tick_metrics, spread, F64)                                                 \
+  MEMBER(mitch_tick_metrics, spread_bps, F64)                                             \
+  MEMBER(mitch_tick_metrics, imbalance, F64)                                              \
   MEMBER(mitch_tick_metrics, total_volume, U64)
 
-#define INDEX_METRICS_ROWS(MEMBER, CHARS, STRUCT)                                        \
-  MEMBER(mitch_index_metrics, best_bid_price, F64)                                      \
-  MEMBER(mitch_index_metrics, best_ask_price, F64)                                      \
-  MEMBER(mitch_index_metrics, worst_bid_price, F64)                                     \
-  MEMBER(mitch_index_metrics, worst_ask_price, F64)                                     \
-  MEMBER(mitch_index_metrics, mean_spread, F64)                                         \
-  MEMBER(mitch_index_metrics, volatility, F64)                                          \
-  MEMBER(mitch_index_metrics, liquidity, F64)                                           \
-  MEMBER(mitch_index_metrics, trend, F64)                                               \
-  MEMBER(mitch_index_metrics, momentum, F64)                                            \
+#define INDEX_METRICS_ROWS(MEMBER, CHARS, STRUCT)                                         \
+  MEMBER(mitch_index_metrics, best_bid_price, F64)                                        \
+  MEMBER(mitch_index_metrics, best_ask_price, F64)                                        \
+  MEMBER(mitch_index_metrics, worst_bid_price, F64)                                       \
+  MEMBER(mitch_index_metrics, worst_ask_price, F64)                                       \
+  MEMBER(mitch_index_metrics, mean_spread, F64)                                           \
+  MEMBER(mitch_index_metrics, volatility, F64)                                            \
+  MEMBER(mitch_index_metrics, liquidity, F64)                                             \
+  MEMBER(mitch_index_metrics, trend, F64)                                                 \
+  MEMBER(mitch_index_metrics, momentum, F64)                                              \
   MEMBER(mitch_index_metrics, confidence_band, POINTER)
 
-#define MESSAGE_ROWS(MEMBER, CHARS, STRUCT)                                              \
-  STRUCT(mitch_message, header, MITCH_LAYOUT_HEADER)                                    \
-  MEMBER(mitch_message, offset, SIZE)                                                   \
-  MEMBER(mitch_message, size, SIZE)                                                     \
-  MEMBER(mitch_message, body_size, SIZE)                                                \
+#define MESSAGE_ROWS(MEMBER, CHARS, STRUCT)                                               \
+  STRUCT(mitch_message, header, MITCH_LAYOUT_HEADER)                                      \
+  MEMBER(mitch_message, offset, SIZE)                                                     \
+  MEMBER(mitch_message, size, SIZE)                                                       \
+  MEMBER(mitch_message, body_size, SIZE)                                                  \
   MEMBER(mitch_message, bodies, POINTER)
 
-#define READER_ROWS(MEMBER, CHARS, STRUCT)                                               \
-  MEMBER(mitch_reader, data, POINTER)                                                   \
-  MEMBER(mitch_reader, size, SIZE)                                                      \
-  MEMBER(mitch_reader, offset, SIZE)                                                    \
-  MEMBER(mitch_reader, status, INT)                                                     \
-  MEMBER(mitch_reader, error_offset, SIZE)                                              \
+#define READER_ROWS(MEMBER, CHARS, STRUCT)                                                \
+  MEMBER(mitch_reader, data, POINTER)                                                     \
+  MEMBER(mitch_reader, size, SIZE)                                                        \
+  MEMBER(mitch_reader, offset, SIZE)                                                      \
+  MEMBER(mitch_reader, status, INT)                                                       \
+  MEMBER(mitch_reader, error_offset, SIZE)                                                \
   MEMBER(mitch_reader, message_offset, SIZE)
 
 /* Every API struct, in table (and id) order: X(name, id, ROWS). */
-#define LAYOUT_API_STRUCTS(X)                                                           \
-  X(stream_info, MITCH_LAYOUT_STREAM_INFO, STREAM_INFO_ROWS)                            \
-  X(error, MITCH_LAYOUT_ERROR, ERROR_ROWS)                                              \
-  X(capture_sink, MITCH_LAYOUT_CAPTURE_SINK, CAPTURE_SINK_ROWS)                         \
-  X(ticker_fields, MITCH_LAYOUT_TICKER_FIELDS, TICKER_FIELDS_ROWS)                      \
-  X(asset, MITCH_LAYOUT_ASSET, ASSET_ROWS)                                              \
-  X(provider, MITCH_LAYOUT_PROVIDER, PROVIDER_ROWS)                                     \
-  X(resolution, MITCH_LAYOUT_RESOLUTION, RESOLUTION_ROWS)                               \
-  X(class_info, MITCH_LAYOUT_CLASS_INFO, CLASS_INFO_ROWS)                               \
-  X(tick_metrics, MITCH_LAYOUT_TICK_METRICS, TICK_METRICS_ROWS)                         \
-  X(index_metrics, MITCH_LAYOUT_INDEX_METRICS, INDEX_METRICS_ROWS)                      \
-  X(message, MITCH_LAYOUT_MESSAGE, MESSAGE_ROWS)                                        \
+#define LAYOUT_API_STRUCTS(X)                                                             \
+  X(stream_info, MITCH_LAYOUT_STREAM_INFO, STREAM_INFO_ROWS)                              \
+  X(error, MITCH_LAYOUT_ERROR, ERROR_ROWS)                                                \
+  X(capture_sink, MITCH_LAYOUT_CAPTURE_SINK, CAPTURE_SINK_ROWS)                           \
+  X(ticker_fields, MITCH_LAYOUT_TICKER_FIELDS, TICKER_FIELDS_ROWS)                        \
+  X(asset, MITCH_LAYOUT_ASSET, ASSET_ROWS)                                                \
+  X(provider, MITCH_LAYOUT_PROVIDER, PROVIDER_ROWS)                                       \
+  X(resolution, MITCH_LAYOUT_RESOLUTION, RESOLUTION_ROWS)                                 \
+  X(class_info, MITCH_LAYOUT_CLASS_INFO, CLASS_INFO_ROWS)                                 \
+  X(tick_metrics, MITCH_LAYOUT_TICK_METRICS, TICK_METRICS_ROWS)                           \
+  X(index_metrics, MITCH_LAYOUT_INDEX_METRICS, INDEX_METRICS_ROWS)                        \
+  X(message, MITCH_LAYOUT_MESSAGE, MESSAGE_ROWS)                                          \
   X(reader, MITCH_LAYOUT_READER, READER_ROWS)
 
-#define API_FIELDS_ARRAY(N, id, ROWS)                                                    \
-  static const layout_field N##_fields[] = {ROWS(API_MEMBER, API_CHARS, API_STRUCT)};    \
+#define API_FIELDS_ARRAY(N, id, ROWS)                                                     \
+  static const layout_field N##_fields[] = {ROWS(API_MEMBER, API_CHARS, API_STRUCT)};     \
   ROWS(ASSERT_API_MEMBER, ASSERT_API_CHARS, ASSERT_API_STRUCT)
 LAYOUT_API_STRUCTS(API_FIELDS_ARRAY)
 
@@ -278,13 +278,13 @@ extern const body_ops libmitch_order_book_ops;
 #define IS_BODY_index 1
 #define IS_BODY_order_book 1
 
-#define WIRE_ENTRY(L, id, ROWS)                                                          \
-  {{(id), IS_BODY_##L ? (id) : 0, #L, WIRE_SIZE_##L, sizeof(mitch_##L),                  \
-    MITCH_ALIGNOF(mitch_##L), sizeof L##_fields / sizeof L##_fields[0]},                      \
+#define WIRE_ENTRY(L, id, ROWS)                                                           \
+  {{(id), IS_BODY_##L ? (id) : 0, #L, WIRE_SIZE_##L, sizeof(mitch_##L),                   \
+    MITCH_ALIGNOF(mitch_##L), sizeof L##_fields / sizeof L##_fields[0]},                  \
    L##_fields, OPS_##L},
-#define API_ENTRY(N, id, ROWS)                                                           \
-  {{(id), 0, #N, 0, sizeof(mitch_##N), MITCH_ALIGNOF(mitch_##N),                              \
-    sizeof N##_fields / sizeof N##_fields[0]},                                           \
+#define API_ENTRY(N, id, ROWS)                                                            \
+  {{(id), 0, #N, 0, sizeof(mitch_##N), MITCH_ALIGNOF(mitch_##N),                          \
+    sizeof N##_fields / sizeof N##_fields[0]},                                            \
    N##_fields, NULL},
 
 const layout_desc libmitch_layouts[] = {LAYOUT_WIRE_LAYOUTS(WIRE_ENTRY)
@@ -298,7 +298,7 @@ MITCH_STATIC_ASSERT(LAYOUT_SLOTS == sizeof libmitch_layouts / sizeof libmitch_la
                     "one slot per layout");
 
 /* The field-index enums of layout.h count the same rows as the arrays. */
-#define ASSERT_FIELD_COUNT(L, id, ROWS)                                                  \
+#define ASSERT_FIELD_COUNT(L, id, ROWS)                                                   \
   MITCH_STATIC_ASSERT(LAYOUT_FIELDS_##L == sizeof L##_fields / sizeof L##_fields[0],      \
                       #L ": field indexes and rows disagree");
 LAYOUT_WIRE_LAYOUTS(ASSERT_FIELD_COUNT)

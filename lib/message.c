@@ -175,17 +175,18 @@ static int stream_walk(const uint8_t *data, size_t size, uint8_t only_type, uint
       break;
     }
     bs = f.body->pub.wire_size;
-    st = f.body->ops->check_wire(bodies, f.count, &bad);
-    good = st == MITCH_OK ? f.count : bad;
-    if (copy_to) {
-      fits = (copy_cap - delivered * bs) / bs;
-      if (fits < good) {
-        good = fits;
-        st = MITCH_ERR_BUFFER_TOO_SMALL;
-        bad = fits;
-      }
-      memmove(copy_to + delivered * bs, bodies, good * bs);
+    /* the bodies that fit are checked; the first that does not fit is a
+       length error, reported before any field error after it */
+    fits = copy_to ? (copy_cap - delivered * bs) / bs : f.count;
+    fits = fits < f.count ? fits : f.count;
+    st = f.body->ops->check_wire(bodies, fits, &bad);
+    if (st == MITCH_OK && fits < f.count) {
+      st = MITCH_ERR_BUFFER_TOO_SMALL;
+      bad = fits;
     }
+    good = st == MITCH_OK ? f.count : bad;
+    if (copy_to)
+      memmove(copy_to + delivered * bs, bodies, good * bs);
     delivered += good;
     if (st != MITCH_OK) {
       local.message_offset = offset;

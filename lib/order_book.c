@@ -99,7 +99,15 @@ MITCH_INLINE void order_book_load_head(const uint8_t *in, mitch_order_book *v) {
   v->bin_aggregator = in[BOOK_AGGREGATOR];
 }
 
-MITCH_DEFINE_BODY_CODEC(order_book, mitch_order_book, MITCH_ORDER_BOOK_SIZE, order_book_load_head)
+/* Bulk decode: the check read the head only; now the whole book. */
+MITCH_INLINE void order_book_load_bulk(const uint8_t *in, const mitch_order_book *checked,
+                                       mitch_order_book *out) {
+  (void)checked;
+  order_book_load(in, out);
+}
+
+MITCH_DEFINE_BODY_CODEC(order_book, mitch_order_book, MITCH_ORDER_BOOK_SIZE, order_book_load_head,
+                        order_book_load_bulk, order_book_store)
 
 int mitch_order_book_totals(const mitch_order_book *b, uint64_t *bid_volume,
                             uint64_t *ask_volume, uint64_t *bid_count, uint64_t *ask_count) {

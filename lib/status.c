@@ -1,6 +1,7 @@
 /* status.c - texts for status codes. */
 #include <config.h>
 
+#include "layout.h"
 #include "mitch.h"
 
 const char *mitch_strerror(int status) {
@@ -10,7 +11,7 @@ const char *mitch_strerror(int status) {
   case MITCH_ERR_INVALID_DATA:
     return "invalid data: a required pointer is NULL, the text is not valid, or nothing matched";
   case MITCH_ERR_INVALID_MESSAGE_TYPE:
-    return "invalid message type: not one of 't', 'o', 's', 'i', 'b'";
+    return "invalid message type: not one of " LAYOUT_BODY_TYPE_BYTES;
   case MITCH_ERR_BUFFER_TOO_SMALL:
     return "buffer too small: the input is shorter than the message, or the output is too short";
   case MITCH_ERR_INVALID_TICKER_ID:

@@ -10,6 +10,8 @@
  */
 #include <config.h>
 
+#include <stddef.h>
+
 #include "body.h"
 
 enum {
@@ -46,6 +48,25 @@ MITCH_INLINE void tick_store(const mitch_tick *v, uint8_t *out) {
   wire_store_u32(out + TICK_ASK_VOLUME, v->ask_volume);
 }
 
+/* Batches: on a little-endian host mitch_tick is the wire image (same
+   offsets and widths, no padding: checked here), so a store is one 32-byte
+   copy (see trade_store_bulk for why single calls do not). */
+MITCH_STATIC_ASSERT(offsetof(mitch_tick, ticker_id) == TICK_TICKER_ID &&
+                        offsetof(mitch_tick, bid_price) == TICK_BID_PRICE &&
+                        offsetof(mitch_tick, ask_price) == TICK_ASK_PRICE &&
+                        offsetof(mitch_tick, bid_volume) == TICK_BID_VOLUME &&
+                        offsetof(mitch_tick, ask_volume) == TICK_ASK_VOLUME &&
+                        sizeof(mitch_tick) == MITCH_TICK_SIZE,
+                    "mitch_tick is the wire image");
+
+MITCH_INLINE void tick_store_bulk(const mitch_tick *v, uint8_t *out) {
+#if !defined(MITCH_BIG_ENDIAN)
+  memcpy(out, v, MITCH_TICK_SIZE);
+#else
+  tick_store(v, out);
+#endif
+}
+
 MITCH_INLINE void tick_load(const uint8_t *in, mitch_tick *v) {
   v->ticker_id = wire_load_u64(in + TICK_TICKER_ID);
   v->bid_price = wire_load_f64(in + TICK_BID_PRICE);
@@ -54,7 +75,22 @@ MITCH_INLINE void tick_load(const uint8_t *in, mitch_tick *v) {
   v->ask_volume = wire_load_u32(in + TICK_ASK_VOLUME);
 }
 
-MITCH_DEFINE_BODY_CODEC(tick, mitch_tick, MITCH_TICK_SIZE, tick_load)
+/* Bulk decode: the whole image on little-endian hosts. */
+MITCH_INLINE void tick_load_bulk(const uint8_t *in, const mitch_tick *checked, mitch_tick *out) {
+#if !defined(MITCH_BIG_ENDIAN)
+  (void)checked;
+  memcpy(out, in, MITCH_TICK_SIZE);
+#else
+  (void)in;
+  *out = *checked;
+#endif
+}
+
+MITCH_DEFINE_BODY_CODEC(tick, mitch_tick, MITCH_TICK_SIZE, tick_load, tick_load_bulk,
+                        tick_store_bulk)
+
+/* Basis points in one unit (spread_bps = spread / mid * BASIS_POINTS). */
+#define BASIS_POINTS 10000.0
 
 int mitch_tick_metrics_get(const mitch_tick *t, mitch_tick_metrics *m) {
   uint32_t both_hi;
@@ -62,7 +98,7 @@ int mitch_tick_metrics_get(const mitch_tick *t, mitch_tick_metrics *m) {
     return MITCH_ERR_INVALID_DATA;
   m->mid = (t->bid_price + t->ask_price) / 2.0;
   m->spread = t->ask_price - t->bid_price;
-  m->spread_bps = m->mid > 0.0 ? m->spread / m->mid * 10000.0 : 0.0;
+  m->spread_bps = m->mid > 0.0 ? m->spread / m->mid * BASIS_POINTS : 0.0;
   m->total_volume = (uint64_t)t->bid_volume + t->ask_volume;
   both_hi = t->bid_volume | t->ask_volume;
   m->imbalance = both_hi == 0 ? 0.0

@@ -12,28 +12,40 @@
 #include <config.h>
 
 #include "mitch.h"
+#include "protocol_limits.h"
 #include "wire.h"
 
-#define NIBBLE_MAX 15u
-#define RESERVED_FIRST 14u
+/* Where each field sits (its lowest bit). */
+enum {
+  TYPE_SHIFT = 60,
+  BASE_CLASS_SHIFT = 56,
+  BASE_ID_SHIFT = 40,
+  QUOTE_CLASS_SHIFT = 36,
+  QUOTE_ID_SHIFT = 20,
+  /* a packed asset: (class << 16) | id */
+  ASSET_CLASS_SHIFT = 16
+};
+MITCH_STATIC_ASSERT(QUOTE_ID_SHIFT == 20 && MITCH_SUB_TYPE_MAX == (1u << QUOTE_ID_SHIFT) - 1u,
+                    "the sub-type is the bits below the quote id");
 
 MITCH_INLINE uint64_t compose(const mitch_ticker_fields *f) {
-  return ((uint64_t)f->instrument_type << 60) | ((uint64_t)f->base_class << 56) |
-         ((uint64_t)f->base_id << 40) | ((uint64_t)f->quote_class << 36) |
-         ((uint64_t)f->quote_id << 20) | (uint64_t)f->sub_type;
+  return ((uint64_t)f->instrument_type << TYPE_SHIFT) |
+         ((uint64_t)f->base_class << BASE_CLASS_SHIFT) | ((uint64_t)f->base_id << BASE_ID_SHIFT) |
+         ((uint64_t)f->quote_class << QUOTE_CLASS_SHIFT) |
+         ((uint64_t)f->quote_id << QUOTE_ID_SHIFT) | (uint64_t)f->sub_type;
 }
 
 MITCH_INLINE int fields_fit(const mitch_ticker_fields *f) {
-  return f->instrument_type <= NIBBLE_MAX && f->base_class <= NIBBLE_MAX &&
-         f->quote_class <= NIBBLE_MAX && f->sub_type <= MITCH_SUB_TYPE_MAX;
+  return f->instrument_type <= LIMIT_NIBBLE_MAX && f->base_class <= LIMIT_NIBBLE_MAX &&
+         f->quote_class <= LIMIT_NIBBLE_MAX && f->sub_type <= MITCH_SUB_TYPE_MAX;
 }
 
 MITCH_INLINE void split(uint64_t id, mitch_ticker_fields *f) {
-  f->instrument_type = (uint8_t)(id >> 60);
-  f->base_class = (uint8_t)((id >> 56) & 0xF);
-  f->base_id = (uint16_t)(id >> 40);
-  f->quote_class = (uint8_t)((id >> 36) & 0xF);
-  f->quote_id = (uint16_t)(id >> 20);
+  f->instrument_type = (uint8_t)(id >> TYPE_SHIFT);
+  f->base_class = (uint8_t)((id >> BASE_CLASS_SHIFT) & LIMIT_NIBBLE_MAX);
+  f->base_id = (uint16_t)(id >> BASE_ID_SHIFT);
+  f->quote_class = (uint8_t)((id >> QUOTE_CLASS_SHIFT) & LIMIT_NIBBLE_MAX);
+  f->quote_id = (uint16_t)(id >> QUOTE_ID_SHIFT);
   f->sub_type = (uint32_t)(id & MITCH_SUB_TYPE_MAX);
 }
 
@@ -89,8 +101,8 @@ int mitch_ticker_id_decode_batch(const uint64_t *ticker_ids, size_t n, mitch_tic
 int mitch_validate_ticker_id(uint64_t ticker_id) {
   mitch_ticker_fields f;
   split(ticker_id, &f);
-  if (f.instrument_type >= RESERVED_FIRST || f.base_class >= RESERVED_FIRST ||
-      f.quote_class >= RESERVED_FIRST)
+  if (f.instrument_type >= LIMIT_RESERVED_FIRST || f.base_class >= LIMIT_RESERVED_FIRST ||
+      f.quote_class >= LIMIT_RESERVED_FIRST)
     return MITCH_ERR_INVALID_TICKER_ID;
   if (f.base_class == f.quote_class && f.base_id == f.quote_id)
     return MITCH_ERR_INVALID_TICKER_ID;
@@ -98,20 +110,20 @@ int mitch_validate_ticker_id(uint64_t ticker_id) {
 }
 
 int mitch_ticker_id_is_spot(uint64_t ticker_id) {
-  return (ticker_id >> 60) == MITCH_SPOT;
+  return (ticker_id >> TYPE_SHIFT) == MITCH_SPOT;
 }
 
 int mitch_ticker_id_is_forex(uint64_t ticker_id) {
-  return ((ticker_id >> 56) & 0xF) == MITCH_CLASS_FOREX &&
-         ((ticker_id >> 36) & 0xF) == MITCH_CLASS_FOREX;
+  return ((ticker_id >> BASE_CLASS_SHIFT) & LIMIT_NIBBLE_MAX) == MITCH_CLASS_FOREX &&
+         ((ticker_id >> QUOTE_CLASS_SHIFT) & LIMIT_NIBBLE_MAX) == MITCH_CLASS_FOREX;
 }
 
 int mitch_ticker_id_is_crypto(uint64_t ticker_id) {
-  return ((ticker_id >> 56) & 0xF) == MITCH_CLASS_CRYPTO;
+  return ((ticker_id >> BASE_CLASS_SHIFT) & LIMIT_NIBBLE_MAX) == MITCH_CLASS_CRYPTO;
 }
 
 int mitch_ticker_id_is_equity(uint64_t ticker_id) {
-  return ((ticker_id >> 56) & 0xF) == MITCH_CLASS_EQUITIES;
+  return ((ticker_id >> BASE_CLASS_SHIFT) & LIMIT_NIBBLE_MAX) == MITCH_CLASS_EQUITIES;
 }
 
 /* A builder takes a packed quote asset; it must fit its 20 bits. */
@@ -120,12 +132,12 @@ static int build(uint8_t instrument_type, uint8_t base_class, uint16_t base_id,
   mitch_ticker_fields f;
   if (!ticker_id)
     return MITCH_ERR_INVALID_DATA;
-  if (quote_asset > 0xFFFFFu)
+  if (quote_asset > LIMIT_PACKED_ASSET_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
   f.instrument_type = instrument_type;
   f.base_class = base_class;
   f.base_id = base_id;
-  f.quote_class = (uint8_t)(quote_asset >> 16);
+  f.quote_class = (uint8_t)(quote_asset >> ASSET_CLASS_SHIFT);
   f.quote_id = (uint16_t)quote_asset;
   f.sub_type = 0;
   return mitch_ticker_id_encode(&f, ticker_id);
@@ -134,7 +146,7 @@ static int build(uint8_t instrument_type, uint8_t base_class, uint16_t base_id,
 int mitch_ticker_id_forex(uint8_t instrument_type, uint16_t base_fx_id, uint16_t quote_fx_id,
                           uint64_t *ticker_id) {
   return build(instrument_type, MITCH_CLASS_FOREX, base_fx_id,
-               ((uint32_t)MITCH_CLASS_FOREX << 16) | quote_fx_id, ticker_id);
+               ((uint32_t)MITCH_CLASS_FOREX << ASSET_CLASS_SHIFT) | quote_fx_id, ticker_id);
 }
 
 int mitch_ticker_id_crypto(uint8_t instrument_type, uint16_t base_crypto_id,

@@ -14,6 +14,8 @@
  */
 #include <config.h>
 
+#include <stddef.h>
+
 #include "body.h"
 
 enum {
@@ -54,6 +56,26 @@ MITCH_INLINE void trade_store(const mitch_trade *v, uint8_t *out) {
   wire_store_u64(out + TRADE_SIDE, v->side);
 }
 
+/* Batches: on a little-endian host the struct's first 24 bytes are the
+   wire's (same offsets and widths, checked here), so they are copied as
+   one image.  Not for single calls: there the struct was usually just
+   written field by field, and wide loads across narrow stores stall. */
+MITCH_STATIC_ASSERT(offsetof(mitch_trade, ticker_id) == TRADE_TICKER_ID &&
+                        offsetof(mitch_trade, price) == TRADE_PRICE &&
+                        offsetof(mitch_trade, quantity) == TRADE_QUANTITY &&
+                        offsetof(mitch_trade, trade_id) == TRADE_TRADE_ID &&
+                        TRADE_TRADE_ID + 4 == TRADE_SIDE,
+                    "mitch_trade's first 24 bytes are the wire image");
+
+MITCH_INLINE void trade_store_bulk(const mitch_trade *v, uint8_t *out) {
+#if !defined(MITCH_BIG_ENDIAN)
+  memcpy(out, v, TRADE_SIDE);
+  wire_store_u64(out + TRADE_SIDE, v->side);
+#else
+  trade_store(v, out);
+#endif
+}
+
 MITCH_INLINE void trade_load(const uint8_t *in, mitch_trade *v) {
   v->ticker_id = wire_load_u64(in + TRADE_TICKER_ID);
   v->price = wire_load_f64(in + TRADE_PRICE);
@@ -62,7 +84,22 @@ MITCH_INLINE void trade_load(const uint8_t *in, mitch_trade *v) {
   v->side = in[TRADE_SIDE];
 }
 
-MITCH_DEFINE_BODY_CODEC(trade, mitch_trade, MITCH_TRADE_SIZE, trade_load)
+/* Bulk decode: the whole image on little-endian hosts (the wire's padding
+   lands in the struct's padding, which nothing reads). */
+MITCH_STATIC_ASSERT(sizeof(mitch_trade) == MITCH_TRADE_SIZE, "a trade struct is its wire size");
+MITCH_INLINE void trade_load_bulk(const uint8_t *in, const mitch_trade *checked,
+                                  mitch_trade *out) {
+#if !defined(MITCH_BIG_ENDIAN)
+  (void)checked;
+  memcpy(out, in, MITCH_TRADE_SIZE);
+#else
+  (void)in;
+  *out = *checked;
+#endif
+}
+
+MITCH_DEFINE_BODY_CODEC(trade, mitch_trade, MITCH_TRADE_SIZE, trade_load, trade_load_bulk,
+                        trade_store_bulk)
 
 int mitch_pack_trade(uint64_t ticker_id, double price, uint32_t quantity, uint32_t trade_id,
                      uint8_t side, uint8_t *out) {

@@ -29,6 +29,15 @@
                                         MITCH_STATIC_ASSERT_ID)[(cond) ? 1 : -1]
 #endif
 
+/* restrict where the compiler knows it (C99, or GCC's spelling). */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define MITCH_RESTRICT restrict
+#elif defined(__GNUC__)
+#define MITCH_RESTRICT __restrict__
+#else
+#define MITCH_RESTRICT
+#endif
+
 /* Alignment of a type, for the layout table. */
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define MITCH_ALIGNOF(T) _Alignof(T)

@@ -44,7 +44,8 @@ EXTRA_DIST += $(mitch_vectors)
 # Shell tests: they need no Check, so they run in every build.
 mitch_sh_tests = \
 	tests/vectors-drift.sh \
-	tests/exported-symbols.sh
+	tests/exported-symbols.sh \
+	tests/body-type-lists.sh
 TESTS += $(mitch_sh_tests)
 EXTRA_DIST += $(mitch_sh_tests)
 
@@ -85,7 +86,9 @@ mitch_check_programs = \
 	tests/check_layout \
 	tests/check_rules \
 	tests/check_error \
-	tests/check_capture
+	tests/check_capture \
+	tests/check_bulk \
+	tests/check_status_order
 check_PROGRAMS += $(mitch_check_programs)
 TESTS += $(mitch_check_programs)
 
@@ -184,6 +187,16 @@ tests_check_capture_SOURCES = tests/check_capture.c
 tests_check_capture_CFLAGS = $(mitch_check_cflags)
 tests_check_capture_LDADD = $(mitch_check_ldadd)
 tests_check_capture_LDFLAGS = $(mitch_check_ldflags)
+
+tests_check_bulk_SOURCES = tests/check_bulk.c
+tests_check_bulk_CFLAGS = $(mitch_check_cflags)
+tests_check_bulk_LDADD = $(mitch_check_ldadd)
+tests_check_bulk_LDFLAGS = $(mitch_check_ldflags)
+
+tests_check_status_order_SOURCES = tests/check_status_order.c
+tests_check_status_order_CFLAGS = $(mitch_check_cflags)
+tests_check_status_order_LDADD = $(mitch_check_ldadd)
+tests_check_status_order_LDFLAGS = $(mitch_check_ldflags)
 endif
 
 # tools/check-valgrind asks which C test programs make check runs (names

@@ -429,28 +429,63 @@ int cmd_provider(int argc, char **argv) {
 
 /* ---- channel ------------------------------------------------------------------- */
 
-static int parse_message_type(const char *s, char *type) {
-  static const struct {
-    const char *name;
-    char code;
-  } names[] = {{"trade", 't'}, {"order", 'o'}, {"tick", 's'},       {"index", 'i'},
-               {"book", 'b'},  {"orderbook", 'b'}, {"order_book", 'b'}, {"order-book", 'b'}};
-  size_t i;
-  if (s[0] && !s[1] && strchr("tosib", s[0])) {
-    *type = s[0];
+/* A name for a body type: its layout name ("order_book"), the same with
+   '-' or nothing for the '_' ("order-book", "orderbook") or its last word
+   ("book"), any case; or its type byte.  Taken from the library's layout
+   table, so the tool lists no type itself. */
+static int name_matches(const char *s, const char *name) {
+  char dashed[64], joined[64];
+  const char *last = strrchr(name, '_');
+  size_t i, j = 0;
+  if (equal_nocase(s, name) || (last && equal_nocase(s, last + 1)))
     return 1;
+  for (i = 0; name[i] && i + 1 < sizeof dashed; i++) {
+    dashed[i] = name[i] == '_' ? '-' : name[i];
+    if (name[i] != '_')
+      joined[j++] = name[i];
   }
-  for (i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (equal_nocase(s, names[i].name)) {
-      *type = names[i].code;
+  dashed[i] = '\0';
+  joined[j] = '\0';
+  return equal_nocase(s, dashed) || equal_nocase(s, joined);
+}
+
+static int parse_message_type(const char *s, char *type) {
+  size_t i;
+  for (i = 0; i < mitch_layout_count(); i++) {
+    mitch_layout l;
+    mitch_layout_at(i, &l);
+    if (!l.message_type)
+      continue;
+    if ((s[0] == (char)l.message_type && s[1] == '\0') || name_matches(s, l.name)) {
+      *type = (char)l.message_type;
       return 1;
     }
+  }
   return 0;
 }
 
+/* "t o s i b, or trade order tick index book": the accepted types, for the
+   usage line. */
+static void type_hint(char *out, size_t out_len) {
+  char codes[32] = "", names[128] = "";
+  size_t i;
+  for (i = 0; i < mitch_layout_count(); i++) {
+    mitch_layout l;
+    const char *last;
+    mitch_layout_at(i, &l);
+    if (!l.message_type)
+      continue;
+    last = strrchr(l.name, '_');
+    snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s%c", codes[0] ? " " : "",
+             (char)l.message_type);
+    snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", names[0] ? " " : "",
+             last ? last + 1 : l.name);
+  }
+  snprintf(out, out_len, "%s, or %s", codes, names);
+}
+
 int cmd_channel(int argc, char **argv) {
-  static const char usage[] = "PROVIDER TYPE [--json]  (TYPE: t o s i b, or trade order tick "
-                              "index book)";
+  char usage[256], hint[160];
   char query[4 * MITCH_QUERY_MAX];
   options o;
   mitch_provider p;
@@ -459,6 +494,8 @@ int cmd_channel(int argc, char **argv) {
   uint8_t bytes[MITCH_CHANNEL_SIZE];
   char type;
   int st;
+  type_hint(hint, sizeof hint);
+  snprintf(usage, sizeof usage, "PROVIDER TYPE [--json]  (TYPE: %s)", hint);
   if ((st = parse_options(argc, argv, "", usage, &o)) != 0)
     return st;
   if (o.nargs < 2) {
@@ -467,8 +504,7 @@ int cmd_channel(int argc, char **argv) {
     return 2;
   }
   if (!parse_message_type(o.args[o.nargs - 1], &type)) {
-    cli_error(argv[0], "'%s' is not a message type (t o s i b, or trade order tick index book)",
-              o.args[o.nargs - 1]);
+    cli_error(argv[0], "'%s' is not a message type (%s)", o.args[o.nargs - 1], hint);
     return 2;
   }
   /* Everything before TYPE names the provider ("New York Stock Exchange"). */

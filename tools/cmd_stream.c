@@ -8,6 +8,11 @@
  * shortest round-trip form, so `mitch decode --json | mitch encode` gives
  * back the input byte for byte (padding aside, which MITCH ignores and
  * writes as zeros).
+ *
+ * Which fields a body has, and how each is printed and read, comes from the
+ * library's layout table (tools/fields.c): this file names no body type.
+ * Errors carry the library's own explanation (mitch_error): the field, the
+ * rule it breaks, its value and its offset.
  */
 #include <config.h>
 
@@ -25,6 +30,7 @@
 #endif
 
 #include "cli.h"
+#include "fields.h"
 #include "mitch.h"
 
 /* ---- input ------------------------------------------------------------- */
@@ -94,32 +100,20 @@ static void format_double(char *out, size_t out_len, double v) {
   }
 }
 
-static const char *type_name(uint8_t type) {
-  switch (type) {
-  case MITCH_MSG_TRADE:
-    return "trade";
-  case MITCH_MSG_ORDER:
-    return "order";
-  case MITCH_MSG_TICK:
-    return "tick";
-  case MITCH_MSG_INDEX:
-    return "index";
-  case MITCH_MSG_ORDER_BOOK:
-    return "order_book";
-  default:
-    return "?";
-  }
-}
-
-static const char *const side_names[] = {"buy", "sell"};
-static const char *const order_type_names[] = {"market", "limit", "stop", "cancel"};
-
 /* Nanoseconds since midnight as HH:MM:SS.nnnnnnnnn (hours may exceed 23:
    the protocol bounds the field, not the day). */
 static void format_time_of_day(char *out, size_t out_len, uint64_t ns) {
   uint64_t s = ns / 1000000000u;
   snprintf(out, out_len, "%02" PRIu64 ":%02" PRIu64 ":%02" PRIu64 ".%09" PRIu64, s / 3600,
            s / 60 % 60, s % 60, ns % 1000000000u);
+}
+
+/* The short name of a status: mitch_strerror's text up to its colon
+   ("invalid field value"). */
+static void status_name(int st, char *out, size_t out_len) {
+  const char *text = mitch_strerror(st);
+  size_t n = strcspn(text, ":");
+  snprintf(out, out_len, "%.*s", (int)n, text);
 }
 
 /* One body as "key=value" pairs (text) or "\"key\":value" members (JSON). */
@@ -159,96 +153,64 @@ static void put_ticker(struct printer *p, const char *key, uint64_t id) {
   fprintf(p->out, p->json ? "\"0x%016" PRIx64 "\"" : "0x%016" PRIx64, id);
 }
 
-static void print_bins(struct printer *p, const char *key, const mitch_bin *bins) {
-  unsigned i;
-  put_key(p, key);
-  fputc('[', p->out);
-  for (i = 0; i < MITCH_BINS_PER_SIDE; i++)
-    fprintf(p->out, "%s[%" PRIu32 ",%" PRIu32 "]", i ? "," : "", bins[i].count, bins[i].volume);
-  fputc(']', p->out);
+/* Order-book bins: JSON prints every [count, volume] pair; text prints the
+   side's total volume, "bids" -> bid_volume=..., "asks" -> ask_volume=... */
+static void put_bins(struct printer *p, const mitch_field *f, const uint8_t *s) {
+  layout_fields bin;
+  size_t i, j;
+  fields_load(f->nested, &bin);
+  if (p->json) {
+    put_key(p, f->name);
+    fputc('[', p->out);
+    for (i = 0; i < f->count; i++) {
+      const uint8_t *elem = s + f->struct_offset + i * bin.layout.struct_size;
+      fputs(i ? ",[" : "[", p->out);
+      for (j = 0; j < bin.n; j++)
+        fprintf(p->out, "%s%" PRIu64, j ? "," : "", field_get_unsigned(&bin.field[j], elem));
+      fputc(']', p->out);
+    }
+    fputc(']', p->out);
+  } else {
+    char key[64];
+    uint64_t total = 0;
+    const mitch_field *volume = NULL;
+    size_t len = strlen(f->name);
+    for (j = 0; j < bin.n; j++)
+      if (strcmp(bin.field[j].name, "volume") == 0)
+        volume = &bin.field[j];
+    if (!volume)
+      return;
+    for (i = 0; i < f->count; i++)
+      total += field_get_unsigned(volume, s + f->struct_offset + i * bin.layout.struct_size);
+    if (len > 1 && f->name[len - 1] == 's')
+      len--;
+    snprintf(key, sizeof key, "%.*s_volume", (int)len, f->name);
+    put_u64(p, key, total);
+  }
 }
 
-/* Decode body `i` of `m` and print its fields; returns the decode status. */
-static int print_body(struct printer *p, const mitch_message *m, size_t i,
-                      mitch_order_book *book) {
-  const uint8_t *b = m->bodies + i * m->body_size;
-  int st;
-  switch (m->header.message_type) {
-  case MITCH_MSG_TRADE: {
-    mitch_trade t;
-    if ((st = mitch_trade_decode(b, m->body_size, &t)) != MITCH_OK)
-      return st;
-    put_ticker(p, "ticker_id", t.ticker_id);
-    put_f64(p, "price", t.price);
-    put_u64(p, "quantity", t.quantity);
-    put_u64(p, "trade_id", t.trade_id);
-    put_word(p, "side", side_names[t.side]);
-    return MITCH_OK;
-  }
-  case MITCH_MSG_ORDER: {
-    mitch_order o;
-    if ((st = mitch_order_decode(b, m->body_size, &o)) != MITCH_OK)
-      return st;
-    put_ticker(p, "ticker_id", o.ticker_id);
-    put_u64(p, "order_id", o.order_id);
-    put_f64(p, "price", o.price);
-    put_u64(p, "quantity", o.quantity);
-    put_word(p, "order_type", order_type_names[o.order_type]);
-    put_word(p, "side", side_names[o.side]);
-    put_u64(p, "expiry_ms", o.expiry_ms);
-    return MITCH_OK;
-  }
-  case MITCH_MSG_TICK: {
-    mitch_tick t;
-    if ((st = mitch_tick_decode(b, m->body_size, &t)) != MITCH_OK)
-      return st;
-    put_ticker(p, "ticker_id", t.ticker_id);
-    put_f64(p, "bid_price", t.bid_price);
-    put_f64(p, "ask_price", t.ask_price);
-    put_u64(p, "bid_volume", t.bid_volume);
-    put_u64(p, "ask_volume", t.ask_volume);
-    return MITCH_OK;
-  }
-  case MITCH_MSG_INDEX: {
-    mitch_index x;
-    if ((st = mitch_index_decode(b, m->body_size, &x)) != MITCH_OK)
-      return st;
-    put_ticker(p, "ticker_id", x.ticker_id);
-    put_f64(p, "mid", x.mid);
-    put_u64(p, "v_bid", x.v_bid);
-    put_u64(p, "v_ask", x.v_ask);
-    put_i64(p, "m_spread", x.m_spread);
-    put_i64(p, "b_bid_o", x.b_bid_o);
-    put_i64(p, "b_ask_o", x.b_ask_o);
-    put_i64(p, "w_bid_o", x.w_bid_o);
-    put_i64(p, "w_ask_o", x.w_ask_o);
-    put_u64(p, "v_force", x.v_force);
-    put_u64(p, "l_force", x.l_force);
-    put_i64(p, "t_force", x.t_force);
-    put_i64(p, "m_force", x.m_force);
-    put_u64(p, "confidence", x.confidence);
-    put_u64(p, "rejected", x.rejected);
-    put_u64(p, "accepted", x.accepted);
-    return MITCH_OK;
-  }
-  default: { /* order book: the reader only frames known types */
-    uint64_t bid_volume, ask_volume;
-    if ((st = mitch_order_book_decode(b, m->body_size, book)) != MITCH_OK)
-      return st;
-    put_ticker(p, "ticker_id", book->ticker_id);
-    put_f64(p, "mid_price", book->mid_price);
-    put_u64(p, "bin_aggregator", book->bin_aggregator);
-    if (p->json) {
-      print_bins(p, "bids", book->bids);
-      print_bins(p, "asks", book->asks);
+/* Print every field of one decoded struct `s` of layout `lf`. */
+static void print_fields(struct printer *p, const layout_fields *lf, const void *s) {
+  size_t j;
+  for (j = 0; j < lf->n; j++) {
+    const mitch_field *f = &lf->field[j];
+    char word[32];
+    if (f->kind == MITCH_FIELD_BINS) {
+      put_bins(p, f, (const uint8_t *)s);
+    } else if (f->kind == MITCH_FIELD_F64) {
+      put_f64(p, f->name, field_get_double(f, s));
+    } else if (field_is_signed(f)) {
+      put_i64(p, f->name, field_get_signed(f, s));
+    } else if (strcmp(f->name, "ticker_id") == 0) {
+      put_ticker(p, f->name, field_get_unsigned(f, s));
+    } else if (field_value_name(f, field_get_unsigned(f, s), word, sizeof word) == 0) {
+      put_word(p, f->name, word);
     } else {
-      mitch_order_book_totals(book, &bid_volume, &ask_volume, NULL, NULL);
-      put_word(p, "aggregator", mitch_bin_aggregator_name(book->bin_aggregator));
-      put_u64(p, "bid_volume", bid_volume);
-      put_u64(p, "ask_volume", ask_volume);
+      put_u64(p, f->name, field_get_unsigned(f, s));
+      /* the aggregator's name beside its number, in text */
+      if (!p->json && strcmp(f->name, "bin_aggregator") == 0)
+        put_word(p, "aggregator", mitch_bin_aggregator_name((uint8_t)field_get_unsigned(f, s)));
     }
-    return MITCH_OK;
-  }
   }
 }
 
@@ -262,14 +224,28 @@ static void decode_usage(FILE *to) {
               "damaged; the error names the byte offset and the reason.\n");
 }
 
+/* Report a damaged message: the reader's status and offsets, and the
+   library's explanation of the damage (the same walk, from the message). */
+static void report_framing(const uint8_t *data, size_t size, const mitch_reader *r, int st) {
+  mitch_error err;
+  char name[64];
+  status_name(st, name, sizeof name);
+  if (st == MITCH_ERR_INVALID_DATA ||
+      mitch_check_stream(data + r->message_offset, size - r->message_offset, 0, NULL, &err) == 0)
+    cli_error("decode", "offset %zu: message at offset %zu: %s", r->error_offset,
+              r->message_offset, mitch_strerror(st));
+  else
+    cli_error("decode", "offset %zu: message at offset %zu: %s: %s", r->error_offset,
+              r->message_offset, name, err.text);
+}
+
 int cmd_decode(int argc, char **argv) {
   const char *path = NULL;
   int json = 0, i, st, status = 0;
-  uint8_t *data;
+  uint8_t *data, *structs;
   size_t size, message_no = 0;
   mitch_reader r;
   mitch_message m;
-  mitch_order_book *book;
 
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--json") == 0) {
@@ -290,8 +266,9 @@ int cmd_decode(int argc, char **argv) {
   }
   if (read_all("decode", path, &data, &size) != 0)
     return 1;
-  book = malloc(sizeof *book);
-  if (!book) {
+  /* the decoded bodies of one message, whatever its type */
+  structs = malloc(MITCH_MAX_BODIES * fields_max_body_struct());
+  if (!structs) {
     cli_error("decode", "out of memory");
     free(data);
     return 1;
@@ -303,6 +280,18 @@ int cmd_decode(int argc, char **argv) {
   while ((st = mitch_reader_next(&r, &m)) == MITCH_OK) {
     size_t b;
     char tod[32];
+    const char *type = fields_type_name(m.header.message_type);
+    layout_fields lf;
+    mitch_capture_sink sink;
+    mitch_error err;
+    int dst;
+    fields_load(m.header.message_type, &lf);
+    /* decode the message's bodies: all of them, or those before a bad one */
+    memset(&sink, 0, sizeof sink);
+    sink.message_type = m.header.message_type;
+    sink.bodies = structs;
+    sink.capacity = MITCH_MAX_BODIES;
+    dst = mitch_capture_decode(data + m.offset, m.size, &sink, 1, NULL, &err);
     format_time_of_day(tod, sizeof tod, m.header.timestamp);
     for (b = 0; b < m.header.count; b++) {
       struct printer p;
@@ -312,17 +301,21 @@ int cmd_decode(int argc, char **argv) {
       if (json)
         printf("{\"message\":%zu,\"offset\":%zu,\"type\":\"%s\",\"timestamp\":%" PRIu64
                ",\"body\":%zu",
-               message_no, m.offset, type_name(m.header.message_type), m.header.timestamp, b);
+               message_no, m.offset, type, m.header.timestamp, b);
       else
-        printf("%8zu %6zu %-10s %-18s %3zu/%-3u  ", m.offset, message_no,
-               type_name(m.header.message_type), tod, b, m.header.count);
-      st = print_body(&p, &m, b, book);
+        printf("%8zu %6zu %-10s %-18s %3zu/%-3u  ", m.offset, message_no, type, tod, b,
+               m.header.count);
+      if (b < sink.count)
+        print_fields(&p, &lf, structs + b * lf.layout.struct_size);
       fputs(json ? "}\n" : "\n", stdout);
-      if (st != MITCH_OK) {
+      if (b >= sink.count) {
+        char name[64];
+        status_name(dst, name, sizeof name);
         fflush(stdout);
-        cli_error("decode", "offset %zu: body %zu of the %s message at offset %zu: %s",
-                  m.offset + MITCH_HEADER_SIZE + b * m.body_size, b,
-                  type_name(m.header.message_type), m.offset, mitch_strerror(st));
+        cli_error("decode", "offset %zu: body %zu of the %s message at offset %zu: %s: %s "
+                            "(field at offset %zu)",
+                  m.offset + MITCH_HEADER_SIZE + b * m.body_size, b, type, m.offset, name,
+                  err.text, m.offset + err.offset);
         status = 1;
         goto done;
       }
@@ -331,12 +324,11 @@ int cmd_decode(int argc, char **argv) {
   }
   if (st != MITCH_END) {
     fflush(stdout);
-    cli_error("decode", "offset %zu: message at offset %zu: %s", r.error_offset,
-              r.message_offset, mitch_strerror(st));
+    report_framing(data, size, &r, st);
     status = 1;
   }
 done:
-  free(book);
+  free(structs);
   free(data);
   if (fflush(stdout) != 0) {
     cli_error("decode", "write error: %s", strerror(errno));
@@ -348,15 +340,6 @@ done:
 /* ---- encode ------------------------------------------------------------ */
 
 #ifdef HAVE_JANSSON
-
-/* Bodies of the message being assembled; big enough for 255 order books. */
-union body_array {
-  mitch_trade trade[MITCH_MAX_BODIES];
-  mitch_order order[MITCH_MAX_BODIES];
-  mitch_tick tick[MITCH_MAX_BODIES];
-  mitch_index index[MITCH_MAX_BODIES];
-  mitch_order_book order_book[MITCH_MAX_BODIES];
-};
 
 struct pending {
   int open;
@@ -439,194 +422,127 @@ static int get_ticker(struct line_ctx *c, json_t *obj, const char *key, uint64_t
   return field_fail(c, key, "must be a 64-bit id (\"0x...\" or decimal)");
 }
 
-/* A word from a fixed list ("buy"/"sell", ...) or its number. */
-static int get_choice(struct line_ctx *c, json_t *obj, const char *key,
-                      const char *const *names, unsigned n, uint8_t *out) {
-  json_t *v = json_object_get(obj, key);
-  unsigned i;
+/* An enumerated field: one of its value names ("buy"/"sell", ...) or its
+   number. */
+static int get_choice(struct line_ctx *c, json_t *obj, const mitch_field *f, uint64_t *out) {
+  json_t *v = json_object_get(obj, f->name);
   if (!v)
-    return field_fail(c, key, "missing");
+    return field_fail(c, f->name, "missing");
   if (json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) <= 255) {
-    *out = (uint8_t)json_integer_value(v);
+    *out = (uint64_t)json_integer_value(v);
     return 0;
   }
-  if (json_is_string(v))
-    for (i = 0; i < n; i++)
-      if (strcmp(json_string_value(v), names[i]) == 0) {
-        *out = (uint8_t)i;
-        return 0;
-      }
-  return field_fail(c, key, "unknown value");
+  if (json_is_string(v) && field_value_of(f, json_string_value(v), out) == 0)
+    return 0;
+  return field_fail(c, f->name, "unknown value");
 }
 
-static int get_bins(struct line_ctx *c, json_t *obj, const char *key, mitch_bin *bins) {
-  json_t *arr = json_object_get(obj, key);
-  size_t i;
+/* Order-book bins: an array of `count` [count, volume] pairs of u32. */
+static int get_bins(struct line_ctx *c, json_t *obj, const mitch_field *f, uint8_t *s) {
+  json_t *arr = json_object_get(obj, f->name);
+  layout_fields bin;
+  size_t i, j;
   if (!arr)
-    return field_fail(c, key, "missing");
-  if (!json_is_array(arr) || json_array_size(arr) != MITCH_BINS_PER_SIDE)
-    return field_fail(c, key, "must be an array of 128 [count, volume] pairs");
-  for (i = 0; i < MITCH_BINS_PER_SIDE; i++) {
+    return field_fail(c, f->name, "missing");
+  fields_load(f->nested, &bin);
+  if (!json_is_array(arr) || json_array_size(arr) != f->count)
+    return field_fail(c, f->name, "must be an array of 128 [count, volume] pairs");
+  for (i = 0; i < f->count; i++) {
     json_t *pair = json_array_get(arr, i);
-    json_t *cnt = json_array_get(pair, 0), *vol = json_array_get(pair, 1);
-    if (!json_is_array(pair) || json_array_size(pair) != 2 || !json_is_integer(cnt) ||
-        !json_is_integer(vol) || json_integer_value(cnt) < 0 ||
-        json_integer_value(cnt) > UINT32_MAX || json_integer_value(vol) < 0 ||
-        json_integer_value(vol) > UINT32_MAX)
-      return field_fail(c, key, "bins must be [count, volume] pairs of u32");
-    bins[i].count = (uint32_t)json_integer_value(cnt);
-    bins[i].volume = (uint32_t)json_integer_value(vol);
+    uint8_t *elem = s + f->struct_offset + i * bin.layout.struct_size;
+    if (!json_is_array(pair) || json_array_size(pair) != bin.n)
+      return field_fail(c, f->name, "bins must be [count, volume] pairs of u32");
+    for (j = 0; j < bin.n; j++) {
+      json_t *x = json_array_get(pair, j);
+      if (!json_is_integer(x) || json_integer_value(x) < 0 ||
+          (uint64_t)json_integer_value(x) > field_unsigned_max(&bin.field[j]))
+        return field_fail(c, f->name, "bins must be [count, volume] pairs of u32");
+      field_set_unsigned(&bin.field[j], elem, (uint64_t)json_integer_value(x));
+    }
   }
   return 0;
 }
 
 static uint8_t parse_type(json_t *v) {
-  static const struct {
-    const char *name;
-    uint8_t code;
-  } types[] = {{"trade", MITCH_MSG_TRADE}, {"order", MITCH_MSG_ORDER},
-               {"tick", MITCH_MSG_TICK},   {"index", MITCH_MSG_INDEX},
-               {"order_book", MITCH_MSG_ORDER_BOOK}};
-  size_t i;
-  const char *s;
   if (!json_is_string(v))
     return 0;
-  s = json_string_value(v);
-  for (i = 0; i < sizeof types / sizeof types[0]; i++)
-    if (strcmp(s, types[i].name) == 0 ||
-        (s[0] == (char)types[i].code && s[1] == '\0'))
-      return types[i].code;
-  return 0;
+  return fields_body_type(json_string_value(v));
 }
 
-/* Fill body slot `i` of `bodies` from a JSON object; -1 with c->error set
-   on a missing or malformed field (rule checks are the library's job). */
-static int read_body(struct line_ctx *c, json_t *obj, uint8_t type, union body_array *bodies,
-                     size_t i) {
-  uint64_t u = 0;
-  int64_t s = 0;
+/* Fill the struct at s (layout lf) from a JSON object, field by field as
+   the layout table lists them; -1 with c->error set on a missing or
+   malformed field (rule checks are the library's job). */
+static int read_body(struct line_ctx *c, json_t *obj, const layout_fields *lf, uint8_t *s) {
+  size_t j;
   int bad = 0;
-  switch (type) {
-  case MITCH_MSG_TRADE: {
-    mitch_trade *t = &bodies->trade[i];
-    bad |= get_ticker(c, obj, "ticker_id", &t->ticker_id);
-    bad |= get_real(c, obj, "price", &t->price);
-    bad |= get_uint(c, obj, "quantity", UINT32_MAX, &u);
-    t->quantity = (uint32_t)u;
-    bad |= get_uint(c, obj, "trade_id", UINT32_MAX, &u);
-    t->trade_id = (uint32_t)u;
-    bad |= get_choice(c, obj, "side", side_names, 2, &t->side);
-    break;
-  }
-  case MITCH_MSG_ORDER: {
-    mitch_order *o = &bodies->order[i];
-    bad |= get_ticker(c, obj, "ticker_id", &o->ticker_id);
-    bad |= get_uint(c, obj, "order_id", UINT32_MAX, &u);
-    o->order_id = (uint32_t)u;
-    bad |= get_real(c, obj, "price", &o->price);
-    bad |= get_uint(c, obj, "quantity", UINT32_MAX, &u);
-    o->quantity = (uint32_t)u;
-    bad |= get_choice(c, obj, "order_type", order_type_names, 4, &o->order_type);
-    bad |= get_choice(c, obj, "side", side_names, 2, &o->side);
-    bad |= get_uint(c, obj, "expiry_ms", UINT64_MAX >> 1, &o->expiry_ms);
-    break;
-  }
-  case MITCH_MSG_TICK: {
-    mitch_tick *t = &bodies->tick[i];
-    bad |= get_ticker(c, obj, "ticker_id", &t->ticker_id);
-    bad |= get_real(c, obj, "bid_price", &t->bid_price);
-    bad |= get_real(c, obj, "ask_price", &t->ask_price);
-    bad |= get_uint(c, obj, "bid_volume", UINT32_MAX, &u);
-    t->bid_volume = (uint32_t)u;
-    bad |= get_uint(c, obj, "ask_volume", UINT32_MAX, &u);
-    t->ask_volume = (uint32_t)u;
-    break;
-  }
-  case MITCH_MSG_INDEX: {
-    mitch_index *x = &bodies->index[i];
-    bad |= get_ticker(c, obj, "ticker_id", &x->ticker_id);
-    bad |= get_real(c, obj, "mid", &x->mid);
-    bad |= get_uint(c, obj, "v_bid", UINT32_MAX, &u);
-    x->v_bid = (uint32_t)u;
-    bad |= get_uint(c, obj, "v_ask", UINT32_MAX, &u);
-    x->v_ask = (uint32_t)u;
-    bad |= get_int(c, obj, "m_spread", INT32_MIN, INT32_MAX, &s);
-    x->m_spread = (int32_t)s;
-    bad |= get_int(c, obj, "b_bid_o", INT32_MIN, INT32_MAX, &s);
-    x->b_bid_o = (int32_t)s;
-    bad |= get_int(c, obj, "b_ask_o", INT32_MIN, INT32_MAX, &s);
-    x->b_ask_o = (int32_t)s;
-    bad |= get_int(c, obj, "w_bid_o", INT32_MIN, INT32_MAX, &s);
-    x->w_bid_o = (int32_t)s;
-    bad |= get_int(c, obj, "w_ask_o", INT32_MIN, INT32_MAX, &s);
-    x->w_ask_o = (int32_t)s;
-    bad |= get_uint(c, obj, "v_force", UINT16_MAX, &u);
-    x->v_force = (uint16_t)u;
-    bad |= get_uint(c, obj, "l_force", UINT16_MAX, &u);
-    x->l_force = (uint16_t)u;
-    bad |= get_int(c, obj, "t_force", INT16_MIN, INT16_MAX, &s);
-    x->t_force = (int16_t)s;
-    bad |= get_int(c, obj, "m_force", INT16_MIN, INT16_MAX, &s);
-    x->m_force = (int16_t)s;
-    bad |= get_uint(c, obj, "confidence", UINT8_MAX, &u);
-    x->confidence = (uint8_t)u;
-    bad |= get_uint(c, obj, "rejected", UINT8_MAX, &u);
-    x->rejected = (uint8_t)u;
-    bad |= get_uint(c, obj, "accepted", UINT8_MAX, &u);
-    x->accepted = (uint8_t)u;
-    break;
-  }
-  default: {
-    mitch_order_book *b = &bodies->order_book[i];
-    bad |= get_ticker(c, obj, "ticker_id", &b->ticker_id);
-    bad |= get_real(c, obj, "mid_price", &b->mid_price);
-    bad |= get_uint(c, obj, "bin_aggregator", UINT8_MAX, &u);
-    b->bin_aggregator = (uint8_t)u;
-    bad |= get_bins(c, obj, "bids", b->bids);
-    bad |= get_bins(c, obj, "asks", b->asks);
-    break;
-  }
+  memset(s, 0, lf->layout.struct_size);
+  for (j = 0; j < lf->n; j++) {
+    const mitch_field *f = &lf->field[j];
+    uint64_t u = 0;
+    int64_t i = 0;
+    double d = 0;
+    if (f->kind == MITCH_FIELD_BINS) {
+      bad |= get_bins(c, obj, f, s);
+    } else if (f->kind == MITCH_FIELD_F64) {
+      bad |= get_real(c, obj, f->name, &d);
+      field_set_double(f, s, d);
+    } else if (field_is_signed(f)) {
+      bad |= get_int(c, obj, f->name, field_signed_min(f), field_signed_max(f), &i);
+      field_set_signed(f, s, i);
+    } else if (strcmp(f->name, "ticker_id") == 0) {
+      bad |= get_ticker(c, obj, f->name, &u);
+      field_set_unsigned(f, s, u);
+    } else if (f->values[0]) {
+      bad |= get_choice(c, obj, f, &u);
+      field_set_unsigned(f, s, u);
+    } else if (field_is_unsigned(f)) {
+      bad |= get_uint(c, obj, f->name, field_unsigned_max(f), &u);
+      field_set_unsigned(f, s, u);
+    }
   }
   return bad ? -1 : 0;
 }
 
-/* The batch encoder of `type`: it reports which body broke a rule. */
-static int encode_bodies(uint8_t type, const union body_array *b, size_t n, uint8_t *out,
-                         size_t out_len, size_t *done) {
-  switch (type) {
-  case MITCH_MSG_TRADE:
-    return mitch_trade_encode_batch(b->trade, n, out, out_len, done);
-  case MITCH_MSG_ORDER:
-    return mitch_order_encode_batch(b->order, n, out, out_len, done);
-  case MITCH_MSG_TICK:
-    return mitch_tick_encode_batch(b->tick, n, out, out_len, done);
-  case MITCH_MSG_INDEX:
-    return mitch_index_encode_batch(b->index, n, out, out_len, done);
-  default:
-    return mitch_order_book_encode_batch(b->order_book, n, out, out_len, done);
-  }
+/* Report why the library refused a message: the status, and its
+   explanation (which body, field, value and rule, and where the field
+   would have been in the message). */
+static void report_refusal(size_t line, const char *what, int st, const mitch_error *err,
+                           size_t at) {
+  char name[64];
+  status_name(st, name, sizeof name);
+  cli_error("encode", "line %zu: %s%s: %s (byte %zu of the message)", line, what, name,
+            err->text, at);
 }
 
-/* Encode and write the pending message; 0 or -1 (error printed). */
-static int flush_message(struct pending *pm, const union body_array *bodies, uint8_t *buf,
-                         FILE *out) {
-  size_t done = 0, size = 0;
+/* Encode and write the pending message; 0 or -1 (error printed).  The
+   header and every body are checked first, so the error names the line of
+   the body at fault. */
+static int flush_message(struct pending *pm, const uint8_t *bodies, uint8_t *buf, FILE *out) {
+  mitch_header h;
+  mitch_error err;
+  size_t size = 0;
   int st;
   if (!pm->open)
     return 0;
-  st = mitch_create_header(pm->type, pm->timestamp, (uint8_t)pm->count, buf,
-                           MITCH_HEADER_SIZE);
+  h.message_type = pm->type;
+  h.timestamp = pm->timestamp;
+  h.count = (uint8_t)pm->count;
+  st = mitch_check_values(MITCH_LAYOUT_HEADER, &h, 1, &err);
   if (st != MITCH_OK) {
-    cli_error("encode", "line %zu: header: %s", pm->first_line, mitch_strerror(st));
+    report_refusal(pm->first_line, "header: ", st, &err, err.offset);
     return -1;
   }
-  st = encode_bodies(pm->type, bodies, pm->count, buf + MITCH_HEADER_SIZE,
-                     MITCH_MAX_MESSAGE_SIZE - MITCH_HEADER_SIZE, &done);
+  st = mitch_check_values(pm->type, bodies, pm->count, &err);
   if (st != MITCH_OK) {
-    cli_error("encode", "line %zu: %s", pm->first_line + done, mitch_strerror(st));
+    report_refusal(pm->first_line + err.index, "", st, &err, MITCH_HEADER_SIZE + err.offset);
     return -1;
   }
-  mitch_calculate_message_size(pm->type, (uint8_t)pm->count, &size);
+  st = mitch_message_encode(pm->type, pm->timestamp, bodies, pm->count, buf,
+                            MITCH_MAX_MESSAGE_SIZE, &size);
+  if (st != MITCH_OK) { /* the checks above agree with the encoder: not reached */
+    cli_error("encode", "line %zu: %s", pm->first_line, mitch_strerror(st));
+    return -1;
+  }
   if (fwrite(buf, 1, size, out) != size) {
     cli_error("encode", "write error: %s", strerror(errno));
     return -1;
@@ -669,7 +585,10 @@ int cmd_encode(int argc, char **argv) {
   FILE *in = stdin, *out = stdout;
   char *line = NULL;
   size_t line_cap = 0, line_no = 0;
-  union body_array *bodies = NULL;
+  char type_choices[160] = "must be ";
+  uint8_t *bodies = NULL; /* up to 255 structs of the message's type */
+  size_t body_struct = fields_max_body_struct();
+  layout_fields lf;
   uint8_t *buf = NULL;
   struct pending pm;
   int i, status = 1;
@@ -699,7 +618,8 @@ int cmd_encode(int argc, char **argv) {
     cli_error("encode", "%s: %s", in_path, strerror(errno));
     return 1;
   }
-  bodies = malloc(sizeof *bodies);
+  fields_type_names(type_choices + strlen(type_choices), sizeof type_choices - strlen(type_choices));
+  bodies = malloc(MITCH_MAX_BODIES * body_struct);
   buf = malloc(MITCH_MAX_MESSAGE_SIZE);
   if (!bodies || !buf) {
     cli_error("encode", "out of memory");
@@ -754,7 +674,7 @@ int cmd_encode(int argc, char **argv) {
     if (!json_is_integer(v) || json_integer_value(v) < 0) {
       field_fail(&c, "message", "must be the message number (an integer >= 0)");
     } else if (!type) {
-      field_fail(&c, "type", "must be trade, order, tick, index or order_book");
+      field_fail(&c, "type", type_choices);
     } else {
       get_uint(&c, obj, "timestamp", UINT64_MAX >> 1, &timestamp);
     }
@@ -790,7 +710,9 @@ int cmd_encode(int argc, char **argv) {
       json_decref(obj);
       goto done;
     }
-    if (read_body(&c, obj, type, bodies, pm.count) != 0) {
+    if (pm.count == 0)
+      fields_load(type, &lf);
+    if (read_body(&c, obj, &lf, bodies + pm.count * lf.layout.struct_size) != 0) {
       cli_error("encode", "line %zu: \"%s\" %s", line_no, c.field, c.error);
       json_decref(obj);
       goto done;

@@ -6,6 +6,8 @@ tools_mitch_SOURCES = \
 	tools/mitch.c \
 	tools/cmd_stream.c \
 	tools/cmd_info.c \
+	tools/fields.h \
+	tools/fields.c \
 	tools/cmd_registry.c
 tools_mitch_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tools_mitch_LDADD = lib/libmitch.la $(JANSSON_LIBS)

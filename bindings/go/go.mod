@@ -1,0 +1,3 @@
+module github.com/mitch-protocol/libmitch/bindings/go
+
+go 1.19
