@@ -203,6 +203,27 @@ if [ "$windows" = yes ]; then
     else
       extra="$extra, mitch.exe encode = vectors under wine"
     fi
+    # The Windows code paths of the tool's safety rules, under wine: an
+    # output is replaced only after a complete encode (MoveFileEx), the
+    # input is never its own output (the NTFS file index), and a closed
+    # pipe ends the program quietly (no SIGPIPE on Windows).
+    cp "$build/vectors.mitch" "$build/wine-out.mitch"
+    echo 'not json' >"$build/not.jsonl"
+    wine "$exe" encode -o "$build/wine-out.mitch" "$build/not.jsonl" >/dev/null 2>&1 || true
+    cmp -s "$build/wine-out.mitch" "$build/vectors.mitch" ||
+      problems+=("mitch.exe encode -o OUT under wine: a refused input changed OUT")
+    cp "$build/vectors.jsonl" "$build/self.jsonl"
+    if wine "$exe" encode -o "$build/self.jsonl" "$build/self.jsonl" >/dev/null 2>&1 ||
+        ! cmp -s "$build/self.jsonl" "$build/vectors.jsonl"; then
+      problems+=("mitch.exe encode -o F F under wine: not refused, or F changed")
+    fi
+    for i in $(seq 200); do cat "$build/vectors.mitch"; done >"$build/big.mitch"
+    { wine "$exe" decode "$build/big.mitch" 2>"$build/pipe.err" || true; } | head -n 2 >/dev/null
+    if [ -s "$build/pipe.err" ]; then
+      problems+=("mitch.exe decode | head under wine: $(head -c 200 "$build/pipe.err")")
+    else
+      extra="$extra, safe -o and quiet closed pipe under wine"
+    fi
   fi
 fi
 

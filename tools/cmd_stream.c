@@ -733,8 +733,8 @@ int cmd_encode(int argc, char **argv) {
     message_no = json_integer_value(v);
     if (pm.open && (message_no != pm.message_no || pm.count == MITCH_MAX_BODIES)) {
       if (message_no == pm.message_no) {
-        cli_error("encode", "line %zu: message %" JSON_INTEGER_FORMAT " has more than 255 bodies",
-                  line_no, message_no);
+        cli_error("encode", "line %zu: message %" PRId64 " has more than 255 bodies", line_no,
+                  (int64_t)message_no);
         json_decref(obj);
         goto done;
       }
@@ -751,9 +751,12 @@ int cmd_encode(int argc, char **argv) {
       pm.count = 0;
       pm.first_line = line_no;
     } else if (type != pm.type || timestamp != pm.timestamp) {
-      cli_error("encode", "line %zu: message %" JSON_INTEGER_FORMAT
+      /* PRId64, not JSON_INTEGER_FORMAT: for MinGW jansson says "I64d",
+         Microsoft's own format, not C99's that the tool's printf is
+         (config.h) and cli_error's format check expects. */
+      cli_error("encode", "line %zu: message %" PRId64
                           " mixes types or timestamps (one header per message)",
-                line_no, message_no);
+                line_no, (int64_t)message_no);
       json_decref(obj);
       goto done;
     }
