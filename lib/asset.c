@@ -4,17 +4,14 @@
  */
 #include <config.h>
 
-#include "mitch.h"
-#include "protocol_limits.h"
-
-#define ASSET_CLASS_SHIFT 16
+#include "registry_rules.h"
 
 int mitch_pack_asset(uint8_t asset_class, uint16_t class_id, uint32_t *asset_id) {
   if (!asset_id)
     return MITCH_ERR_INVALID_DATA;
   if (asset_class > LIMIT_NIBBLE_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
-  *asset_id = ((uint32_t)asset_class << ASSET_CLASS_SHIFT) | class_id;
+  *asset_id = reg_pack_asset(asset_class, class_id);
   return MITCH_OK;
 }
 
@@ -23,7 +20,6 @@ int mitch_unpack_asset(uint32_t asset_id, uint8_t *asset_class, uint16_t *class_
     return MITCH_ERR_INVALID_DATA;
   if (asset_id > LIMIT_PACKED_ASSET_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
-  *asset_class = (uint8_t)(asset_id >> ASSET_CLASS_SHIFT);
-  *class_id = (uint16_t)asset_id;
+  reg_unpack_asset(asset_id, asset_class, class_id);
   return MITCH_OK;
 }

@@ -1,7 +1,7 @@
 /*
  * key_index.c - exact and fuzzy lookups over a generated key index.
  *
- * Exact: hash the query key (FNV-1a, as the generator did) and probe the
+ * Exact: hash the query key (reg_key_hash, as the generator did) and probe the
  * open-addressing table; the group found lists every registry string with
  * that key, already sorted by tie rules 3-5, so picking is a short scan for
  * tie rules 1 and 2.
@@ -23,8 +23,8 @@
  *    removes at least one possible match on the query's side (and vice
  *    versa), so m <= la - |Q \ K| and m <= lb - |K \ Q| for the 64-bit
  *    set masks Q and K (bytes sharing a mask bit only weaken the bound).
- * The keys one length away or less that share the query's first four
- * characters are scored first: a typo's target is usually there, and a
+ * The keys one length away or less that share the query's first
+ * REG_PREFIX_MAX characters are scored first: a typo's target is usually there, and a
  * high best score early is what makes the bounds bite.
  */
 #include <config.h>
@@ -33,22 +33,7 @@
 
 #include "registry.h"
 
-#define FNV_OFFSET 0x811C9DC5u
-#define FNV_PRIME 0x01000193u
-
-static inline uint32_t fnv1a_step(uint32_t h, char c) {
-  return (h ^ (unsigned char)c) * FNV_PRIME;
-}
-
-static inline uint32_t fnv1a(const char *s, size_t n) {
-  uint32_t h = FNV_OFFSET;
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = fnv1a_step(h, s[i]);
-  return h;
-}
-
-/* The group of key[0..len) whose FNV-1a hash is h, or NULL. */
+/* The group of key[0..len) whose hash is h, or NULL. */
 static const reg_key_group *probe(const reg_index *ix, const char *key, size_t len, uint32_t h) {
   uint32_t i;
   for (i = h & ix->slot_mask;; i = (i + 1) & ix->slot_mask) {
@@ -65,14 +50,14 @@ static const reg_key_group *probe(const reg_index *ix, const char *key, size_t l
 const reg_key_group *libmitch_reg_find_key(const reg_index *ix, const char *key, size_t len) {
   if (len == 0 || len > ix->max_len)
     return NULL;
-  return probe(ix, key, len, fnv1a(key, len));
+  return probe(ix, key, len, reg_key_hash(key, len));
 }
 
-/* Tie rules 1 and 2 as a number (higher wins); rules 3-5 are the rank. */
+/* Tie rules 1 and 2 as a number (higher wins); rules 3-5 are the rank
+   (registry_rules.h). */
 static inline int preference(const reg_candidate *c, const reg_filter *f) {
   int p = 0;
-  if (f->raw && c->raw_len == f->raw_len &&
-      libmitch_reg_equal_nocase(REG_STR(c->raw), f->raw, f->raw_len))
+  if (f->raw && c->raw_len == f->raw_len && reg_equal_nocase(REG_STR(c->raw), f->raw, f->raw_len))
     p = 2;
   if (f->prefer_class >= 0 && c->asset_class == f->prefer_class)
     p |= 1;
@@ -106,15 +91,25 @@ const reg_candidate *libmitch_reg_exact(const reg_index *ix, const char *key, si
   return g ? libmitch_reg_pick(ix, g, f) : NULL;
 }
 
-/* ---- fuzzy ---------------------------------------------------------------- */
-
-static inline unsigned mask_bit(unsigned char c) {
-  if (c >= 'a' && c <= 'z')
-    return c - 'a';
-  if (c >= '0' && c <= '9')
-    return 26u + (c - '0');
-  return 36u + c % 28u;
+int libmitch_reg_pick_pair(const reg_index *ix, reg_leg *base, reg_leg *quote,
+                           const reg_candidate **base_out, const reg_candidate **quote_out) {
+  const reg_candidate *b, *q;
+  if (!base->group || !quote->group)
+    return 0;
+  b = libmitch_reg_pick(ix, base->group, &base->filter);
+  q = libmitch_reg_pick(ix, quote->group, &quote->filter);
+  if (!b || !q)
+    return 0;
+  /* Tie rule 2 both ways: a crypto quote pulls an ambiguous base towards
+     crypto, and the base's class an ambiguous quote towards its own. */
+  base->filter.prefer_class = q->asset_class;
+  quote->filter.prefer_class = b->asset_class;
+  *base_out = libmitch_reg_pick(ix, base->group, &base->filter);
+  *quote_out = libmitch_reg_pick(ix, quote->group, &quote->filter);
+  return 1;
 }
+
+/* ---- fuzzy ---------------------------------------------------------------- */
 
 static inline unsigned popcount64(uint64_t x) {
 #if defined(__GNUC__) && defined(__POPCNT__)
@@ -182,7 +177,7 @@ static inline int beats(const fuzzy_search *s, const reg_candidate *c, reg_score
 /* The keys of one length, while they are being scored. */
 typedef struct bucket {
   size_t lb, mmax, lmax;
-  size_t min_m[5]; /* needed_matches() for the current best */
+  size_t min_m[REG_PREFIX_MAX + 1]; /* needed_matches() for the current best */
 } bucket;
 
 /* Score groups [g, end), whose keys share exactly l leading characters
@@ -262,7 +257,7 @@ static int open_bucket(fuzzy_search *s, size_t lb, bucket *b, size_t *lo, size_t
   size_t p;
   b->lb = lb;
   b->mmax = s->la < lb ? s->la : lb;
-  b->lmax = b->mmax < 4 ? b->mmax : 4;
+  b->lmax = b->mmax < REG_PREFIX_MAX ? b->mmax : REG_PREFIX_MAX;
   if (!may_win(s, libmitch_reg_jw_bound(s->la, lb, b->mmax, b->lmax)))
     return 0;
   lo[0] = ix->by_length[lb];
@@ -284,7 +279,7 @@ static int open_bucket(fuzzy_search *s, size_t lb, bucket *b, size_t *lo, size_t
    key of this length or further away can win. */
 static int search_bucket(fuzzy_search *s, size_t lb) {
   bucket b;
-  size_t lo[5], hi[5], p;
+  size_t lo[REG_PREFIX_MAX + 1], hi[REG_PREFIX_MAX + 1], p;
   if (!open_bucket(s, lb, &b, lo, hi))
     return 0;
   scan_ring(s, &b, lo[b.lmax], hi[b.lmax], b.lmax);
@@ -311,7 +306,8 @@ static void consider(fuzzy_search *s, const reg_key_group *grp) {
 }
 
 /* Before the search proper, score the keys one length away or less that
-   share the query's first four characters (or all of a shorter key's):
+   share the query's first REG_PREFIX_MAX characters (or all of a shorter
+   key's):
    a typo's target is usually among these few.  Then the keys that are a
    prefix of the query -- "hess" in "hesscorporationn", where a typo kept
    the business suffix word, or "stryker" in "strykercorporationxau" -- at
@@ -321,10 +317,10 @@ static void consider(fuzzy_search *s, const reg_key_group *grp) {
 static void seed(fuzzy_search *s) {
   static const int offsets[3] = {0, 1, -1};
   size_t i, p;
-  uint32_t h = FNV_OFFSET;
+  uint32_t h = REG_HASH_START;
   for (i = 0; i < 3; i++) {
     bucket b;
-    size_t lo[5], hi[5], lb = s->la + (size_t)(long)offsets[i];
+    size_t lo[REG_PREFIX_MAX + 1], hi[REG_PREFIX_MAX + 1], lb = s->la + (size_t)(long)offsets[i];
     if (lb < 1 || lb > s->ix->max_len || !open_bucket(s, lb, &b, lo, hi))
       continue;
     scan_ring(s, &b, lo[b.lmax], hi[b.lmax], b.lmax);
@@ -332,7 +328,7 @@ static void seed(fuzzy_search *s) {
   /* Prefixes one or more characters shorter than the first seed's keys. */
   for (p = 1; p + 2 <= s->la && p <= s->ix->max_len; p++) {
     const reg_key_group *g;
-    h = fnv1a_step(h, s->key[p - 1]);
+    h = reg_key_hash_step(h, s->key[p - 1]);
     g = probe(s->ix, s->key, p, h);
     if (g)
       consider(s, g);
@@ -352,7 +348,7 @@ const reg_candidate *libmitch_reg_fuzzy(const reg_index *ix, const char *key, si
   s.la = len;
   s.qmask = 0;
   for (i = 0; i < len; i++)
-    s.qmask |= (uint64_t)1 << mask_bit((unsigned char)key[i]);
+    s.qmask |= (uint64_t)1 << reg_mask_bit((unsigned char)key[i]);
   s.q_bits = popcount64(s.qmask);
   s.min_score = min_score;
   s.filter = *f;

@@ -48,8 +48,8 @@ int mitch_provider_get(uint16_t provider_id, mitch_provider *out) {
 
 int mitch_provider_find(const char *query, double min_confidence, mitch_provider *out,
                         double *confidence) {
-  char key[REG_KEY_BUF];
-  size_t len, key_len;
+  reg_text typed;
+  size_t len;
   reg_filter f;
   reg_score score;
   const reg_candidate *c;
@@ -61,24 +61,21 @@ int mitch_provider_find(const char *query, double min_confidence, mitch_provider
     return st;
   if (isnan(min_confidence))
     return MITCH_ERR_INVALID_FIELD_VALUE;
-  key_len = libmitch_reg_name_key(query, len, key);
-  if (key_len == 0)
+  reg_text_set(&typed, query, len);
+  if (typed.key_len == 0)
     return MITCH_ERR_INVALID_DATA;
-  f.classes = REG_ALL_CLASSES;
-  f.prefer_class = -1;
-  f.raw = query;
-  f.raw_len = len;
-  f.raw_only = 0;
+  f = reg_filter_make(REG_ALL_CLASSES, query, len);
   /* Names and abbreviations share one index; a key is never both (the
      generator checks), and names rank before abbreviations. */
-  c = libmitch_reg_exact(&libmitch_reg_provider_index, key, key_len, &f);
+  c = libmitch_reg_exact(&libmitch_reg_provider_index, typed.key, typed.key_len, &f);
   if (c) {
     libmitch_reg_fill_provider(c->row, out);
     if (confidence)
       *confidence = 1.0;
     return MITCH_OK;
   }
-  c = libmitch_reg_fuzzy(&libmitch_reg_provider_index, key, key_len, min_confidence, &f, &score);
+  c = libmitch_reg_fuzzy(&libmitch_reg_provider_index, typed.key, typed.key_len, min_confidence,
+                         &f, &score);
   if (!c)
     return MITCH_ERR_NOT_FOUND;
   libmitch_reg_fill_provider(c->row, out);

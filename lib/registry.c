@@ -8,7 +8,7 @@
 
 void libmitch_reg_fill_asset(size_t row, mitch_asset *out) {
   const reg_asset_row *a = &libmitch_reg_assets[row];
-  out->asset_id = ((uint32_t)a->asset_class << 16) | a->id;
+  out->asset_id = reg_pack_asset(a->asset_class, a->id);
   out->class_id = a->id;
   out->asset_class = a->asset_class;
   out->name = REG_STR(a->name);
@@ -20,7 +20,7 @@ void libmitch_reg_fill_asset(size_t row, mitch_asset *out) {
    which the generator sorted by id.  -1 when absent. */
 static long find_row(uint8_t asset_class, uint16_t class_id) {
   size_t lo, hi;
-  if (asset_class > 15)
+  if (asset_class > LIMIT_NIBBLE_MAX)
     return -1;
   lo = libmitch_reg_class_first[asset_class];
   hi = libmitch_reg_class_first[asset_class + 1];
@@ -41,7 +41,7 @@ int mitch_asset_get(uint8_t asset_class, uint16_t class_id, mitch_asset *out) {
   long row;
   if (!out)
     return MITCH_ERR_INVALID_DATA;
-  if (asset_class > 15)
+  if (asset_class > LIMIT_NIBBLE_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
   row = find_row(asset_class, class_id);
   if (row < 0)
@@ -51,15 +51,18 @@ int mitch_asset_get(uint8_t asset_class, uint16_t class_id, mitch_asset *out) {
 }
 
 int mitch_asset_get_packed(uint32_t asset_id, mitch_asset *out) {
+  uint8_t asset_class;
+  uint16_t class_id;
   if (!out)
     return MITCH_ERR_INVALID_DATA;
-  if (asset_id > 0xFFFFFu)
+  if (asset_id > LIMIT_PACKED_ASSET_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
-  return mitch_asset_get((uint8_t)(asset_id >> 16), (uint16_t)asset_id, out);
+  reg_unpack_asset(asset_id, &asset_class, &class_id);
+  return mitch_asset_get(asset_class, class_id, out);
 }
 
 size_t mitch_asset_count(uint8_t asset_class) {
-  if (asset_class > 15)
+  if (asset_class > LIMIT_NIBBLE_MAX)
     return 0;
   return (size_t)(libmitch_reg_class_first[asset_class + 1] -
                   libmitch_reg_class_first[asset_class]);
@@ -68,7 +71,7 @@ size_t mitch_asset_count(uint8_t asset_class) {
 int mitch_asset_at(uint8_t asset_class, size_t index, mitch_asset *out) {
   if (!out)
     return MITCH_ERR_INVALID_DATA;
-  if (asset_class > 15)
+  if (asset_class > LIMIT_NIBBLE_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
   if (index >= mitch_asset_count(asset_class))
     return MITCH_ERR_NOT_FOUND;
@@ -79,7 +82,7 @@ int mitch_asset_at(uint8_t asset_class, size_t index, mitch_asset *out) {
 static int code_row(const reg_code_row *table, uint8_t id, mitch_class_info *out) {
   if (!out)
     return MITCH_ERR_INVALID_DATA;
-  if (id > 15)
+  if (id > LIMIT_NIBBLE_MAX)
     return MITCH_ERR_INVALID_FIELD_VALUE;
   out->id = id;
   out->name = REG_STR(table[id].name);

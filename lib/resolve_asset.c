@@ -11,48 +11,38 @@
 
 int libmitch_reg_find_asset(const char *query, int class_filter, double min_confidence,
                             size_t *row, double *confidence) {
-  char key[REG_KEY_BUF];
-  const char *fuzzy_key = key;
-  size_t len, key_len, fuzzy_len, start = 0, end;
+  reg_text typed, cleaned_text;
+  const reg_text *fuzzy = &typed; /* the text the fuzzy search scores */
+  reg_cleaned cleaned;
+  size_t len;
   reg_filter f;
   reg_score score;
   const reg_candidate *c;
   int st = libmitch_reg_check_query(query, &len);
   if (st != MITCH_OK)
     return st;
-  if (class_filter < -1 || class_filter > 15 || isnan(min_confidence))
+  if (class_filter < -1 || class_filter > (int)LIMIT_NIBBLE_MAX || isnan(min_confidence))
     return MITCH_ERR_INVALID_FIELD_VALUE;
-  key_len = libmitch_reg_name_key(query, len, key);
-  if (key_len == 0)
+  reg_text_set(&typed, query, len);
+  if (typed.key_len == 0)
     return MITCH_ERR_INVALID_DATA; /* empty, blank or punctuation only */
 
-  f.classes = class_filter < 0 ? REG_ALL_CLASSES : REG_CLASS_BIT(class_filter);
-  f.prefer_class = -1;
-  f.raw = query;
-  f.raw_len = len;
-  f.raw_only = 0;
-  c = libmitch_reg_exact(&libmitch_reg_asset_index, key, key_len, &f);
-  fuzzy_len = key_len;
+  f = reg_filter_make(class_filter < 0 ? REG_ALL_CLASSES : REG_CLASS_BIT(class_filter), query,
+                      len);
+  c = libmitch_reg_exact(&libmitch_reg_asset_index, typed.key, typed.key_len, &f);
   if (!c) {
     /* No exact hit as typed: clean the query as a ticker symbol would be
        ("AAPL.US" -> "AAPL") and try again; fuzzy works on the cleaned
        form too. */
-    char clean_key[REG_KEY_BUF];
-    size_t clean_len;
-    end = len;
-    libmitch_reg_clean(query, &start, &end, NULL);
-    if (start != 0 || end != len) {
-      clean_len = libmitch_reg_name_key(query + start, end - start, clean_key);
-      if (clean_len > 0) {
-        f.raw = query + start;
-        f.raw_len = end - start;
-        c = libmitch_reg_exact(&libmitch_reg_asset_index, clean_key, clean_len, &f);
-        if (!c) {
-          size_t i;
-          for (i = 0; i < clean_len; i++)
-            key[i] = clean_key[i];
-          fuzzy_len = clean_len;
-        }
+    libmitch_reg_clean(query, len, &cleaned);
+    if (cleaned.start != 0 || cleaned.end != len) {
+      reg_text_set(&cleaned_text, query + cleaned.start, cleaned.end - cleaned.start);
+      if (cleaned_text.key_len > 0) {
+        f.raw = cleaned_text.text;
+        f.raw_len = cleaned_text.len;
+        c = libmitch_reg_exact(&libmitch_reg_asset_index, cleaned_text.key, cleaned_text.key_len,
+                               &f);
+        fuzzy = &cleaned_text;
       }
     }
   }
@@ -61,8 +51,8 @@ int libmitch_reg_find_asset(const char *query, int class_filter, double min_conf
     *confidence = 1.0;
     return MITCH_OK;
   }
-  c = libmitch_reg_fuzzy(&libmitch_reg_asset_index, fuzzy_key, fuzzy_len, min_confidence, &f,
-                         &score);
+  c = libmitch_reg_fuzzy(&libmitch_reg_asset_index, fuzzy->key, fuzzy->key_len, min_confidence,
+                         &f, &score);
   if (!c)
     return MITCH_ERR_NOT_FOUND;
   *row = c->row;

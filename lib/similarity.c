@@ -1,9 +1,9 @@
 /*
  * similarity.c - Jaro-Winkler similarity, exactly as resolution.md states
  * it: standard Jaro with a match window of max(len)/2 - 1 (floored at 0),
- * a Winkler bonus of 0.1 per common leading character (at most 4) applied
- * whatever the Jaro score, 1.0 for identical strings and 0.0 for an empty
- * string against a non-empty one.
+ * a Winkler bonus of 0.1 per common leading character (at most
+ * REG_PREFIX_MAX = 4) applied whatever the Jaro score, 1.0 for identical
+ * strings and 0.0 for an empty string against a non-empty one.
  *
  * Scores are kept as exact fractions.  With m matches, T out-of-order
  * matched characters (t = T/2 transpositions) and a common prefix l:
@@ -18,11 +18,10 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <string.h>
 
 #include "registry.h"
-
-#define PREFIX_MAX 4u
 
 static reg_score score_of(size_t la, size_t lb, size_t m, size_t t, size_t l) {
   reg_score s;
@@ -41,8 +40,8 @@ static reg_score score_of(size_t la, size_t lb, size_t m, size_t t, size_t l) {
 
 static size_t common_prefix(const char *a, size_t la, const char *b, size_t lb) {
   size_t l = 0, lim = la < lb ? la : lb;
-  if (lim > PREFIX_MAX)
-    lim = PREFIX_MAX;
+  if (lim > REG_PREFIX_MAX)
+    lim = REG_PREFIX_MAX;
   while (l < lim && a[l] == b[l])
     l++;
   return l;
@@ -87,7 +86,7 @@ static inline uint64_t bit_range(size_t lo, size_t hi) {
    position mask per byte value of b, so each character of a costs a few
    instructions instead of a scan of its window. */
 reg_score libmitch_reg_jw_short(const char *a, size_t la, const char *b, size_t lb) {
-  uint64_t positions[256]; /* only the entries of bytes in a or b are set */
+  uint64_t positions[UCHAR_MAX + 1]; /* only the entries of bytes in a or b are set */
   uint64_t used = 0;       /* matched positions of b */
   char seq[REG_MAX_KEY];   /* matched characters of a, in a's order */
   size_t w, i, j, m = 0, t = 0, k = 0;

@@ -84,14 +84,17 @@ MITCH_INLINE void trade_load(const uint8_t *in, mitch_trade *v) {
   v->side = in[TRADE_SIDE];
 }
 
-/* Bulk decode: the whole image on little-endian hosts (the wire's padding
-   lands in the struct's padding, which nothing reads). */
-MITCH_STATIC_ASSERT(sizeof(mitch_trade) == MITCH_TRADE_SIZE, "a trade struct is its wire size");
+/* Bulk decode: the whole image on little-endian hosts whose struct is as
+   wide as the wire (the wire's padding lands in the struct's padding, which
+   nothing reads).  Where 64-bit fields are only 4-byte aligned (i386) the
+   struct is shorter than the wire: there the checked copy is stored. */
 MITCH_INLINE void trade_load_bulk(const uint8_t *in, const mitch_trade *checked,
                                   mitch_trade *out) {
 #if !defined(MITCH_BIG_ENDIAN)
-  (void)checked;
-  memcpy(out, in, MITCH_TRADE_SIZE);
+  if (sizeof *out == MITCH_TRADE_SIZE)
+    memcpy(out, in, MITCH_TRADE_SIZE);
+  else
+    *out = *checked;
 #else
   (void)in;
   *out = *checked;

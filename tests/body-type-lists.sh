@@ -14,9 +14,9 @@
 # Some files must name every type on purpose; they are listed below with
 # the number of lists each may hold and why (the test fails if one grows,
 # and prints them all: they are the places a new body type must still be
-# named).  Scanned: lib/ tools/ bench/ fuzz/ tests/ (.c .h .sh .py .mk).
-# The Python package (python/) is the Python engineer's: that issue
-# extends this scan to python/.
+# named).  Scanned: lib/ tools/ bench/ fuzz/ tests/ python/ (.c .h .sh .py
+# .mk).  python/tests/test_table.py adds a finer scan of the Python package
+# (its syntax tree: codes, layout names and class names).
 set -u
 me=body-type-lists
 top=${MITCH_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -42,6 +42,14 @@ tests/check_rules.c 1 test data: edge values of a type byte, the five codes amon
 tests/exported-symbols.sh 1 oracle: the flat ABI of ffi.md, one pack/unpack pair per type
 tests/info-layouts.sh 3 oracle: the layouts the JSON must list, typed in
 tests/body-type-lists.sh 1 this scan'"'"'s own patterns
+python/mitch/_ffi.py 1 declares the flat ABI of ffi.md: its pack/unpack pair per type are distinct C functions
+python/mitch/flat.py 1 the flat ABI in Python: one function per C function of ffi.md
+python/mitch/__init__.py 2 re-exports the flat pack functions (mitch.pack_trade ...): imported and in __all__
+python/mitch/codec.py 1 the typed per-type decoders of the 1.0 API (unpack_trade ...) in __all__
+python/tests/test_bodies.py 2 oracle: a test per type of its own pack/unpack functions
+python/tests/test_bulk.py 2 test data: sample bodies of every type, built by hand
+python/tests/test_capture.py 1 test data: a capture of every type, built by hand
+python/tests/test_memory_safety.py 3 test data: every unpack function and its size, and hostile calls per type
 '
 
 # Print "count" of lists in one file.
@@ -95,7 +103,7 @@ lists_in() {
 status=0
 found=0
 report=
-for dir in lib tools bench fuzz tests; do
+for dir in lib tools bench fuzz tests python; do
   [ -d "$top/$dir" ] || continue
   for path in $(cd "$top" && find "$dir" -type f \( -name '*.c' -o -name '*.h' -o -name '*.sh' \
                   -o -name '*.py' -o -name '*.mk' \) | LC_ALL=C sort); do

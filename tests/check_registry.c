@@ -204,7 +204,8 @@ static int has_key(const mitch_asset *a, const char *key) {
 }
 
 /* Every name and alias finds, within its class, an entry with exactly
-   that key (confidence 1): the generator's keys and the library's agree. */
+   that key (confidence 1): the index holds every registry string under its
+   key, and the hash table finds every key. */
 START_TEST(test_every_string_exact) {
   unsigned c;
   size_t checked = 0;

@@ -73,3 +73,7 @@ EXTRA_DIST += tests/registry-cli.sh
 if !CROSS_COMPILING
 TESTS += tests/registry-cli.sh
 endif
+
+# The table generator's refusals (a build-machine program: every build).
+EXTRA_DIST += tests/registry-gen.sh
+TESTS += tests/registry-gen.sh

@@ -4,39 +4,79 @@
     make bench-python                      # from a configured build tree
     python3 python/bench/bench_python.py --c-baseline ./python/bench/c_baseline
 
-Reports, as medians of several runs (run it on an idle machine: load from
-other processes inflates every number):
-* per-call time of scalar pack/unpack and symbol resolution in Python, the
-  same calls in C (python/bench/c_baseline.c) and the overhead Python adds
-  (targets: <= 1.5 us for pack/unpack, <= 2 us for resolution);
-* bulk decode of N trade bodies (default 1,000,000, in messages of 255) into
-  a numpy array with mitch.decode_array, against a pure-Python
-  struct.unpack_from loop over the same bytes, in the same run (targets:
-  <= 20 ms and >= 30x faster).
+Every figure is the median of --runs runs (default 5), each measurement run
+side by side with its baseline in the same invocation (the runs of the two
+alternate, so load from other processes hits both alike); run it on an idle
+machine, or with `taskset -c N`.  Sections and their targets (issue 11):
+
+* scalar calls: each Python call against the bare ctypes call of the same C
+  function with the argtypes the package declares (target: <= 1.5x), and
+  the C figure (python/bench/c_baseline.c);
+* order books through the dataclasses: pack and unpack <= 20 us;
+* `import mitch` in a fresh interpreter for each way the library is found
+  (MITCH_LIBRARY, a bundled copy: <= 25 ms and no process started;
+  find_library: reported);
+* bulk: decode_array of 1,000,000 trades in messages of 255 against numpy
+  framing and copying the same bodies with the protocol's checks (>= 4x
+  faster) and without them (no slower); decode_records and to_dataframe
+  (<= 2x decode_array);
+* decode_capture of a 100 MB capture of alternating trade and tick messages
+  of 255 bodies (target >= 5 GB/s) and of 1 body, with the C function's own
+  rate from c_baseline;
+* asyncio over loopback: mitch.aio.read_arrays >= 300 MB/s (and
+  read_messages for comparison).
 
 This is a measurement, not a test: it prints the numbers and whether each
 target was met, and exits 0 either way (unless --strict).
 """
 
 import argparse
+import asyncio
+import os
+import shutil
 import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 import timeit
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional
 
 import mitch
 
 EURUSD = 0x0305153138900000
+missed: List[str] = []
 
 
-def per_call_ns(fn: Callable[[], object], number: int, runs: int) -> float:
-    """Median over ``runs`` of the mean time of ``number`` calls, in ns."""
-    timer = timeit.Timer(fn)
-    timer.timeit(number=max(1, number // 10))  # warm up
-    return statistics.median(timer.timeit(number=number) / number * 1e9 for _ in range(runs))
+def target(ok: bool, what: str) -> str:
+    if not ok:
+        missed.append(what)
+    return "ok" if ok else "MISSED"
+
+
+def side_by_side(fns: List[Callable[[], object]], number: int, runs: int) -> List[float]:
+    """Median per-call ns of each function; the runs of all of them
+    alternate."""
+    timers = [timeit.Timer(fn) for fn in fns]
+    for t in timers:
+        t.timeit(number=max(1, number // 10))  # warm up
+    samples: List[List[float]] = [[] for _ in fns]
+    for _ in range(runs):
+        for t, out in zip(timers, samples):
+            out.append(t.timeit(number=number) / number * 1e9)
+    return [statistics.median(s) for s in samples]
+
+
+def timed(fns: List[Callable[[], object]], runs: int) -> List[float]:
+    """Median seconds of each function over ``runs`` alternating runs."""
+    samples: List[List[float]] = [[] for _ in fns]
+    for _ in range(runs):
+        for fn, out in zip(fns, samples):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return [statistics.median(s) for s in samples]
 
 
 def c_baseline(path: Optional[str], iterations: int) -> Dict[str, float]:
@@ -45,57 +85,142 @@ def c_baseline(path: Optional[str], iterations: int) -> Dict[str, float]:
     out = subprocess.run([path, str(iterations)], capture_output=True, text=True, check=True)
     result = {}
     for line in out.stdout.splitlines():
-        name, _, ns = line.rpartition(" ")
-        result[name] = float(ns)
+        name, _, value = line.rpartition(" ")
+        result[name] = float(value)
     return result
 
 
-def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> List[Tuple]:
-    """Rows (label, python ns, C ns, overhead ns, bare ctypes ns, target)."""
-    from ctypes import create_string_buffer
+# -- scalar calls ---------------------------------------------------------------------
+
+def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
+    from ctypes import addressof, c_char
     from mitch import _ffi
     lib = _ffi.lib
     trade = mitch.Trade(EURUSD, 1.0850, 1000, 7, mitch.OrderSide.BUY)
     wire = trade.pack()
-    out = create_string_buffer(32)
-    struct_out = _ffi.TradeStruct()
-    resolution = _ffi.ResolutionStruct()
-    n, runs = args.calls, args.runs
-    # (label, C baseline name, target ns, the Python call, the bare ctypes call
-    # of the same C function with prepared arguments: the ctypes floor)
+    out = (c_char * 32)()
+    s = _ffi.TradeStruct()
+    a = addressof(s)
+    offsets = [getattr(_ffi.TradeStruct, n).offset for n, _ in _ffi.TradeStruct._fields_]
+    pack = lib.mitch_pack_trade
+    encode, decode = lib.mitch_trade_encode, lib.mitch_trade_decode
+    flat_unpack = mitch.flat._unpack_trade  # as mitch.flat declares it: c_void_p outputs
+    t1, t2, t3, t4 = offsets[1:]
     rows = [
-        ("mitch.pack_trade(...) [flat]", "pack_trade", 1500,
+        ("mitch.pack_trade(...) [flat]", "pack_trade",
          lambda: mitch.pack_trade(EURUSD, 1.0850, 1000, 7, 0),
-         lambda: lib.mitch_pack_trade(EURUSD, 1.0850, 1000, 7, 0, out)),
-        ("mitch.flat.unpack_trade(b) [flat]", "unpack_trade", 1500,
-         lambda: mitch.flat.unpack_trade(wire), None),
-        ("Trade.pack() [typed]", "trade_encode", 1500, trade.pack,
-         lambda: lib.mitch_trade_encode(struct_out, out, 32)),
-        ("mitch.unpack_trade(b) -> Trade", "trade_decode", 1500,
-         lambda: mitch.unpack_trade(wire),
-         lambda: lib.mitch_trade_decode(wire, 32, struct_out)),
+         lambda: pack(EURUSD, 1.0850, 1000, 7, 0, out)),
+        ("mitch.unpack_trade(b) -> Trade", "trade_decode",
+         lambda: mitch.unpack_trade(wire), lambda: decode(wire, 32, s)),
+        ("Trade.pack() [typed]", "trade_encode", trade.pack, lambda: encode(s, out, 32)),
+        ("mitch.flat.unpack_trade(b) [flat]", "unpack_trade",
+         lambda: mitch.flat.unpack_trade(wire),
+         lambda: flat_unpack(wire, 32, a, a + t1, a + t2, a + t3, a + t4)),
     ]
-    try:
-        mitch.resolve_ticker("EURUSD")
-    except mitch.MitchError as err:
-        print("(resolution skipped: %s)" % err)
-    else:
-        for symbol in ("EURUSD", "BTC-USDT", "EURUSD.m"):
-            raw = symbol.encode()
-            rows.append(("resolve_ticker(%r)" % symbol, "resolve " + symbol, 2000,
-                         lambda s=symbol: mitch.resolve_ticker(s),
-                         lambda r=raw: lib.mitch_resolve(r, 0, resolution)))
-    results = []
-    for label, c_name, target, fn, floor_fn in rows:
-        calls = n if not c_name.startswith("resolve") else max(1, n // 4)
-        py = per_call_ns(fn, calls, runs)
-        floor = per_call_ns(floor_fn, calls, runs) if floor_fn else None
+    print("\nScalar calls, ns per call (median of %d runs of %d calls):" % (args.runs,
+                                                                         args.calls))
+    print("  %-36s %8s %9s %7s %7s  %s" % ("operation", "python", "bare call", "ratio", "C",
+                                           "target"))
+    for label, c_name, fn, bare in rows:
+        py, floor = side_by_side([fn, bare], args.calls, args.runs)
+        ratio = py / floor
         c = c_ns.get(c_name)
-        results.append((label, py, c, None if c is None else py - c, floor, target))
-    return results
+        print("  %-36s %8.0f %9.0f %6.2fx %7s  <= 1.50x %s" % (
+            label, py, floor, ratio, "-" if c is None else "%.0f" % c,
+            target(ratio <= 1.5, label)))
+    print("  (bare call: the same C function through ctypes, declared as the package\n"
+          "   declares it, with prepared arguments: the floor of any ctypes call)")
+    resolution = _ffi.ResolutionStruct()
+    for symbol in ("EURUSD", "BTC-USDT", "EURUSD.m"):
+        raw = symbol.encode()
+        py, floor = side_by_side([lambda s=symbol: mitch.resolve_ticker(s),
+                                  lambda r=raw: lib.mitch_resolve(r, 0, resolution)],
+                                 max(1, args.calls // 20), args.runs)
+        c = c_ns.get("resolve " + symbol)
+        print("  %-36s %8.0f %9.0f %6.2fx %7s" % ("resolve_ticker(%r)" % symbol, py, floor,
+                                                  py / floor, "-" if c is None else
+                                                  "%.0f" % c))
 
 
-def build_trades(n: int) -> bytes:
+def book_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
+    bids = [mitch.Bin(i + 1, 100 * (i + 1)) for i in range(128)]
+    asks = [mitch.Bin(2 * i + 1, 50 * i) for i in range(128)]
+    book = mitch.OrderBook(EURUSD, 1.0850, mitch.BinAggregator.BILINGEO, bids, asks)
+    wire = book.pack()
+    decoded = mitch.unpack_order_book(wire)
+    n = max(1, args.calls // 20)
+    build, pack, unpack, repack = side_by_side([
+        lambda: mitch.OrderBook(EURUSD, 1.0850, 2, bids, asks), book.pack,
+        lambda: mitch.unpack_order_book(wire), decoded.pack], n, args.runs)
+    print("\nOrder books through the dataclasses (2,072 bytes), us per call:")
+    for label, value, goal in (("build from 256 Bin objects", build, None),
+                               ("pack (bins from Bin objects)", pack, 20.0),
+                               ("unpack", unpack, 20.0),
+                               ("pack a decoded book", repack, 20.0)):
+        print("  %-36s %8.1f%s" % (label, value / 1e3, "" if goal is None else
+                                    "   <= %.0f us %s" % (goal, target(value / 1e3 <= goal,
+                                                                        label))))
+    if "order_book_encode" in c_ns:
+        print("  %-36s %8.2f / %.2f" % ("C encode / decode", c_ns["order_book_encode"] / 1e3,
+                                        c_ns["order_book_decode"] / 1e3))
+
+
+# -- import time ----------------------------------------------------------------------
+
+IMPORT = ("import time, sys; t = time.perf_counter(); import mitch; "
+          "print((time.perf_counter() - t) * 1e3, mitch.library_source, "
+          "'subprocess' in sys.modules)")
+
+
+def import_section(args: argparse.Namespace) -> None:
+    library = os.path.realpath(mitch.library_path)
+    python_dir = os.path.dirname(os.path.dirname(os.path.abspath(mitch.__file__)))
+    work = tempfile.mkdtemp(prefix="mitch-bench-")
+    try:
+        bundled = os.path.join(work, "bundled", "mitch")
+        shutil.copytree(os.path.dirname(mitch.__file__), bundled,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(library, os.path.join(bundled, "libmitch.so.1"))
+        libdir = os.path.join(work, "lib")
+        os.makedirs(libdir)
+        shutil.copy2(library, os.path.join(libdir, "libmitch.so.1"))
+        os.symlink("libmitch.so.1", os.path.join(libdir, "libmitch.so"))
+        base = {k: v for k, v in os.environ.items()
+                if k not in ("MITCH_LIBRARY", "PYTHONPATH", "LD_LIBRARY_PATH")}
+        ways = [("MITCH_LIBRARY", dict(base, MITCH_LIBRARY=library, PYTHONPATH=python_dir)),
+                ("bundled copy", dict(base, PYTHONPATH=os.path.join(work, "bundled"))),
+                ("find_library", dict(base, PYTHONPATH=python_dir, LD_LIBRARY_PATH=libdir,
+                                      LIBRARY_PATH=libdir))]
+        print("\n`import mitch` in a fresh interpreter, ms (median of %d; .pyc files "
+              "written first):" % args.runs)
+        floor = statistics.median(float(subprocess.run(
+            [sys.executable, "-c", "import time; t = time.perf_counter(); import ctypes, "
+             "dataclasses, struct, enum, array; print((time.perf_counter() - t) * 1e3)"],
+            env=base, check=True, capture_output=True, text=True).stdout)
+            for _ in range(args.runs))
+        print("  %-16s %6.1f ms  (the standard modules the package needs, alone)"
+              % ("stdlib floor", floor))
+        for label, env in ways:
+            env["PYTHONDONTWRITEBYTECODE"] = ""
+            subprocess.run([sys.executable, "-c", "import mitch"], env=env, check=True)
+            results = [subprocess.run([sys.executable, "-c", IMPORT], env=env, check=True,
+                                      capture_output=True, text=True).stdout.split()
+                       for _ in range(args.runs)]
+            ms = statistics.median(float(r[0]) for r in results)
+            spawned = any(r[2] == "True" for r in results)
+            line = "  %-16s %6.1f ms  source %-14s process started: %s" % (
+                label, ms, results[0][1], "yes" if spawned else "no")
+            if label != "find_library":
+                line += "   <= 25 ms, none: %s" % target(ms <= 25 and not spawned,
+                                                           "import via " + label)
+            print(line)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# -- bulk -----------------------------------------------------------------------------
+
+def build_trades(n: int, per_message: int = 255) -> bytes:
     np = __import__("numpy")
     records = np.zeros(n, dtype=mitch.host_dtype("t"))
     records["ticker_id"] = EURUSD
@@ -103,48 +228,167 @@ def build_trades(n: int) -> bytes:
     records["quantity"] = 1 + np.arange(n) % 1000
     records["trade_id"] = 1 + np.arange(n)
     records["side"] = np.arange(n) % 2
-    return mitch.encode_array(records, "t", timestamp=34_200_000_000_000)
+    stamps = 34_200_000_000_000 + np.arange(n) // per_message
+    return mitch.encode_array(records, "t", stamps)
 
 
-def pure_python_decode(buf: bytes) -> int:
-    """The baseline: struct.unpack_from over every header and body, keeping
-    each body's fields in lists (what a hand-written decoder would do)."""
-    body = struct.Struct("<QdIIB")
-    ticker_ids, prices, quantities, trade_ids, sides = [], [], [], [], []
+def numpy_decode(buf: bytes, checks: bool) -> Any:
+    """What a numpy user writes without libmitch: walk the headers, copy each
+    message's bodies into one contiguous array and, with ``checks``, test
+    the protocol's rules of headers and bodies vectorised."""
+    np = __import__("numpy")
+    dtype = mitch.wire_dtype("t")
+    head = struct.Struct("<B6sB")
+    starts, counts, types, stamps = [], [], [], []
     offset, end = 0, len(buf)
     while offset < end:
-        count = buf[offset + 7]
-        offset += 8
-        for _ in range(count):
-            t, p, q, i, s = body.unpack_from(buf, offset)
-            ticker_ids.append(t)
-            prices.append(p)
-            quantities.append(q)
-            trade_ids.append(i)
-            sides.append(s)
-            offset += 32
-    return len(ticker_ids)
+        if offset + 8 > end:
+            raise ValueError("truncated header at %d" % offset)
+        mtype, ts, count = head.unpack_from(buf, offset)
+        starts.append(offset + 8)
+        counts.append(count)
+        types.append(mtype)
+        stamps.append(ts)
+        offset += 8 + 32 * count
+    if offset != end:
+        raise ValueError("truncated message")
+    view = np.frombuffer(buf, dtype=np.uint8)
+    out = np.empty(sum(counts), dtype=dtype)
+    flat = out.view(np.uint8)
+    at = 0
+    for start, count in zip(starts, counts):
+        flat[at:at + 32 * count] = view[start:start + 32 * count]
+        at += 32 * count
+    if checks:
+        if any(t != ord("t") for t in types) or min(counts) == 0:
+            raise ValueError("bad header")
+        price = out["price"]
+        bad = (out["ticker_id"] == 0) | ~np.isfinite(price) | (price <= 0) | \
+            (out["quantity"] == 0) | (out["trade_id"] == 0) | (out["side"] > 1)
+        if bad.any():
+            raise ValueError("bad body %d" % int(np.argmax(bad)))
+    return out
 
 
-def bulk_section(args: argparse.Namespace) -> Tuple[float, float, int]:
-    buf = build_trades(args.bodies)
+def bulk_section(args: argparse.Namespace) -> None:
+    try:
+        import numpy  # noqa: F401
+    except ImportError as err:
+        print("\nbulk sections skipped: %s" % err)
+        return
     n = args.bodies
-    times = []
-    for _ in range(args.runs):
+    buf = build_trades(n)
+    arr = mitch.decode_array(buf, "t")
+    assert len(arr) == n and int(arr["trade_id"][-1]) == n
+    assert (numpy_decode(buf, True) == arr).all()
+    fns = [lambda: mitch.decode_array(buf, "t"), lambda: numpy_decode(buf, True),
+           lambda: numpy_decode(buf, False), lambda: mitch.decode_records(buf, "t")]
+    try:
+        import pandas  # noqa: F401
+        fns.append(lambda: mitch.to_dataframe(buf, "t"))
+    except ImportError:
+        pass
+    times = [t * 1e3 for t in timed(fns, args.runs)]
+    mitch_ms, checked_ms, unchecked_ms, records_ms = times[:4]
+    print("\nBulk: %d trades in messages of 255 (%.1f MB), ms (median of %d):"
+          % (n, len(buf) / 1e6, args.runs))
+    print("  mitch.decode_array                  %8.1f" % mitch_ms)
+    print("  numpy: frame + copy + checks        %8.1f   speed-up %.1fx  (>= 4x: %s)" % (
+        checked_ms, checked_ms / mitch_ms, target(checked_ms / mitch_ms >= 4,
+                                                  "decode_array vs numpy with checks")))
+    print("  numpy: frame + copy, no checks      %8.1f   speed-up %.1fx  (>= 1x: %s)" % (
+        unchecked_ms, unchecked_ms / mitch_ms, target(unchecked_ms >= mitch_ms,
+                                                      "decode_array vs numpy")))
+    print("  mitch.decode_records (+timestamp)   %8.1f   %.2fx decode_array" % (
+        records_ms, records_ms / mitch_ms))
+    if len(times) > 4:
+        print("  mitch.to_dataframe (+timestamp)     %8.1f   %.2fx decode_array  (<= 2x: %s)"
+              % (times[4], times[4] / mitch_ms, target(times[4] <= 2 * mitch_ms,
+                                                       "to_dataframe vs decode_array")))
+
+
+def capture_bytes(size: int, per_message: int) -> bytes:
+    np = __import__("numpy")
+    n = size // (2 * (8 + 32 * per_message)) * per_message
+    trades = np.zeros(n, dtype=mitch.host_dtype("t"))
+    trades["ticker_id"], trades["price"], trades["quantity"] = EURUSD, 1.0, 1
+    trades["trade_id"] = 1 + np.arange(n)
+    ticks = np.zeros(n, dtype=mitch.host_dtype("s"))
+    ticks["ticker_id"], ticks["bid_price"], ticks["ask_price"] = EURUSD, 1.0, 1.5
+    stamps = np.arange(n, dtype=np.uint64) // per_message
+    a, b = mitch.encode_array(trades, "t", stamps), mitch.encode_array(ticks, "s", stamps)
+    m = 8 + 32 * per_message
+    if per_message == 1:  # interleave by whole messages with numpy
+        grid = np.empty((n, 2, m), dtype=np.uint8)
+        grid[:, 0] = np.frombuffer(a, dtype=np.uint8).reshape(n, m)
+        grid[:, 1] = np.frombuffer(b, dtype=np.uint8).reshape(n, m)
+        return grid.tobytes()
+    return b"".join(a[i:i + m] + b[i:i + m] for i in range(0, len(a), m))
+
+
+def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return
+    print("\ndecode_capture of %d MB of alternating trade and tick messages (median of %d):"
+          % (args.capture_mb, args.runs))
+    for per_message in (255, 1):
+        data = capture_bytes(args.capture_mb << 20, per_message)
+        got = mitch.decode_capture(data)
+        assert len(got[mitch.MessageType.TRADE]) == len(got[mitch.MessageType.TICK]) > 0
+        seconds = timed([lambda d=data: mitch.decode_capture(d)], args.runs)[0]
+        rate = len(data) / seconds / 1e9
+        c = c_ns.get("capture_decode_%d_gbps" % per_message)
+        line = "  %3d bodies per message  %6.1f ms  %5.2f GB/s  (C function alone, output " \
+            "touched: %s GB/s)" % (per_message, seconds * 1e3, rate,
+                                   "-" if c is None else "%.2f" % c)
+        if per_message == 255:
+            line += "  >= 5 GB/s: %s" % target(rate >= 5, "decode_capture GB/s")
+        print(line)
+        del data, got
+
+
+# -- asyncio --------------------------------------------------------------------------
+
+def aio_section(args: argparse.Namespace) -> None:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return
+    import mitch.aio
+    data = build_trades(args.aio_mb * 32768)
+
+    async def serve(reader: Any, writer: Any) -> None:
+        writer.write(data)
+        await writer.drain()
+        writer.close()
+
+    async def read(kind: str) -> float:
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=1 << 20)
         start = time.perf_counter()
-        arr = mitch.decode_array(buf, "t")
-        times.append(time.perf_counter() - start)
-        # the array really holds every body (trade ids were numbered 1..n)
-        assert len(arr) == n and int(arr["trade_id"][-1]) == n
-        assert int(arr["trade_id"].sum()) == n * (n + 1) // 2
-    numpy_ms = statistics.median(times) * 1e3
-    py_times = []
-    for _ in range(max(1, min(args.runs, 3))):
-        start = time.perf_counter()
-        assert pure_python_decode(buf) == n
-        py_times.append(time.perf_counter() - start)
-    python_ms = statistics.median(py_times) * 1e3
-    return numpy_ms, python_ms, len(buf)
+        n = 0
+        if kind == "arrays":
+            async for arr in mitch.aio.read_arrays(reader, "t"):
+                n += len(arr)
+        else:
+            async for _ in mitch.aio.read_messages(reader):
+                n += 1
+        seconds = time.perf_counter() - start
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        assert n > 0
+        return len(data) / seconds / 1e6
+
+    arrays = statistics.median(asyncio.run(read("arrays")) for _ in range(args.runs))
+    bodies = statistics.median(asyncio.run(read("bodies")) for _ in range(max(1, args.runs // 2)))
+    print("\nasyncio over loopback, %.0f MB of trades (median):" % (len(data) / 1e6))
+    print("  mitch.aio.read_arrays    %7.0f MB/s  (>= 300 MB/s: %s)" % (
+        arrays, target(arrays >= 300, "aio.read_arrays MB/s")))
+    print("  mitch.aio.read_messages  %7.0f MB/s  (one Trade object per body)" % bodies)
 
 
 def main() -> int:
@@ -153,49 +397,26 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument("--calls", type=int, default=200_000, help="calls per scalar run")
     parser.add_argument("--bodies", type=int, default=1_000_000, help="trade bodies (bulk)")
-    parser.add_argument("--quick", action="store_true", help="fewer calls and bodies")
+    parser.add_argument("--capture-mb", type=int, default=100, help="capture size, MiB")
+    parser.add_argument("--aio-mb", type=int, default=64, help="asyncio stream size, MiB")
+    parser.add_argument("--quick", action="store_true", help="fewer calls and bytes")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args()
     if args.quick:
-        args.calls, args.bodies, args.runs = 20_000, 100_000, 3
+        args.calls, args.bodies, args.capture_mb, args.aio_mb = 20_000, 100_000, 10, 8
 
     print("libmitch %s from %s (%s); Python %s" % (
         mitch.get_version(), mitch.library_path, mitch.library_source,
         sys.version.split()[0]))
     c_ns = c_baseline(args.c_baseline, max(args.calls * 5, 100_000))
-    missed = 0
-    print("\nPer call (median of %d runs), ns:" % args.runs)
-    print("  %-36s %8s %8s %9s %9s  %s" % ("operation", "python", "C", "overhead",
-                                              "bare call", "target (overhead)"))
-    for label, py, c, overhead, floor, target in scalar_section(args, c_ns):
-        shown = overhead if overhead is not None else py
-        ok = shown <= target
-        missed += not ok
-        print("  %-36s %8.0f %8s %9.0f %9s  <= %d %s%s" % (
-            label, py, "-" if c is None else "%.0f" % c, shown,
-            "-" if floor is None else "%.0f" % floor, target,
-            "ok" if ok else "MISSED", "" if overhead is not None else " (no C baseline: "
-            "overhead bounded by the whole call)"))
-    print("  (bare call: the same C function through ctypes with prepared arguments,\n"
-          "   the floor any ctypes binding pays; overhead = python - C)")
-
-    try:
-        numpy_ms, python_ms, size = bulk_section(args)
-    except ImportError as err:
-        print("\nbulk decode skipped: %s" % err)
-    else:
-        speedup = python_ms / numpy_ms
-        target_ms = 20.0 * args.bodies / 1_000_000
-        ok_time, ok_speed = numpy_ms <= target_ms, speedup >= 30
-        missed += (not ok_time) + (not ok_speed)
-        print("\nBulk decode of %d trade bodies (%d bytes, messages of 255), median of %d runs:"
-              % (args.bodies, size, args.runs))
-        print("  mitch.decode_array -> numpy    %8.1f ms   (target <= %.0f ms: %s)"
-              % (numpy_ms, target_ms, "ok" if ok_time else "MISSED"))
-        print("  pure Python struct.unpack_from %8.1f ms" % python_ms)
-        print("  speed-up                       %8.1fx   (target >= 30x: %s)"
-              % (speedup, "ok" if ok_speed else "MISSED"))
-    print("\n%s" % ("all targets met" if not missed else "%d target(s) missed" % missed))
+    scalar_section(args, c_ns)
+    book_section(args, c_ns)
+    import_section(args)
+    bulk_section(args)
+    capture_section(args, c_ns)
+    aio_section(args)
+    print("\n%s" % ("all targets met" if not missed else
+                    "%d target(s) missed: %s" % (len(missed), "; ".join(missed))))
     return 1 if (missed and args.strict) else 0
 
 

@@ -5,13 +5,15 @@
  *   c_baseline [iterations]
  *
  * Prints one line per operation: "<name> <nanoseconds per call>", the best
- * of five rounds.  Registry functions that the library does not export yet
- * are not called (the program links the library like any user does).
+ * of five rounds, and, for the capture decoder, "<name>_gbps <GB/s>" (bytes
+ * of capture per second, the output buffers already touched once: the
+ * ceiling of mitch.decode_capture).
  */
 #include <mitch.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double now_ns(void) {
@@ -40,6 +42,59 @@ static volatile uint64_t sink;
     printf("%s %.2f\n", (name), best);                                    \
   } while (0)
 
+/* A capture of about `bytes` bytes of alternating trade and tick messages
+   of `per_message` bodies each, decoded five times into touched buffers;
+   prints the best GB/s.  0 on success. */
+static int capture_rate(const char *name, size_t bytes, size_t per_message) {
+  size_t n = bytes / (2 * (8 + 32 * per_message)) * per_message, i, written = 0, size = 0;
+  mitch_trade *trades = calloc(n, sizeof *trades);
+  mitch_tick *ticks = calloc(n, sizeof *ticks);
+  uint64_t *stamps = calloc(n, sizeof *stamps);
+  size_t message = 8 + 32 * per_message;
+  uint8_t *data = malloc(2 * (n / per_message) * message), *one = malloc(message);
+  mitch_capture_sink sinks[2];
+  double best = 0;
+  int round, status = 1;
+  if (!trades || !ticks || !stamps || !data || !one)
+    goto done;
+  for (i = 0; i < n; i++) {
+    trades[i] = (mitch_trade){1 + i, 1.0 + (double)i, 1, 1 + (uint32_t)i, 0};
+    ticks[i] = (mitch_tick){1 + i, 1.0, 2.0, 1, 1};
+  }
+  for (i = 0; i + per_message <= n; i += per_message) {
+    if (mitch_capture_encode(MITCH_MSG_TRADE, trades + i, stamps + i, per_message, one, message,
+                             &written, NULL) != MITCH_OK)
+      goto done;
+    memcpy(data + size, one, written);
+    size += written;
+    if (mitch_capture_encode(MITCH_MSG_TICK, ticks + i, stamps + i, per_message, one, message,
+                             &written, NULL) != MITCH_OK)
+      goto done;
+    memcpy(data + size, one, written);
+    size += written;
+  }
+  for (round = 0; round < 6; round++) {
+    double start, seconds;
+    sinks[0] = (mitch_capture_sink){MITCH_MSG_TRADE, trades, stamps, n, 0};
+    sinks[1] = (mitch_capture_sink){MITCH_MSG_TICK, ticks, stamps, n, 0};
+    start = now_ns();
+    if (mitch_capture_decode(data, size, sinks, 2, NULL, NULL) != MITCH_OK)
+      goto done;
+    seconds = (now_ns() - start) / 1e9;
+    if (round > 0 && (double)size / seconds / 1e9 > best) /* round 0 touches the pages */
+      best = (double)size / seconds / 1e9;
+  }
+  printf("%s_gbps %.2f\n", name, best);
+  status = 0;
+done:
+  free(trades);
+  free(ticks);
+  free(stamps);
+  free(data);
+  free(one);
+  return status;
+}
+
 int main(int argc, char **argv) {
   long n = argc > 1 ? atol(argv[1]) : 1000000;
   uint8_t buf[MITCH_TRADE_SIZE];
@@ -49,6 +104,8 @@ int main(int argc, char **argv) {
   uint8_t side;
   mitch_trade trade = {0x0305153138900000u, 1.0850, 1000, 7, MITCH_SIDE_BUY};
   mitch_trade decoded;
+  mitch_order_book book, book_out;
+  uint8_t book_wire[MITCH_ORDER_BOOK_SIZE];
   mitch_resolution resolution;
   long n_resolve = n / 20 > 0 ? n / 20 : 1;
 
@@ -71,6 +128,17 @@ int main(int argc, char **argv) {
   TIME_OP("trade_decode", n,
           sink += (uint64_t)mitch_trade_decode(buf, sizeof buf, &decoded);
           sink += decoded.quantity);
+  memset(&book, 0, sizeof book);
+  book.ticker_id = trade.ticker_id;
+  book.mid_price = 1.0850;
+  TIME_OP("order_book_encode", n / 10,
+          sink += (uint64_t)mitch_order_book_encode(&book, book_wire, sizeof book_wire));
+  TIME_OP("order_book_decode", n / 10,
+          sink += (uint64_t)mitch_order_book_decode(book_wire, sizeof book_wire, &book_out);
+          sink += book_out.bin_aggregator);
+  if (capture_rate("capture_decode_255", 100u << 20, 255) ||
+      capture_rate("capture_decode_1", 100u << 20, 1))
+    return 1;
   if (mitch_resolve("EURUSD", MITCH_SPOT, &resolution) == MITCH_OK) {
     TIME_OP("resolve EURUSD", n_resolve,
             sink += (uint64_t)mitch_resolve("EURUSD", MITCH_SPOT, &resolution));

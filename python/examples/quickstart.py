@@ -12,13 +12,14 @@ trades = [
     mitch.Trade(ticker.id, 1.0850, 1_000_000, 1, mitch.OrderSide.BUY),
     mitch.Trade(ticker.id, 1.0851, 250_000, 2, mitch.OrderSide.SELL),
 ]
-wire = mitch.encode_message("t", trades, timestamp=9 * 3600 * 10**9 + 30 * 60 * 10**9)
+wire = mitch.encode_message(trades, "t", timestamp=9 * 3600 * 10**9 + 30 * 60 * 10**9)
 print(len(wire), "bytes:", wire[:8].hex(), "...")
 
 # Decode every message of a buffer (bytes, bytearray, memoryview or mmap).
 for message in mitch.decode_messages(wire):
-    for trade in message.bodies:
-        print(message.header.timestamp, trade.side.name, trade.quantity, "@", trade.price)
+    for body in message.bodies:
+        if isinstance(body, mitch.Trade):
+            print(message.header.timestamp, body.side.name, body.quantity, "@", body.price)
 
 # Publish on the provider's channel: Binance (101) ticks -> topic "6648576".
 print("topic", mitch.channel_id(mitch.find_market_provider("Binance").id, "s"))

@@ -8,9 +8,16 @@ so the memory cannot move or be freed (a ``bytearray`` cannot be resized, an
 of a NULL buffer - is MITCH_ERR_INVALID_DATA, as libmitch reports NULL.
 """
 
+from __future__ import annotations
+
 import ctypes
 import sys
-from typing import Any, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Optional, Tuple
+
+from .exceptions import BufferLayoutError, InvalidDataError, MitchTypeError
 
 # A valid address for empty buffers: C is always given a non-NULL pointer
 # for real (if empty) data, so "too small" is reported, not "NULL".
@@ -45,7 +52,8 @@ except (AttributeError, OSError):  # not CPython: fall back to copies
 def bytes_address(data: bytes) -> int:
     """Address of the payload of an immutable ``bytes`` object (valid while
     the object lives)."""
-    return ctypes.cast(data, ctypes.c_void_p).value or _EMPTY_ADDRESS
+    address: Optional[int] = ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value
+    return address or _EMPTY_ADDRESS
 
 
 class pinned:
@@ -59,44 +67,42 @@ class pinned:
 
     def __init__(self, obj: Any) -> None:
         self._obj = obj
-        self._view = None
-        self._copy = None
+        self._view: Optional[_PyBuffer] = None
+        self._copy: Optional[bytes] = None
 
     def __enter__(self) -> Tuple[int, int]:
         obj = self._obj
         if obj is None:
-            from .exceptions import InvalidDataError
-            raise InvalidDataError("no buffer (None) where bytes were expected", status=1)
+            raise InvalidDataError("no buffer (None) where bytes were expected")
         if type(obj) is bytes:
             return bytes_address(obj), len(obj)
         if isinstance(obj, str):
-            raise TypeError("expected a bytes-like object (bytes, bytearray, memoryview, "
-                            "mmap, numpy array), not str")
+            raise MitchTypeError("expected a bytes-like object (bytes, bytearray, "
+                                 "memoryview, mmap, numpy array), not str")
         if not _HAVE_PYAPI:
-            self._copy = copy = bytes(memoryview(obj).cast("B"))
+            try:
+                memory = memoryview(obj)
+            except TypeError:
+                raise MitchTypeError("expected a bytes-like object, not %s"
+                                     % type(obj).__name__) from None
+            if not memory.c_contiguous:
+                raise BufferLayoutError("the buffer must be C-contiguous")
+            self._copy = copy = memory.tobytes()
             return bytes_address(copy), len(copy)
         view = _PyBuffer()
         try:
             _get_buffer(obj, ctypes.byref(view), _PyBUF_SIMPLE)
         except BufferError as err:
-            raise BufferError("the buffer must be C-contiguous: %s" % err) from None
+            raise BufferLayoutError("the buffer must be C-contiguous: %s" % err) from None
         except TypeError:
-            raise TypeError("expected a bytes-like object (bytes, bytearray, memoryview, "
-                            "mmap, numpy array), not %s" % type(obj).__name__) from None
+            raise MitchTypeError("expected a bytes-like object (bytes, bytearray, "
+                                 "memoryview, mmap, numpy array), not %s"
+                                 % type(obj).__name__) from None
         self._view = view
-        return (view.buf or _EMPTY_ADDRESS), view.len
+        return int(view.buf or _EMPTY_ADDRESS), int(view.len)
 
     def __exit__(self, *exc: Any) -> None:
         view = self._view
         if view is not None:
             self._view = None
             _release_buffer(ctypes.byref(view))
-
-
-def check_span(size: int, offset: int) -> int:
-    """Validate ``offset`` into a buffer of ``size`` bytes; the bytes left."""
-    if offset < 0 or offset > size:
-        from .exceptions import BufferTooSmallError
-        raise BufferTooSmallError("offset %d is outside the %d-byte buffer" % (offset, size),
-                                  offset=offset)
-    return size - offset

@@ -1,179 +1,56 @@
-"""ctypes declarations of every function libmitch exports, and Structure
-mirrors of the typed structs of ``mitch.h``.
+"""ctypes declarations of every function libmitch exports, and the ctypes
+Structures of the structs of ``mitch.h``, built from the library's own
+layout table.
 
 Nothing here implements a codec: this module only says how to call the C
-library.  :func:`bind` applies the declarations to a loaded ``CDLL``; the
-rest of the package calls the library through the module-level ``lib``
-object that :mod:`mitch` sets once at import time.
-
-The Structures are host-order C structs (not wire images); their layout must
-equal the C compiler's, which ``tests/test_layout.py`` checks field by field
-against ``offsetof``/``sizeof`` from a compiled probe of ``mitch.h``.
+library.  :func:`bind` reads the layout table of a loaded ``CDLL``
+(``mitch_layout_*``), builds one Structure per layout (``TradeStruct`` for
+``mitch_trade`` ...) from the member offsets, kinds and sizes the table
+gives - and refuses the library if ctypes would lay one out differently -
+and declares the functions with them; the rest of the package calls the
+library through the module-level ``lib`` object that :mod:`mitch` sets once
+at import time.  Only the two structs that describe the table itself,
+``mitch_layout`` and ``mitch_field``, are written here (the tests check them
+against the C compiler's offsets, as they check every other Structure).
 """
 
-from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int16,
+from __future__ import annotations
+
+from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int8, c_int16,
                     c_int32, c_size_t, c_uint, c_uint8, c_uint16, c_uint32, c_uint64,
-                    c_void_p)
-from typing import Any, Dict, List, Tuple
+                    c_void_p, sizeof, alignment)
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Tuple
+    Table = List[Tuple[Dict[str, Any], List[Dict[str, Any]]]]
 
 from .exceptions import MissingSymbolError
 
 # ---------------------------------------------------------------------------
-# Constants of mitch.h (wire sizes are protocol constants, not rules).
+# Constants of mitch.h that are not layouts.
 # ---------------------------------------------------------------------------
 
 MITCH_OK = 0
 MITCH_END = 8
-HEADER_SIZE = 8
-TRADE_SIZE = 32
-ORDER_SIZE = 32
-TICK_SIZE = 32
-INDEX_SIZE = 64
-ORDER_BOOK_SIZE = 2072
-CHANNEL_SIZE = 4
-BIN_SIZE = 8
-BINS_PER_SIDE = 128
 MAX_BODIES = 255
+CHANNEL_SIZE = 4
 U48_MAX = (1 << 48) - 1
 SUB_TYPE_MAX = (1 << 20) - 1
 QUERY_MAX = 255
-STEPS_MAX = 256
-MAX_MESSAGE_SIZE = HEADER_SIZE + MAX_BODIES * ORDER_BOOK_SIZE
+#: the version this package needs: the layout table, checks and captures
+#: are 1.1 functions.
+MIN_VERSION_NUMBER = 0x010100
+#: mitch.h's MITCH_NO_MEMBER (a padding field's struct_offset)
+NO_MEMBER = (1 << (8 * sizeof(c_size_t))) - 1
 
 # ---------------------------------------------------------------------------
-# Structures (field order and types exactly as in mitch.h).
+# The table that describes every other struct.
 # ---------------------------------------------------------------------------
-
-
-class HeaderStruct(Structure):
-    """``mitch_header``."""
-
-    _fields_ = [("message_type", c_uint8), ("count", c_uint8), ("timestamp", c_uint64)]
-
-
-class TradeStruct(Structure):
-    """``mitch_trade``."""
-
-    _fields_ = [("ticker_id", c_uint64), ("price", c_double), ("quantity", c_uint32),
-                ("trade_id", c_uint32), ("side", c_uint8)]
-
-
-class OrderStruct(Structure):
-    """``mitch_order``."""
-
-    _fields_ = [("ticker_id", c_uint64), ("order_id", c_uint32), ("price", c_double),
-                ("quantity", c_uint32), ("order_type", c_uint8), ("side", c_uint8),
-                ("expiry_ms", c_uint64)]
-
-
-class TickStruct(Structure):
-    """``mitch_tick``."""
-
-    _fields_ = [("ticker_id", c_uint64), ("bid_price", c_double), ("ask_price", c_double),
-                ("bid_volume", c_uint32), ("ask_volume", c_uint32)]
-
-
-class IndexStruct(Structure):
-    """``mitch_index``."""
-
-    _fields_ = [("ticker_id", c_uint64), ("mid", c_double), ("v_bid", c_uint32),
-                ("v_ask", c_uint32), ("m_spread", c_int32), ("b_bid_o", c_int32),
-                ("b_ask_o", c_int32), ("w_bid_o", c_int32), ("w_ask_o", c_int32),
-                ("v_force", c_uint16), ("l_force", c_uint16), ("t_force", c_int16),
-                ("m_force", c_int16), ("confidence", c_uint8), ("rejected", c_uint8),
-                ("accepted", c_uint8)]
-
-
-class BinStruct(Structure):
-    """``mitch_bin``."""
-
-    _fields_ = [("count", c_uint32), ("volume", c_uint32)]
-
-
-class OrderBookStruct(Structure):
-    """``mitch_order_book``."""
-
-    _fields_ = [("ticker_id", c_uint64), ("mid_price", c_double),
-                ("bin_aggregator", c_uint8), ("bids", BinStruct * BINS_PER_SIDE),
-                ("asks", BinStruct * BINS_PER_SIDE)]
-
-
-class TickMetricsStruct(Structure):
-    """``mitch_tick_metrics``."""
-
-    _fields_ = [("mid", c_double), ("spread", c_double), ("spread_bps", c_double),
-                ("imbalance", c_double), ("total_volume", c_uint64)]
-
-
-class IndexMetricsStruct(Structure):
-    """``mitch_index_metrics``."""
-
-    _fields_ = [("best_bid_price", c_double), ("best_ask_price", c_double),
-                ("worst_bid_price", c_double), ("worst_ask_price", c_double),
-                ("mean_spread", c_double), ("volatility", c_double),
-                ("liquidity", c_double), ("trend", c_double), ("momentum", c_double),
-                ("confidence_band", c_char_p)]
-
-
-class MessageStruct(Structure):
-    """``mitch_message``."""
-
-    _fields_ = [("header", HeaderStruct), ("offset", c_size_t), ("size", c_size_t),
-                ("body_size", c_size_t), ("bodies", c_void_p)]
-
-
-class ReaderStruct(Structure):
-    """``mitch_reader``."""
-
-    _fields_ = [("data", c_void_p), ("size", c_size_t), ("offset", c_size_t),
-                ("status", c_int), ("error_offset", c_size_t),
-                ("message_offset", c_size_t)]
-
-
-class StreamInfoStruct(Structure):
-    """``mitch_stream_info``."""
-
-    _fields_ = [("messages", c_size_t), ("bodies", c_size_t), ("error_offset", c_size_t),
-                ("message_offset", c_size_t)]
-
-
-class TickerFieldsStruct(Structure):
-    """``mitch_ticker_fields``."""
-
-    _fields_ = [("instrument_type", c_uint8), ("base_class", c_uint8),
-                ("base_id", c_uint16), ("quote_class", c_uint8), ("quote_id", c_uint16),
-                ("sub_type", c_uint32)]
-
-
-class AssetStruct(Structure):
-    """``mitch_asset``."""
-
-    _fields_ = [("asset_id", c_uint32), ("class_id", c_uint16), ("asset_class", c_uint8),
-                ("name", c_char_p), ("symbol", c_char_p), ("aliases", c_char_p)]
-
-
-class ClassInfoStruct(Structure):
-    """``mitch_class_info``."""
-
-    _fields_ = [("id", c_uint8), ("name", c_char_p), ("code", c_char_p)]
-
-
-class ProviderStruct(Structure):
-    """``mitch_provider``."""
-
-    _fields_ = [("id", c_uint16), ("name", c_char_p), ("abbreviations", c_char_p)]
-
-
-class ResolutionStruct(Structure):
-    """``mitch_resolution``."""
-
-    _fields_ = [("ticker_id", c_uint64), ("instrument_type", c_uint8),
-                ("base", AssetStruct), ("quote", AssetStruct), ("confidence", c_double),
-                ("steps", c_char * STEPS_MAX)]
 
 
 class LayoutStruct(Structure):
-    """``mitch_layout`` (1.1)."""
+    """``mitch_layout``."""
 
     _fields_ = [("id", c_uint8), ("message_type", c_uint8), ("name", c_char_p),
                 ("wire_size", c_size_t), ("struct_size", c_size_t),
@@ -181,7 +58,7 @@ class LayoutStruct(Structure):
 
 
 class FieldStruct(Structure):
-    """``mitch_field`` (1.1)."""
+    """``mitch_field``."""
 
     _fields_ = [("name", c_char_p), ("kind", c_int), ("wire_offset", c_size_t),
                 ("wire_size", c_size_t), ("bit_offset", c_uint), ("bit_width", c_uint),
@@ -190,48 +67,94 @@ class FieldStruct(Structure):
                 ("rule", c_char_p)]
 
 
-class ErrorStruct(Structure):
-    """``mitch_error`` (1.1)."""
-
-    _fields_ = [("status", c_int), ("layout", c_uint8), ("field", c_int),
-                ("other_field", c_int), ("field_name", c_char_p), ("other_name", c_char_p),
-                ("rule", c_char_p), ("value", c_double), ("other_value", c_double),
-                ("index", c_size_t), ("offset", c_size_t), ("message_offset", c_size_t),
-                ("text", c_char * 160)]
-
-
-class CaptureSinkStruct(Structure):
-    """``mitch_capture_sink`` (1.1)."""
-
-    _fields_ = [("message_type", c_uint8), ("bodies", c_void_p),
-                ("timestamps", POINTER(c_uint64)), ("capacity", c_size_t),
-                ("count", c_size_t)]
-
-
-#: Every Structure, by its C name (the layout test walks this).
-STRUCTS: Dict[str, Any] = {
-    "mitch_header": HeaderStruct,
-    "mitch_trade": TradeStruct,
-    "mitch_order": OrderStruct,
-    "mitch_tick": TickStruct,
-    "mitch_index": IndexStruct,
-    "mitch_bin": BinStruct,
-    "mitch_order_book": OrderBookStruct,
-    "mitch_tick_metrics": TickMetricsStruct,
-    "mitch_index_metrics": IndexMetricsStruct,
-    "mitch_message": MessageStruct,
-    "mitch_reader": ReaderStruct,
-    "mitch_stream_info": StreamInfoStruct,
-    "mitch_ticker_fields": TickerFieldsStruct,
-    "mitch_asset": AssetStruct,
-    "mitch_class_info": ClassInfoStruct,
-    "mitch_provider": ProviderStruct,
-    "mitch_resolution": ResolutionStruct,
-    "mitch_layout": LayoutStruct,
-    "mitch_field": FieldStruct,
-    "mitch_error": ErrorStruct,
-    "mitch_capture_sink": CaptureSinkStruct,
+#: ``enum mitch_field_kind``: number -> (name as ``mitch info`` prints it,
+#: the ctypes type of one struct member element, or None: no member of
+#: its own (padding) or one built from ``nested``/``count``).
+FIELD_KINDS: Dict[int, Tuple[str, Any]] = {
+    1: ("u8", c_uint8), 2: ("u16", c_uint16), 3: ("u32", c_uint32), 4: ("u48", c_uint64),
+    5: ("u64", c_uint64), 6: ("i16", c_int16), 7: ("i32", c_int32), 8: ("f64", c_double),
+    9: ("bits", c_uint8), 10: ("bins", None), 11: ("padding", None), 12: ("i8", c_int8),
+    13: ("int", c_int), 14: ("size", c_size_t), 15: ("pointer", c_void_p),
+    16: ("chars", c_char), 17: ("struct", None),
 }
+
+def _as_dict(s: Any) -> Dict[str, Any]:
+    out = {}
+    for name, _ in s._fields_:
+        value = getattr(s, name)
+        out[name] = value.decode("utf-8") if isinstance(value, bytes) else value
+    return out
+
+
+def read_table(cdll: Any) -> Table:
+    """Every layout of the library's table, with its fields."""
+    count = cdll.mitch_layout_count
+    count.restype, count.argtypes = c_size_t, []
+    layout_at = cdll.mitch_layout_at
+    layout_at.restype, layout_at.argtypes = c_int, [c_size_t, POINTER(LayoutStruct)]
+    field_at = cdll.mitch_layout_field
+    field_at.restype, field_at.argtypes = c_int, [c_uint8, c_size_t, POINTER(FieldStruct)]
+    table = []
+    layout, field = LayoutStruct(), FieldStruct()
+    for i in range(count()):
+        if layout_at(i, layout):
+            raise ImportError("mitch: libmitch's layout %d cannot be read" % i)
+        fields = []
+        for j in range(layout.field_count):
+            if field_at(layout.id, j, field):
+                raise ImportError("mitch: field %d of libmitch's layout %r cannot be read"
+                                  % (j, layout.name))
+            fields.append(_as_dict(field))
+        table.append((_as_dict(layout), fields))
+    return table
+
+
+def struct_class_name(layout_name: str) -> str:
+    """``order_book`` -> ``OrderBookStruct`` (the module attribute)."""
+    return "".join(part.capitalize() for part in layout_name.split("_")) + "Struct"
+
+
+def build_structs(table: Table) -> Dict[str, Any]:
+    """One ctypes Structure per layout, members in struct order.  ctypes
+    computes the offsets by the platform's C rules; each one, the size and
+    the alignment must equal what the table says, else ImportError."""
+    by_id = {layout["id"]: (layout, fields) for layout, fields in table}
+    built: Dict[int, Any] = {}
+
+    def build(layout_id: int) -> Any:
+        if layout_id in built:
+            return built[layout_id]
+        layout, fields = by_id[layout_id]
+        members = []
+        for f in sorted((f for f in fields if f["struct_offset"] != NO_MEMBER),
+                        key=lambda f: int(f["struct_offset"])):
+            kind, ctype = FIELD_KINDS.get(f["kind"], ("?", None))
+            if kind in ("bins", "struct"):
+                ctype = build(f["nested"])
+            elif ctype is None:
+                raise ImportError("mitch: libmitch's %s.%s has a kind (%d) this package "
+                                  "does not know" % (layout["name"], f["name"], f["kind"]))
+            if f["count"] > 1 or kind in ("bins", "chars"):
+                ctype = ctype * f["count"]
+            members.append((f, ctype))
+        cls = type(struct_class_name(layout["name"]), (Structure,), {
+            "__doc__": "``mitch_%s`` (built from the library's layout table)." % layout["name"],
+            "_fields_": [(f["name"], ctype) for f, ctype in members]})
+        problems = ["%s at %d, not %d" % (f["name"], getattr(cls, f["name"]).offset,
+                                          f["struct_offset"])
+                    for f, _ in members if getattr(cls, f["name"]).offset != f["struct_offset"]
+                    or getattr(cls, f["name"]).size != f["struct_size"]]
+        if sizeof(cls) != layout["struct_size"] or alignment(cls) != layout["struct_align"]:
+            problems.append("size %d align %d, not %d and %d" % (
+                sizeof(cls), alignment(cls), layout["struct_size"], layout["struct_align"]))
+        if problems:
+            raise ImportError("mitch: ctypes lays out mitch_%s otherwise than libmitch: %s"
+                              % (layout["name"], "; ".join(problems)))
+        built[layout_id] = cls
+        return cls
+
+    return {"mitch_" + layout["name"]: build(layout["id"]) for layout, _ in table}
+
 
 # ---------------------------------------------------------------------------
 # Function declarations: name -> (restype, argtypes), in mitch.h order.
@@ -263,133 +186,137 @@ def _body_decls(prefix: str, struct: Any) -> List[Tuple[str, Any, List[Any]]]:
     ]
 
 
-DECLARATIONS: List[Tuple[str, Any, List[Any]]] = [
-    # status
-    ("mitch_strerror", c_char_p, [c_int]),
-    # typed bodies
-    ("mitch_header_validate", c_int, [POINTER(HeaderStruct)]),
-    ("mitch_header_encode", c_int, [POINTER(HeaderStruct), _buf, c_size_t]),
-    ("mitch_header_decode", c_int, [_buf, c_size_t, POINTER(HeaderStruct)]),
-    *_body_decls("trade", TradeStruct),
-    *_body_decls("order", OrderStruct),
-    *_body_decls("tick", TickStruct),
-    *_body_decls("index", IndexStruct),
-    *_body_decls("order_book", OrderBookStruct),
-    ("mitch_body_validate", c_int, [c_uint8, _buf, c_size_t]),
-    # derived values
-    ("mitch_tick_metrics_get", c_int, [POINTER(TickStruct), POINTER(TickMetricsStruct)]),
-    ("mitch_index_metrics_get", c_int, [POINTER(IndexStruct), POINTER(IndexMetricsStruct)]),
-    ("mitch_confidence_band", c_char_p, [c_uint8]),
-    # order-book bins
-    ("mitch_bin_table", c_int, [c_uint8, POINTER(POINTER(c_double))]),
-    ("mitch_bin_aggregator_name", c_char_p, [c_uint8]),
-    ("mitch_bin_price_range", c_int, [c_double, c_uint8, c_int, c_uint, _dp, _dp]),
-    ("mitch_bin_for_price", c_int, [c_double, c_uint8, c_int, c_double, POINTER(c_uint)]),
-    ("mitch_order_book_totals", c_int, [POINTER(OrderBookStruct), _u64p, _u64p, _u64p, _u64p]),
-    # whole messages and streams
-    ("mitch_body_size", c_int, [c_uint8, _szp]),
-    ("mitch_calculate_message_size", c_int, [c_uint8, c_uint8, _szp]),
-    ("mitch_message_encode", c_int, [c_uint8, c_uint64, c_void_p, c_size_t, _buf, c_size_t,
-                                     _szp]),
-    ("mitch_reader_init", None, [POINTER(ReaderStruct), c_void_p, c_size_t]),
-    ("mitch_reader_next", c_int, [POINTER(ReaderStruct), POINTER(MessageStruct)]),
-    ("mitch_message_validate", c_int, [POINTER(MessageStruct), _szp]),
-    ("mitch_stream_validate", c_int, [_buf, c_size_t, c_uint8, POINTER(StreamInfoStruct)]),
-    ("mitch_stream_gather", c_int, [_buf, c_size_t, c_uint8, _buf, c_size_t, _szp,
-                                    POINTER(StreamInfoStruct)]),
-    ("mitch_stream_frame", c_int, [c_uint8, c_uint64, _buf, c_size_t, _buf, c_size_t, _szp]),
-    # layouts, errors that name the field, captures (1.1)
-    ("mitch_layout_count", c_size_t, []),
-    ("mitch_layout_at", c_int, [c_size_t, POINTER(LayoutStruct)]),
-    ("mitch_layout_get", c_int, [c_uint8, POINTER(LayoutStruct)]),
-    ("mitch_layout_field", c_int, [c_uint8, c_size_t, POINTER(FieldStruct)]),
-    ("mitch_check_values", c_int, [c_uint8, c_void_p, c_size_t, POINTER(ErrorStruct)]),
-    ("mitch_check_wire", c_int, [c_uint8, _buf, c_size_t, c_size_t, POINTER(ErrorStruct)]),
-    ("mitch_check_stream", c_int, [_buf, c_size_t, c_uint8, POINTER(StreamInfoStruct),
-                                   POINTER(ErrorStruct)]),
-    ("mitch_capture_decode", c_int, [_buf, c_size_t, POINTER(CaptureSinkStruct), c_size_t,
-                                     POINTER(StreamInfoStruct), POINTER(ErrorStruct)]),
-    ("mitch_capture_encode", c_int, [c_uint8, c_void_p, _u64p, c_size_t, _buf, c_size_t,
-                                     _szp, POINTER(ErrorStruct)]),
-    # ticker ids, packed assets, channels
-    ("mitch_ticker_id_encode", c_int, [POINTER(TickerFieldsStruct), _u64p]),
-    ("mitch_ticker_id_decode", c_int, [c_uint64, POINTER(TickerFieldsStruct)]),
-    ("mitch_ticker_id_encode_batch", c_int, [POINTER(TickerFieldsStruct), c_size_t, _u64p,
-                                             _szp]),
-    ("mitch_ticker_id_decode_batch", c_int, [_u64p, c_size_t, POINTER(TickerFieldsStruct)]),
-    ("mitch_validate_ticker_id", c_int, [c_uint64]),
-    ("mitch_ticker_id_is_spot", c_int, [c_uint64]),
-    ("mitch_ticker_id_is_forex", c_int, [c_uint64]),
-    ("mitch_ticker_id_is_crypto", c_int, [c_uint64]),
-    ("mitch_ticker_id_is_equity", c_int, [c_uint64]),
-    ("mitch_ticker_id_forex", c_int, [c_uint8, c_uint16, c_uint16, _u64p]),
-    ("mitch_ticker_id_crypto", c_int, [c_uint8, c_uint16, c_uint32, _u64p]),
-    ("mitch_ticker_id_equity", c_int, [c_uint8, c_uint16, c_uint32, _u64p]),
-    ("mitch_pack_asset", c_int, [c_uint8, c_uint16, _u32p]),
-    ("mitch_unpack_asset", c_int, [c_uint32, _u8p, _u16p]),
-    ("mitch_validate_channel", c_int, [c_uint32]),
-    ("mitch_channel_decode", c_int, [c_uint32, _u16p, _u8p]),
-    # registry
-    ("mitch_asset_get", c_int, [c_uint8, c_uint16, POINTER(AssetStruct)]),
-    ("mitch_asset_get_packed", c_int, [c_uint32, POINTER(AssetStruct)]),
-    ("mitch_asset_find", c_int, [_cstr, c_int, c_double, POINTER(AssetStruct), _dp]),
-    ("mitch_asset_count", c_size_t, [c_uint8]),
-    ("mitch_asset_at", c_int, [c_uint8, c_size_t, POINTER(AssetStruct)]),
-    ("mitch_asset_class_get", c_int, [c_uint8, POINTER(ClassInfoStruct)]),
-    ("mitch_instrument_type_get", c_int, [c_uint8, POINTER(ClassInfoStruct)]),
-    ("mitch_provider_count", c_size_t, []),
-    ("mitch_provider_at", c_int, [c_size_t, POINTER(ProviderStruct)]),
-    ("mitch_provider_get", c_int, [c_uint16, POINTER(ProviderStruct)]),
-    ("mitch_provider_find", c_int, [_cstr, c_double, POINTER(ProviderStruct), _dp]),
-    # symbol resolution
-    ("mitch_resolve", c_int, [_cstr, c_uint8, POINTER(ResolutionStruct)]),
-    ("mitch_name_key", c_int, [_cstr, _obuf, c_size_t, _szp]),
-    ("mitch_jaro_winkler", c_int, [_cstr, _cstr, _dp]),
-    # the flat ABI
-    ("mitch_pack_trade", c_int, [c_uint64, c_double, c_uint32, c_uint32, c_uint8, _buf]),
-    ("mitch_unpack_trade", c_int, [_buf, c_size_t, _u64p, _dp, _u32p, _u32p, _u8p]),
-    ("mitch_pack_order", c_int, [c_uint64, c_uint32, c_double, c_uint32, c_uint8, c_uint8,
-                                 c_uint64, _buf]),
-    ("mitch_unpack_order", c_int, [_buf, c_size_t, _u64p, _u32p, _dp, _u32p, _u8p, _u8p,
-                                   _u64p]),
-    ("mitch_pack_tick", c_int, [c_uint64, c_double, c_double, c_uint32, c_uint32, _buf]),
-    ("mitch_unpack_tick", c_int, [_buf, c_size_t, _u64p, _dp, _dp, _u32p, _u32p]),
-    ("mitch_pack_index", c_int, [c_uint64, c_double, c_uint32, c_uint32, c_int32, c_int32,
-                                 c_int32, c_int32, c_int32, c_uint16, c_uint16, c_int16,
-                                 c_int16, c_uint8, c_uint8, c_uint8, _buf]),
-    ("mitch_unpack_index", c_int, [_buf, c_size_t, _u64p, _dp, _u32p, _u32p, _i32p, _i32p,
-                                   _i32p, _i32p, _i32p, _u16p, _u16p, _i16p, _i16p, _u8p,
-                                   _u8p, _u8p]),
-    ("mitch_pack_order_book", c_int, [c_uint64, c_double, c_uint8, _u32p, _u32p, _buf,
-                                      c_size_t]),
-    ("mitch_unpack_order_book", c_int, [_buf, c_size_t, _u64p, _dp, _u8p, _u32p, _u32p]),
-    ("mitch_get_message_sizes", c_int, [_szp, _szp, _szp, _szp, _szp, _szp]),
-    ("mitch_pack_header", c_int, [c_uint8, c_uint64, c_uint8, _buf]),
-    ("mitch_unpack_header", c_int, [_buf, c_size_t, _u8p, _u64p, _u8p]),
-    ("mitch_create_header", c_int, [c_uint8, c_uint64, c_uint8, _buf, c_size_t]),
-    ("mitch_resolve_asset", c_int, [_cstr, c_double, _u32p, _u16p, _u8p, _obuf, c_size_t,
-                                    _obuf, c_size_t, _dp]),
-    ("mitch_resolve_asset_in_class", c_int, [_cstr, c_uint8, c_double, _u32p, _u16p, _obuf,
-                                             c_size_t, _obuf, c_size_t, _dp]),
-    ("mitch_get_asset_by_id", c_int, [c_uint8, c_uint16, _u32p, _obuf, c_size_t, _obuf,
-                                      c_size_t]),
-    ("mitch_resolve_ticker", c_int, [_cstr, c_uint8, _u64p, _u32p, _u32p, _dp]),
-    ("mitch_find_market_provider", c_int, [_cstr, c_double, _u16p, _obuf, c_size_t, _dp]),
-    ("mitch_get_market_provider_by_id", c_int, [c_uint16, _obuf, c_size_t]),
-    ("mitch_get_all_market_providers", c_int, [_u16p, c_size_t, _szp]),
-    ("mitch_create_ticker_id", c_int, [c_uint8, c_uint8, c_uint16, c_uint8, c_uint16,
-                                       c_uint32, _u64p]),
-    ("mitch_decode_ticker_id", c_int, [c_uint64, _u8p, _u8p, _u16p, _u8p, _u16p, _u32p]),
-    ("mitch_create_channel", c_int, [c_uint16, c_char, _u32p]),
-    ("mitch_pack_channel", c_int, [c_uint32, _buf]),
-    ("mitch_unpack_channel", c_int, [_buf, c_size_t, _u32p]),
-    # versions
-    ("mitch_get_version", c_char_p, []),
-    ("mitch_get_version_len", c_size_t, []),
-    ("mitch_get_protocol_version", c_char_p, []),
-    ("mitch_get_protocol_version_len", c_size_t, []),
-    ("mitch_get_version_number", c_uint, []),
-]
+def declarations(table: Table, structs: Dict[str, Any]) -> List[Tuple[str, Any, List[Any]]]:
+    """(name, restype, argtypes) of every function of mitch.h, with the
+    Structures built from ``table``; the body functions
+    (``mitch_<layout>_*``) once per body layout of the table."""
+    S = {name[len("mitch_"):]: cls for name, cls in structs.items()}
+    bodies = [entry for layout, _ in table if layout["message_type"]
+              for entry in _body_decls(layout["name"], S[layout["name"]])]
+    return [
+        # status
+        ("mitch_strerror", c_char_p, [c_int]),
+        # typed bodies
+        ("mitch_header_validate", c_int, [POINTER(S["header"])]),
+        ("mitch_header_encode", c_int, [POINTER(S["header"]), _buf, c_size_t]),
+        ("mitch_header_decode", c_int, [_buf, c_size_t, POINTER(S["header"])]),
+        *bodies,
+        ("mitch_body_validate", c_int, [c_uint8, _buf, c_size_t]),
+        # derived values
+        ("mitch_tick_metrics_get", c_int, [POINTER(S["tick"]), POINTER(S["tick_metrics"])]),
+        ("mitch_index_metrics_get", c_int, [POINTER(S["index"]), POINTER(S["index_metrics"])]),
+        ("mitch_confidence_band", c_char_p, [c_uint8]),
+        # order-book bins
+        ("mitch_bin_table", c_int, [c_uint8, POINTER(POINTER(c_double))]),
+        ("mitch_bin_aggregator_name", c_char_p, [c_uint8]),
+        ("mitch_bin_price_range", c_int, [c_double, c_uint8, c_int, c_uint, _dp, _dp]),
+        ("mitch_bin_for_price", c_int, [c_double, c_uint8, c_int, c_double, POINTER(c_uint)]),
+        ("mitch_order_book_totals", c_int, [POINTER(S["order_book"]), _u64p, _u64p, _u64p,
+                                            _u64p]),
+        # whole messages and streams
+        ("mitch_body_size", c_int, [c_uint8, _szp]),
+        ("mitch_calculate_message_size", c_int, [c_uint8, c_uint8, _szp]),
+        ("mitch_message_encode", c_int, [c_uint8, c_uint64, c_void_p, c_size_t, _buf, c_size_t,
+                                         _szp]),
+        ("mitch_reader_init", None, [POINTER(S["reader"]), c_void_p, c_size_t]),
+        ("mitch_reader_next", c_int, [POINTER(S["reader"]), POINTER(S["message"])]),
+        ("mitch_message_validate", c_int, [POINTER(S["message"]), _szp]),
+        ("mitch_stream_validate", c_int, [_buf, c_size_t, c_uint8, POINTER(S["stream_info"])]),
+        ("mitch_stream_gather", c_int, [_buf, c_size_t, c_uint8, _buf, c_size_t, _szp,
+                                        POINTER(S["stream_info"])]),
+        ("mitch_stream_frame", c_int, [c_uint8, c_uint64, _buf, c_size_t, _buf, c_size_t, _szp]),
+        # layouts, errors that name the field, captures (1.1)
+        ("mitch_layout_count", c_size_t, []),
+        ("mitch_layout_at", c_int, [c_size_t, POINTER(LayoutStruct)]),
+        ("mitch_layout_get", c_int, [c_uint8, POINTER(LayoutStruct)]),
+        ("mitch_layout_field", c_int, [c_uint8, c_size_t, POINTER(FieldStruct)]),
+        ("mitch_check_values", c_int, [c_uint8, c_void_p, c_size_t, POINTER(S["error"])]),
+        ("mitch_check_wire", c_int, [c_uint8, _buf, c_size_t, c_size_t, POINTER(S["error"])]),
+        ("mitch_check_stream", c_int, [_buf, c_size_t, c_uint8, POINTER(S["stream_info"]),
+                                       POINTER(S["error"])]),
+        ("mitch_capture_decode", c_int, [_buf, c_size_t, POINTER(S["capture_sink"]), c_size_t,
+                                         POINTER(S["stream_info"]), POINTER(S["error"])]),
+        ("mitch_capture_encode", c_int, [c_uint8, c_void_p, _u64p, c_size_t, _buf, c_size_t,
+                                         _szp, POINTER(S["error"])]),
+        # ticker ids, packed assets, channels
+        ("mitch_ticker_id_encode", c_int, [POINTER(S["ticker_fields"]), _u64p]),
+        ("mitch_ticker_id_decode", c_int, [c_uint64, POINTER(S["ticker_fields"])]),
+        ("mitch_ticker_id_encode_batch", c_int, [POINTER(S["ticker_fields"]), c_size_t, _u64p,
+                                                 _szp]),
+        ("mitch_ticker_id_decode_batch", c_int, [_u64p, c_size_t, POINTER(S["ticker_fields"])]),
+        ("mitch_validate_ticker_id", c_int, [c_uint64]),
+        ("mitch_ticker_id_is_spot", c_int, [c_uint64]),
+        ("mitch_ticker_id_is_forex", c_int, [c_uint64]),
+        ("mitch_ticker_id_is_crypto", c_int, [c_uint64]),
+        ("mitch_ticker_id_is_equity", c_int, [c_uint64]),
+        ("mitch_ticker_id_forex", c_int, [c_uint8, c_uint16, c_uint16, _u64p]),
+        ("mitch_ticker_id_crypto", c_int, [c_uint8, c_uint16, c_uint32, _u64p]),
+        ("mitch_ticker_id_equity", c_int, [c_uint8, c_uint16, c_uint32, _u64p]),
+        ("mitch_pack_asset", c_int, [c_uint8, c_uint16, _u32p]),
+        ("mitch_unpack_asset", c_int, [c_uint32, _u8p, _u16p]),
+        ("mitch_validate_channel", c_int, [c_uint32]),
+        ("mitch_channel_decode", c_int, [c_uint32, _u16p, _u8p]),
+        # registry
+        ("mitch_asset_get", c_int, [c_uint8, c_uint16, POINTER(S["asset"])]),
+        ("mitch_asset_get_packed", c_int, [c_uint32, POINTER(S["asset"])]),
+        ("mitch_asset_find", c_int, [_cstr, c_int, c_double, POINTER(S["asset"]), _dp]),
+        ("mitch_asset_count", c_size_t, [c_uint8]),
+        ("mitch_asset_at", c_int, [c_uint8, c_size_t, POINTER(S["asset"])]),
+        ("mitch_asset_class_get", c_int, [c_uint8, POINTER(S["class_info"])]),
+        ("mitch_instrument_type_get", c_int, [c_uint8, POINTER(S["class_info"])]),
+        ("mitch_provider_count", c_size_t, []),
+        ("mitch_provider_at", c_int, [c_size_t, POINTER(S["provider"])]),
+        ("mitch_provider_get", c_int, [c_uint16, POINTER(S["provider"])]),
+        ("mitch_provider_find", c_int, [_cstr, c_double, POINTER(S["provider"]), _dp]),
+        # symbol resolution
+        ("mitch_resolve", c_int, [_cstr, c_uint8, POINTER(S["resolution"])]),
+        ("mitch_name_key", c_int, [_cstr, _obuf, c_size_t, _szp]),
+        ("mitch_jaro_winkler", c_int, [_cstr, _cstr, _dp]),
+        # the flat ABI
+        ("mitch_pack_trade", c_int, [c_uint64, c_double, c_uint32, c_uint32, c_uint8, _buf]),
+        ("mitch_unpack_trade", c_int, [_buf, c_size_t, _u64p, _dp, _u32p, _u32p, _u8p]),
+        ("mitch_pack_order", c_int, [c_uint64, c_uint32, c_double, c_uint32, c_uint8, c_uint8,
+                                     c_uint64, _buf]),
+        ("mitch_unpack_order", c_int, [_buf, c_size_t, _u64p, _u32p, _dp, _u32p, _u8p, _u8p,
+                                       _u64p]),
+        ("mitch_pack_tick", c_int, [c_uint64, c_double, c_double, c_uint32, c_uint32, _buf]),
+        ("mitch_unpack_tick", c_int, [_buf, c_size_t, _u64p, _dp, _dp, _u32p, _u32p]),
+        ("mitch_pack_index", c_int, [c_uint64, c_double, c_uint32, c_uint32, c_int32, c_int32,
+                                     c_int32, c_int32, c_int32, c_uint16, c_uint16, c_int16,
+                                     c_int16, c_uint8, c_uint8, c_uint8, _buf]),
+        ("mitch_unpack_index", c_int, [_buf, c_size_t, _u64p, _dp, _u32p, _u32p, _i32p, _i32p,
+                                       _i32p, _i32p, _i32p, _u16p, _u16p, _i16p, _i16p, _u8p,
+                                       _u8p, _u8p]),
+        ("mitch_pack_order_book", c_int, [c_uint64, c_double, c_uint8, _u32p, _u32p, _buf,
+                                          c_size_t]),
+        ("mitch_unpack_order_book", c_int, [_buf, c_size_t, _u64p, _dp, _u8p, _u32p, _u32p]),
+        ("mitch_get_message_sizes", c_int, [_szp, _szp, _szp, _szp, _szp, _szp]),
+        ("mitch_pack_header", c_int, [c_uint8, c_uint64, c_uint8, _buf]),
+        ("mitch_unpack_header", c_int, [_buf, c_size_t, _u8p, _u64p, _u8p]),
+        ("mitch_create_header", c_int, [c_uint8, c_uint64, c_uint8, _buf, c_size_t]),
+        ("mitch_resolve_asset", c_int, [_cstr, c_double, _u32p, _u16p, _u8p, _obuf, c_size_t,
+                                        _obuf, c_size_t, _dp]),
+        ("mitch_resolve_asset_in_class", c_int, [_cstr, c_uint8, c_double, _u32p, _u16p, _obuf,
+                                                 c_size_t, _obuf, c_size_t, _dp]),
+        ("mitch_get_asset_by_id", c_int, [c_uint8, c_uint16, _u32p, _obuf, c_size_t, _obuf,
+                                          c_size_t]),
+        ("mitch_resolve_ticker", c_int, [_cstr, c_uint8, _u64p, _u32p, _u32p, _dp]),
+        ("mitch_find_market_provider", c_int, [_cstr, c_double, _u16p, _obuf, c_size_t, _dp]),
+        ("mitch_get_market_provider_by_id", c_int, [c_uint16, _obuf, c_size_t]),
+        ("mitch_get_all_market_providers", c_int, [_u16p, c_size_t, _szp]),
+        ("mitch_create_ticker_id", c_int, [c_uint8, c_uint8, c_uint16, c_uint8, c_uint16,
+                                           c_uint32, _u64p]),
+        ("mitch_decode_ticker_id", c_int, [c_uint64, _u8p, _u8p, _u16p, _u8p, _u16p, _u32p]),
+        ("mitch_create_channel", c_int, [c_uint16, c_char, _u32p]),
+        ("mitch_pack_channel", c_int, [c_uint32, _buf]),
+        ("mitch_unpack_channel", c_int, [_buf, c_size_t, _u32p]),
+        # versions
+        ("mitch_get_version", c_char_p, []),
+        ("mitch_get_version_len", c_size_t, []),
+        ("mitch_get_protocol_version", c_char_p, []),
+        ("mitch_get_protocol_version_len", c_size_t, []),
+        ("mitch_get_version_number", c_uint, []),
+    ]
 
 
 class _Missing:
@@ -408,31 +335,53 @@ class _Missing:
 
 
 class Library:
-    """The bound functions of one loaded libmitch, as attributes named like
-    the C functions (``lib.mitch_pack_trade``)."""
+    """One loaded libmitch: its layout table (``table``), the Structures
+    built from it (``structs``, by C name) and its functions, as attributes
+    named like the C functions (``lib.mitch_pack_trade``).
+
+    A function is declared (``restype``/``argtypes``) the first time it is
+    used, so that importing the package does not pay for the ones a program
+    never calls; a function the library does not export is a stand-in that
+    raises :class:`MissingSymbolError` when called.
+    """
 
     def __init__(self, cdll: Any, path: str, source: str) -> None:
         self.cdll = cdll
         self.path = path
         self.source = source
-        self.missing: List[str] = []
-        for name, restype, argtypes in DECLARATIONS:
-            try:
-                fn = getattr(cdll, name)
-            except AttributeError:
-                self.missing.append(name)
-                setattr(self, name, _Missing(name, path))
-                continue
-            fn.restype = restype
-            fn.argtypes = argtypes
-            setattr(self, name, fn)
+        try:
+            self.table = read_table(cdll)
+        except AttributeError as err:
+            raise ImportError("mitch: %s has no layout table (%s): it is not libmitch 1.1 or "
+                              "later" % (path, err)) from None
+        self.structs = build_structs(self.table)
+        self.structs.update(mitch_layout=LayoutStruct, mitch_field=FieldStruct)
+        self.declarations = declarations(self.table, self.structs)
+        self._by_name = {name: (restype, argtypes)
+                         for name, restype, argtypes in self.declarations}
+        self.by_class_name = {cls.__name__: cls for cls in self.structs.values()}
 
+    def __getattr__(self, name: str) -> Any:
+        declaration = self.__dict__.get("_by_name", {}).get(name)
+        if declaration is None:
+            raise AttributeError("libmitch declares no function %r" % name)
+        fn = self.alias(name, *declaration)
+        # Two threads may bind the same name at once: both get an equal
+        # declaration of the same C function, and one of them is kept.
+        self.__dict__[name] = fn
+        return fn
+
+    @property
+    def missing(self) -> List[str]:
+        """The declared functions the loaded library does not export."""
+        return [name for name, _, _ in self.declarations
+                if isinstance(getattr(self, name), _Missing)]
 
     def alias(self, name: str, restype: Any, argtypes: List[Any]) -> Any:
-        """A second, separately declared handle on ``name``, for the package's
-        fast paths: e.g. output pointers as ``c_void_p`` so that addresses of
-        one struct's fields can be passed without a ctypes object each.  The
-        declaration in DECLARATIONS stays the faithful one."""
+        """A separately declared handle on ``name``; the package's fast paths
+        use it to pass, say, output pointers as ``c_void_p`` addresses of one
+        struct's members instead of a ctypes object each.  The declaration
+        in ``declarations`` stays the faithful one."""
         try:
             fn = self.cdll[name]
         except (AttributeError, KeyError, TypeError):
@@ -443,7 +392,7 @@ class Library:
 
 
 def bind(cdll: Any, path: str = "", source: str = "") -> Library:
-    """Declare every function of ``DECLARATIONS`` on ``cdll``."""
+    """The layout table, Structures and functions of ``cdll``."""
     return Library(cdll, path, source)
 
 
@@ -452,7 +401,22 @@ def bind(cdll: Any, path: str = "", source: str = "") -> Library:
 lib: Library = None  # type: ignore[assignment]
 
 
+def __getattr__(name: str) -> Any:
+    """``TradeStruct``, ``STRUCTS``, ``DECLARATIONS``, ``TABLE``: those of the
+    package's library."""
+    if lib is not None:
+        if name == "STRUCTS":
+            return lib.structs
+        if name == "DECLARATIONS":
+            return lib.declarations
+        if name == "TABLE":
+            return lib.table
+        if name in lib.by_class_name:
+            return lib.by_class_name[name]
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+
+
 def strerror(status: int) -> str:
     """libmitch's text for a status code."""
     text = lib.mitch_strerror(status)
-    return text.decode("utf-8", "replace") if text else "status %d" % status
+    return str(text.decode("utf-8", "replace")) if text else "status %d" % status

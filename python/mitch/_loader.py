@@ -5,21 +5,29 @@ Order (the first library that loads and has the right major version wins):
 1. ``MITCH_LIBRARY`` - a path set by the user (or by the project's test
    harness).  When it is set, nothing else is tried: an explicit choice that
    fails must not silently load some other copy.
-2. ``ctypes.util.find_library("mitch")`` - what a system install through the
+2. The copy a platform wheel bundles inside the package
+   (``mitch/libmitch.so.1`` ...), for users without the system package.
+3. ``ctypes.util.find_library("mitch")`` - what a system install through the
    Debian/RPM package relies on (``ldconfig`` cache, the linker's search
    path, ``LD_LIBRARY_PATH``), no environment variable needed.
-3. The platform's versioned file names (``libmitch.so.1``, ``libmitch-1.dll``,
+4. The platform's versioned file names (``libmitch.so.1``, ``libmitch-1.dll``,
    ``libmitch.1.dylib``), handed to the dynamic loader as they are.
 
+Steps 1 and 2 start no process and import nothing beyond ctypes
+(``find_library`` runs ``ldconfig``/``gcc``: only step 3 pays for that).
 If nothing loads, :class:`ImportError` lists every place tried and how to fix
 it.
 """
 
+from __future__ import annotations
+
 import ctypes
-import ctypes.util
 import os
 import sys
-from typing import Any, Callable, List, Mapping, Optional, Tuple
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, Callable, List, Mapping, Optional, Tuple
 
 from . import _ffi
 from ._version import LIBRARY_MAJOR
@@ -71,7 +79,10 @@ def library_file(cdll: Any) -> Optional[str]:
             if kernel32.GetModuleFileNameW(ctypes.c_void_p(cdll._handle), buf, 32768):
                 return buf.value
             return None
-        for candidate in (None, ctypes.util.find_library("dl")):
+        # dladdr is in the process's own symbols (glibc >= 2.34, musl, macOS)
+        # or in libdl.so.2, by its soname - never through find_library, which
+        # would start a process.
+        for candidate in (None, "libdl.so.2"):
             try:
                 dladdr = ctypes.CDLL(candidate).dladdr
             except (OSError, AttributeError):
@@ -96,17 +107,37 @@ def _version_problem(cdll: Any) -> Optional[str]:
     get_number.argtypes = []
     number = get_number()
     major = number >> 16
+    version = "%d.%d.%d" % (major, (number >> 8) & 0xFF, number & 0xFF)
     if major != LIBRARY_MAJOR:
-        return ("it is libmitch %d.%d.%d, but this package (mitch for Python) needs "
-                "major version %d; install a matching libmitch or python3-mitch"
-                % (major, (number >> 8) & 0xFF, number & 0xFF, LIBRARY_MAJOR))
+        return ("it is libmitch %s, but this package (mitch for Python) needs major version "
+                "%d; install a matching libmitch or python3-mitch" % (version, LIBRARY_MAJOR))
+    if number < _ffi.MIN_VERSION_NUMBER:
+        return ("it is libmitch %s, but this package (mitch for Python) needs libmitch "
+                "%d.%d or later (its layout table); upgrade libmitch" % (
+                    version, _ffi.MIN_VERSION_NUMBER >> 16, (_ffi.MIN_VERSION_NUMBER >> 8) & 0xFF))
+    return None
+
+
+def _find_library(name: str) -> Optional[str]:
+    import ctypes.util  # imports subprocess, shutil, tempfile: only when needed
+    return ctypes.util.find_library(name)
+
+
+def bundled_path(platform: str = sys.platform) -> Optional[str]:
+    """The library a platform wheel carries next to this module, if any."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in versioned_names(platform):
+        path = os.path.join(here, name)
+        if os.path.isfile(path):
+            return path
     return None
 
 
 def load(environ: Mapping[str, str] = os.environ,
-         find_library: Callable[[str], Optional[str]] = ctypes.util.find_library,
+         find_library: Callable[[str], Optional[str]] = _find_library,
          opener: Callable[[str], Any] = ctypes.CDLL,
-         platform: str = sys.platform) -> "_ffi.Library":
+         platform: str = sys.platform,
+         bundled: Callable[[str], Optional[str]] = bundled_path) -> "_ffi.Library":
     """Find, load and bind libmitch (see the module docstring for the order).
 
     The parameters exist so the tests can replace the environment and the
@@ -114,7 +145,7 @@ def load(environ: Mapping[str, str] = os.environ,
     """
     tried: List[Tuple[str, str]] = []
 
-    def attempt(label: str, name: str) -> Optional[Any]:
+    def attempt(label: str, name: str, source: str) -> Optional["_ffi.Library"]:
         try:
             cdll = opener(name)
         except OSError as err:
@@ -124,19 +155,32 @@ def load(environ: Mapping[str, str] = os.environ,
         if problem:
             tried.append((label, "loaded, but %s" % problem))
             return None
-        return cdll
+        path = library_file(cdll) or name
+        try:
+            return _ffi.bind(cdll, path, source)
+        except ImportError as err:
+            tried.append((label, "loaded, but %s" % err))
+            return None
 
     explicit = environ.get(ENV_VAR, "")
     if explicit:
-        cdll = attempt("%s=%s" % (ENV_VAR, explicit), explicit)
-        if cdll is None:
+        lib = attempt("%s=%s" % (ENV_VAR, explicit), explicit, ENV_VAR)
+        if lib is None:
             raise ImportError(
                 "libmitch could not be loaded from %s=%s: %s.\nUnset %s to use the "
                 "system's libmitch, or point it at a libmitch %d.x shared library."
                 % (ENV_VAR, explicit, tried[-1][1], ENV_VAR, LIBRARY_MAJOR),
                 name="mitch")
-        return _ffi.bind(cdll, library_file(cdll) or explicit, ENV_VAR)
+        return lib
     tried.append((ENV_VAR, "not set"))
+
+    inside = bundled(platform)
+    if inside:
+        lib = attempt("the copy bundled in the package (%s)" % inside, inside, "bundled")
+        if lib is not None:
+            return lib
+    else:
+        tried.append(("a copy bundled in the package", "none (not a platform wheel)"))
 
     found = None
     try:
@@ -147,14 +191,14 @@ def load(environ: Mapping[str, str] = os.environ,
         if not found:
             tried.append(('ctypes.util.find_library("mitch")', "found nothing"))
     if found:
-        cdll = attempt('ctypes.util.find_library("mitch") -> %s' % found, found)
-        if cdll is not None:
-            return _ffi.bind(cdll, library_file(cdll) or found, "find_library")
+        lib = attempt('ctypes.util.find_library("mitch") -> %s' % found, found, "find_library")
+        if lib is not None:
+            return lib
 
     for name in versioned_names(platform):
-        cdll = attempt(name, name)
-        if cdll is not None:
-            return _ffi.bind(cdll, library_file(cdll) or name, "versioned name")
+        lib = attempt(name, name, "versioned name")
+        if lib is not None:
+            return lib
 
     lines = ["libmitch, the C library this package calls, was not found.",
              "Tried, in order:"]

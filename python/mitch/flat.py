@@ -8,17 +8,26 @@ status code.  Prefer the typed API of :mod:`mitch` (dataclasses) unless you
 port code written against another binding.
 """
 
-from ctypes import (ArgumentError, addressof, byref, c_double, c_int32, c_size_t, c_uint8,
-                    c_uint16, c_uint32, c_uint64, c_void_p, create_string_buffer)
-from operator import attrgetter
-from typing import Any, List, Sequence, Tuple
+from __future__ import annotations
 
-from . import _ffi
-from ._buffer import check_span, pinned
-from ._text import c_text
+from ctypes import (ArgumentError, addressof, byref, c_char, c_double, c_int32, c_size_t,
+                    c_uint8, c_uint16, c_uint32, c_uint64, c_void_p, create_string_buffer)
+from operator import attrgetter
+
+TYPE_CHECKING = False  # typing costs import time: only type checkers import it
+if TYPE_CHECKING:
+    from typing import Any, List, Sequence, Tuple
+
+from . import _diagnose, _ffi
+from ._buffer import pinned
+from ._convert import as_float, as_int, check_span, shorten
+from ._text import c_query
+from .bodies import Header, Index, Order, Tick, Trade
+from .book import OrderBook
+from .enums import message_type_byte
 from .exceptions import InvalidFieldValueError, exception_for_status
-from .types import (Header, Index, Order, OrderBook, Tick, Trade, as_float, as_int,
-                    message_type_byte)
+from . import ids as _ids
+from .layouts import BINS_PER_SIDE, HEADER_SIZE
 
 __all__ = [
     "pack_trade", "unpack_trade", "pack_order", "unpack_order", "pack_tick", "unpack_tick",
@@ -56,6 +65,13 @@ _unpack_order, _ORDER_OFFSETS, _order_fields = _fast_unpack("mitch_unpack_order"
 _unpack_tick, _TICK_OFFSETS, _tick_fields = _fast_unpack("mitch_unpack_tick", _ffi.TickStruct)
 _unpack_index, _INDEX_OFFSETS, _index_fields = _fast_unpack("mitch_unpack_index",
                                                             _ffi.IndexStruct)
+_TradeStruct = _ffi.TradeStruct
+if _TRADE_OFFSETS[0] != 0:
+    raise ImportError("mitch: mitch_trade does not start with ticker_id")
+_T1, _T2, _T3, _T4 = _TRADE_OFFSETS[1:]
+
+_Body32 = c_char * 32
+_Body64 = c_char * 64
 
 #: Default output sizes for the registry's name buffers: large enough for
 #: every registry string, so nothing is cut unless the caller asks for less.
@@ -71,9 +87,10 @@ def _error(status: int, function: str) -> Exception:
 def _read(data: Any, offset: int, fn: Any, *outs: Any) -> int:
     """Call ``fn(pointer, length, *outs)`` on ``data[offset:]`` without a copy."""
     if type(data) is bytes and offset == 0:
-        return fn(data, len(data), *outs)
+        return int(fn(data, len(data), *outs))
     with pinned(data) as (address, size):
-        return fn(address + offset, check_span(size, offset), *outs)
+        offset, left = check_span(size, offset)
+        return int(fn(address + offset, left, *outs))
 
 
 # -- bodies -------------------------------------------------------------------
@@ -82,13 +99,12 @@ def _exact(cls: Any, args: Tuple[Any, ...]) -> Tuple[Any, ...]:
     """The arguments as C values, checked by the dataclass (TypeError or
     InvalidFieldValueError naming the field); for the rare inputs the fast
     width test cannot judge (numpy scalars, out-of-range values)."""
-    s = cls(*args).to_ffi()
-    return tuple(getattr(s, name) for name, _ in cls._SPEC)
+    return tuple(cls._HOST.unpack_from(cls(*args).to_ffi()))
 
 
 def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side: int) -> bytes:
     """``mitch_pack_trade``: the 32 bytes of a trade body."""
-    out = create_string_buffer(32)
+    out = _Body32()
     try:
         # one expression checks every width (a negative value shifts to -1)
         if not ((ticker_id >> 64) | (quantity >> 32) | (trade_id >> 32) | (side >> 8)):
@@ -107,28 +123,28 @@ def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side:
 
 def unpack_trade(data: Any, offset: int = 0) -> Tuple[int, float, int, int, int]:
     """``mitch_unpack_trade``: (ticker_id, price, quantity, trade_id, side)."""
-    s = _ffi.TradeStruct()
+    s = _TradeStruct()
     a = addressof(s)
     if offset == 0 and type(data) is bytes:
-        status = _unpack_trade(data, len(data), a, a + 8, a + 16, a + 20, a + 24)
+        status = _unpack_trade(data, len(data), a, a + _T1, a + _T2, a + _T3, a + _T4)
     else:
         status = _read(data, offset, _unpack_trade, *[a + o for o in _TRADE_OFFSETS])
     if status:
-        raise Trade._decode_error(status, data, offset)
-    return _trade_fields(s)
+        raise _diagnose.wire_error(Trade, status, data, offset)
+    return _trade_fields(s)  # type: ignore[no-any-return]
 
 
 def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order_type: int,
                side: int, expiry_ms: int) -> bytes:
     """``mitch_pack_order``: the 32 bytes of an order body."""
-    args = (ticker_id, order_id, price, quantity, order_type, side, expiry_ms)
+    args: Tuple[Any, ...] = (ticker_id, order_id, price, quantity, order_type, side, expiry_ms)
     try:
         if (ticker_id >> 64) | (order_id >> 32) | (quantity >> 32) | (order_type >> 8) | \
                 (side >> 8) | (expiry_ms >> 64):
             args = _exact(Order, args)
     except TypeError:
         args = _exact(Order, args)
-    out = create_string_buffer(32)
+    out = _Body32()
     try:
         status = _pack_order(*args, out)
     except ArgumentError:
@@ -146,20 +162,20 @@ def unpack_order(data: Any, offset: int = 0) -> Tuple[int, int, float, int, int,
     a = addressof(s)
     status = _read(data, offset, _unpack_order, *[a + o for o in _ORDER_OFFSETS])
     if status:
-        raise Order._decode_error(status, data, offset)
-    return _order_fields(s)
+        raise _diagnose.wire_error(Order, status, data, offset)
+    return _order_fields(s)  # type: ignore[no-any-return]
 
 
 def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: int,
               ask_volume: int) -> bytes:
     """``mitch_pack_tick``: the 32 bytes of a tick body."""
-    args = (ticker_id, bid_price, ask_price, bid_volume, ask_volume)
+    args: Tuple[Any, ...] = (ticker_id, bid_price, ask_price, bid_volume, ask_volume)
     try:
         if (ticker_id >> 64) | (bid_volume >> 32) | (ask_volume >> 32):
             args = _exact(Tick, args)
     except TypeError:
         args = _exact(Tick, args)
-    out = create_string_buffer(32)
+    out = _Body32()
     try:
         status = _pack_tick(*args, out)
     except ArgumentError:
@@ -177,8 +193,8 @@ def unpack_tick(data: Any, offset: int = 0) -> Tuple[int, float, float, int, int
     a = addressof(s)
     status = _read(data, offset, _unpack_tick, *[a + o for o in _TICK_OFFSETS])
     if status:
-        raise Tick._decode_error(status, data, offset)
-    return _tick_fields(s)
+        raise _diagnose.wire_error(Tick, status, data, offset)
+    return _tick_fields(s)  # type: ignore[no-any-return]
 
 
 def pack_index(ticker_id: int, mid: float, v_bid: int, v_ask: int, m_spread: int,
@@ -188,7 +204,7 @@ def pack_index(ticker_id: int, mid: float, v_bid: int, v_ask: int, m_spread: int
     """``mitch_pack_index``: the 64 bytes of an index body."""
     args = (ticker_id, mid, v_bid, v_ask, m_spread, b_bid_o, b_ask_o, w_bid_o, w_ask_o,
             v_force, l_force, t_force, m_force, confidence, rejected, accepted)
-    out = create_string_buffer(64)
+    out = _Body64()
     status = _pack_index(*_exact(Index, args), out)  # checks every width, signed included
     if status:
         raise Index(*args)._fail(status, "cannot be packed")
@@ -201,18 +217,18 @@ def unpack_index(data: Any, offset: int = 0) -> Tuple[Any, ...]:
     a = addressof(s)
     status = _read(data, offset, _unpack_index, *[a + o for o in _INDEX_OFFSETS])
     if status:
-        raise Index._decode_error(status, data, offset)
-    return _index_fields(s)
+        raise _diagnose.wire_error(Index, status, data, offset)
+    return tuple(_index_fields(s))
 
 
 def _bins_array(bins: Sequence[int], what: str) -> Any:
     values = list(bins)
-    if len(values) != 2 * _ffi.BINS_PER_SIDE:
+    if len(values) != 2 * BINS_PER_SIDE:
         raise InvalidFieldValueError(
             "%s has %d values; the flat ABI takes %d (count, volume interleaved)"
-            % (what, len(values), 2 * _ffi.BINS_PER_SIDE), status=6, field=what)
-    return (c_uint32 * (2 * _ffi.BINS_PER_SIDE))(
-        *[as_int(v, c_uint32, "%s[%d]" % (what, i)) for i, v in enumerate(values)])
+            % (what, len(values), 2 * BINS_PER_SIDE), status=6, field=what)
+    return (c_uint32 * (2 * BINS_PER_SIDE))(
+        *[as_int(v, "u32", "%s[%d]" % (what, i)) for i, v in enumerate(values)])
 
 
 def pack_order_book(ticker_id: int, mid_price: float, bin_aggregator: int,
@@ -220,12 +236,12 @@ def pack_order_book(ticker_id: int, mid_price: float, bin_aggregator: int,
     """``mitch_pack_order_book``: the 2072 bytes of an order-book body.
     ``bid_bins``/``ask_bins`` are 256 ints each: count and volume of bin 0,
     then of bin 1, ... as on the wire."""
-    t = as_int(ticker_id, c_uint64, "ticker_id")
+    t = as_int(ticker_id, "u64", "ticker_id")
     m = as_float(mid_price, "mid_price")
-    a = as_int(bin_aggregator, c_uint8, "bin_aggregator")
+    a: Any = as_int(bin_aggregator, "u8", "bin_aggregator")
     bids, asks = _bins_array(bid_bins, "bid_bins"), _bins_array(ask_bins, "ask_bins")
-    out = create_string_buffer(_ffi.ORDER_BOOK_SIZE)
-    status = lib.mitch_pack_order_book(t, m, a, bids, asks, out, _ffi.ORDER_BOOK_SIZE)
+    out = create_string_buffer(OrderBook._SIZE)
+    status = lib.mitch_pack_order_book(t, m, a, bids, asks, out, OrderBook._SIZE)
     if status:
         raise OrderBook(t, m, a)._fail(status, "cannot be packed")
     return out.raw
@@ -236,12 +252,12 @@ def unpack_order_book(data: Any, offset: int = 0
     """``mitch_unpack_order_book``: (ticker_id, mid_price, bin_aggregator,
     bid_bins, ask_bins), the bins as 256 ints each (count, volume interleaved)."""
     t, m, a = c_uint64(), c_double(), c_uint8()
-    bids = (c_uint32 * (2 * _ffi.BINS_PER_SIDE))()
-    asks = (c_uint32 * (2 * _ffi.BINS_PER_SIDE))()
+    bids = (c_uint32 * (2 * BINS_PER_SIDE))()
+    asks = (c_uint32 * (2 * BINS_PER_SIDE))()
     status = _read(data, offset, lib.mitch_unpack_order_book, byref(t), byref(m), byref(a),
                    bids, asks)
     if status:
-        raise OrderBook._decode_error(status, data, offset)
+        raise _diagnose.wire_error(OrderBook, status, data, offset)
     return t.value, m.value, a.value, list(bids), list(asks)
 
 
@@ -257,14 +273,14 @@ def get_message_sizes() -> Tuple[int, int, int, int, int, int]:
 # -- header ---------------------------------------------------------------------
 
 def _header_args(message_type: Any, timestamp: int, count: int) -> Tuple[int, int, int]:
-    return (message_type_byte(message_type), as_int(timestamp, c_uint64, "timestamp"),
-            as_int(count, c_uint8, "count"))
+    return (message_type_byte(message_type), as_int(timestamp, "u64", "timestamp"),
+            as_int(count, "u8", "count"))
 
 
 def pack_header(message_type: Any, timestamp: int, count: int) -> bytes:
     """``mitch_pack_header``: the 8 header bytes."""
     args = _header_args(message_type, timestamp, count)
-    out = create_string_buffer(_ffi.HEADER_SIZE)
+    out = create_string_buffer(HEADER_SIZE)
     status = lib.mitch_pack_header(*args, out)
     if status:
         raise Header(message_type, timestamp, count)._fail(status, "cannot be packed")
@@ -274,8 +290,8 @@ def pack_header(message_type: Any, timestamp: int, count: int) -> bytes:
 def create_header(message_type: Any, timestamp: int, count: int) -> bytes:
     """``mitch_create_header``: the 8 header bytes (explicit output length)."""
     args = _header_args(message_type, timestamp, count)
-    out = create_string_buffer(_ffi.HEADER_SIZE)
-    status = lib.mitch_create_header(*args, out, _ffi.HEADER_SIZE)
+    out = create_string_buffer(HEADER_SIZE)
+    status = lib.mitch_create_header(*args, out, HEADER_SIZE)
     if status:
         raise Header(message_type, timestamp, count)._fail(status, "cannot be created")
     return out.raw
@@ -286,18 +302,18 @@ def unpack_header(data: Any, offset: int = 0) -> Tuple[int, int, int]:
     t, ts, c = c_uint8(), c_uint64(), c_uint8()
     status = _read(data, offset, lib.mitch_unpack_header, byref(t), byref(ts), byref(c))
     if status:
-        raise Header._decode_error(status, data, offset)
+        raise _diagnose.wire_error(Header, status, data, offset)
     return t.value, ts.value, c.value
 
 
 # -- registry ---------------------------------------------------------------------
 
 def _out_text(buf: Any) -> str:
-    return buf.value.decode("utf-8")
+    return str(buf.value.decode("utf-8"))
 
 
 def _text_buffer(length: int, what: str) -> Any:
-    n = as_int(length, c_uint32, what)
+    n = as_int(length, "u32", what)
     # A length of 0 is legal in C ("writes nothing"); keep one byte so the
     # buffer object exists, and tell C the caller's length.
     return create_string_buffer(max(n, 1)), n
@@ -308,7 +324,7 @@ def resolve_asset(name: Any, min_confidence: float, name_len: int = NAME_LEN,
     """``mitch_resolve_asset``: (asset_id, class_id, asset_class, name,
     aliases, confidence).  No match raises InvalidDataError (status 1, as in
     the flat ABI)."""
-    q = c_text(name, "name")
+    q = c_query(name, "name")
     aid, cid, acls, conf = c_uint32(), c_uint16(), c_uint8(), c_double()
     nbuf, nlen = _text_buffer(name_len, "name_len")
     abuf, alen = _text_buffer(aliases_len, "aliases_len")
@@ -316,7 +332,7 @@ def resolve_asset(name: Any, min_confidence: float, name_len: int = NAME_LEN,
                                      byref(cid), byref(acls), nbuf, nlen, abuf, alen,
                                      byref(conf))
     if status:
-        raise _error(status, "mitch_resolve_asset(%r)" % (name,))
+        raise _error(status, "mitch_resolve_asset(%s)" % (shorten(name),))
     return aid.value, cid.value, acls.value, _out_text(nbuf), _out_text(abuf), conf.value
 
 
@@ -325,16 +341,17 @@ def resolve_asset_in_class(name: Any, asset_class: int, min_confidence: float,
                            ) -> Tuple[int, int, str, str, float]:
     """``mitch_resolve_asset_in_class``: (asset_id, class_id, name, aliases,
     confidence)."""
-    q = c_text(name, "name")
+    q = c_query(name, "name")
     aid, cid, conf = c_uint32(), c_uint16(), c_double()
     nbuf, nlen = _text_buffer(name_len, "name_len")
     abuf, alen = _text_buffer(aliases_len, "aliases_len")
     status = lib.mitch_resolve_asset_in_class(
-        q, as_int(asset_class, c_uint8, "asset_class"),
+        q, as_int(asset_class, "u8", "asset_class"),
         as_float(min_confidence, "min_confidence"), byref(aid), byref(cid), nbuf, nlen, abuf,
         alen, byref(conf))
     if status:
-        raise _error(status, "mitch_resolve_asset_in_class(%r, %r)" % (name, asset_class))
+        raise _error(status, "mitch_resolve_asset_in_class(%s, %s)"
+                     % (shorten(name), shorten(asset_class)))
     return aid.value, cid.value, _out_text(nbuf), _out_text(abuf), conf.value
 
 
@@ -344,46 +361,47 @@ def get_asset_by_id(asset_class: int, class_id: int, name_len: int = NAME_LEN,
     aid = c_uint32()
     nbuf, nlen = _text_buffer(name_len, "name_len")
     abuf, alen = _text_buffer(aliases_len, "aliases_len")
-    status = lib.mitch_get_asset_by_id(as_int(asset_class, c_uint8, "asset_class"),
-                                       as_int(class_id, c_uint16, "class_id"), byref(aid),
+    status = lib.mitch_get_asset_by_id(as_int(asset_class, "u8", "asset_class"),
+                                       as_int(class_id, "u16", "class_id"), byref(aid),
                                        nbuf, nlen, abuf, alen)
     if status:
-        raise _error(status, "mitch_get_asset_by_id(%r, %r)" % (asset_class, class_id))
+        raise _error(status, "mitch_get_asset_by_id(%s, %s)"
+                     % (shorten(asset_class), shorten(class_id)))
     return aid.value, _out_text(nbuf), _out_text(abuf)
 
 
 def resolve_ticker(symbol: Any, instrument_type: int) -> Tuple[int, int, int, float]:
     """``mitch_resolve_ticker``: (ticker_id, base_asset_id, quote_asset_id,
     confidence), the assets packed."""
-    q = c_text(symbol, "symbol")
+    q = c_query(symbol, "symbol")
     tid, base, quote, conf = c_uint64(), c_uint32(), c_uint32(), c_double()
-    status = lib.mitch_resolve_ticker(q, as_int(instrument_type, c_uint8, "instrument_type"),
+    status = lib.mitch_resolve_ticker(q, as_int(instrument_type, "u8", "instrument_type"),
                                       byref(tid), byref(base), byref(quote), byref(conf))
     if status:
-        raise _error(status, "mitch_resolve_ticker(%r)" % (symbol,))
+        raise _error(status, "mitch_resolve_ticker(%s)" % (shorten(symbol),))
     return tid.value, base.value, quote.value, conf.value
 
 
 def find_market_provider(name: Any, min_confidence: float, name_len: int = NAME_LEN
                          ) -> Tuple[int, str, float]:
     """``mitch_find_market_provider``: (provider_id, name, confidence)."""
-    q = c_text(name, "name")
+    q = c_query(name, "name")
     pid, conf = c_uint16(), c_double()
     nbuf, nlen = _text_buffer(name_len, "name_len")
     status = lib.mitch_find_market_provider(q, as_float(min_confidence, "min_confidence"),
                                             byref(pid), nbuf, nlen, byref(conf))
     if status:
-        raise _error(status, "mitch_find_market_provider(%r)" % (name,))
+        raise _error(status, "mitch_find_market_provider(%s)" % (shorten(name),))
     return pid.value, _out_text(nbuf), conf.value
 
 
 def get_market_provider_by_id(provider_id: int, name_len: int = NAME_LEN) -> str:
     """``mitch_get_market_provider_by_id``: the provider's name."""
     nbuf, nlen = _text_buffer(name_len, "name_len")
-    status = lib.mitch_get_market_provider_by_id(as_int(provider_id, c_uint16, "provider_id"),
+    status = lib.mitch_get_market_provider_by_id(as_int(provider_id, "u16", "provider_id"),
                                                  nbuf, nlen)
     if status:
-        raise _error(status, "mitch_get_market_provider_by_id(%r)" % (provider_id,))
+        raise _error(status, "mitch_get_market_provider_by_id(%s)" % (shorten(provider_id),))
     return _out_text(nbuf)
 
 
@@ -408,13 +426,14 @@ def create_ticker_id(instrument_type: int, base_class: int, base_id: int, quote_
     its bits raises InvalidFieldValueError)."""
     out = c_uint64()
     status = lib.mitch_create_ticker_id(
-        as_int(instrument_type, c_uint8, "instrument_type"),
-        as_int(base_class, c_uint8, "base_class"), as_int(base_id, c_uint16, "base_id"),
-        as_int(quote_class, c_uint8, "quote_class"), as_int(quote_id, c_uint16, "quote_id"),
-        as_int(sub_type, c_uint32, "sub_type"), byref(out))
+        as_int(instrument_type, "u8", "instrument_type"),
+        as_int(base_class, "u8", "base_class"), as_int(base_id, "u16", "base_id"),
+        as_int(quote_class, "u8", "quote_class"), as_int(quote_id, "u16", "quote_id"),
+        as_int(sub_type, "u32", "sub_type"), byref(out))
     if status:
-        raise _error(status, "mitch_create_ticker_id(%r, %r, %r, %r, %r, %r)" % (
-            instrument_type, base_class, base_id, quote_class, quote_id, sub_type))
+        raise _error(status, "mitch_create_ticker_id(%s)" % ", ".join(
+            shorten(v) for v in (instrument_type, base_class, base_id, quote_class, quote_id,
+                                 sub_type)))
     return out.value
 
 
@@ -422,57 +441,25 @@ def decode_ticker_id(ticker_id: int) -> Tuple[int, int, int, int, int, int]:
     """``mitch_decode_ticker_id``: (instrument_type, base_class, base_id,
     quote_class, quote_id, sub_type)."""
     outs = (c_uint8(), c_uint8(), c_uint16(), c_uint8(), c_uint16(), c_uint32())
-    status = lib.mitch_decode_ticker_id(as_int(ticker_id, c_uint64, "ticker_id"),
+    status = lib.mitch_decode_ticker_id(as_int(ticker_id, "u64", "ticker_id"),
                                         *[byref(o) for o in outs])
     if status:
         raise _error(status, "mitch_decode_ticker_id(%#x)" % ticker_id)
     return tuple(o.value for o in outs)  # type: ignore[return-value]
 
 
-def create_channel(provider_id: int, message_type: Any) -> int:
-    """``mitch_create_channel``: the 32-bit channel id."""
-    out = c_uint32()
-    status = lib.mitch_create_channel(as_int(provider_id, c_uint16, "provider_id"),
-                                      bytes([message_type_byte(message_type)]), byref(out))
-    if status:
-        raise _error(status, "mitch_create_channel(%r, %r)" % (provider_id, message_type))
-    return out.value
-
-
-def pack_channel(channel_id: int) -> bytes:
-    """``mitch_pack_channel``: the 4 bytes of a channel id."""
-    out = create_string_buffer(_ffi.CHANNEL_SIZE)
-    status = lib.mitch_pack_channel(as_int(channel_id, c_uint32, "channel_id"), out)
-    if status:
-        raise _error(status, "mitch_pack_channel(%#x)" % channel_id)
-    return out.raw
-
-
-def unpack_channel(data: Any, offset: int = 0) -> int:
-    """``mitch_unpack_channel``: the channel id in 4 bytes (validated)."""
-    out = c_uint32()
-    status = _read(data, offset, lib.mitch_unpack_channel, byref(out))
-    if status:
-        raise exception_for_status(status)(
-            "channel at offset %d: %s" % (offset, _ffi.strerror(status)), status=status,
-            offset=offset)
-    return out.value
-
-
-def pack_asset(asset_class: int, class_id: int) -> int:
-    """``mitch_pack_asset``: ``(asset_class << 16) | class_id``."""
-    out = c_uint32()
-    status = lib.mitch_pack_asset(as_int(asset_class, c_uint8, "asset_class"),
-                                  as_int(class_id, c_uint16, "class_id"), byref(out))
-    if status:
-        raise _error(status, "mitch_pack_asset(%r, %r)" % (asset_class, class_id))
-    return out.value
+# The typed layer's channel and packed-asset functions already take the C
+# arguments in the C order and return what C returns.
+create_channel = _ids.create_channel
+pack_channel = _ids.pack_channel
+unpack_channel = _ids.unpack_channel
+pack_asset = _ids.pack_asset
 
 
 def unpack_asset(asset_id: int) -> Tuple[int, int]:
     """``mitch_unpack_asset``: (asset_class, class_id)."""
     cls, cid = c_uint8(), c_uint16()
-    status = lib.mitch_unpack_asset(as_int(asset_id, c_uint32, "asset_id"), byref(cls),
+    status = lib.mitch_unpack_asset(as_int(asset_id, "u32", "asset_id"), byref(cls),
                                     byref(cid))
     if status:
         raise _error(status, "mitch_unpack_asset(%#x)" % asset_id)
@@ -482,31 +469,31 @@ def unpack_asset(asset_id: int) -> Tuple[int, int]:
 # -- versions and status texts ------------------------------------------------------
 
 def get_version() -> str:
-    """``mitch_get_version``: the library version ("1.0.0")."""
-    return lib.mitch_get_version().decode("ascii")
+    """``mitch_get_version``: the library version ("1.1.0")."""
+    return str(lib.mitch_get_version().decode("ascii"))
 
 
 def get_version_len() -> int:
     """``mitch_get_version_len``."""
-    return lib.mitch_get_version_len()
+    return int(lib.mitch_get_version_len())
 
 
 def get_protocol_version() -> str:
     """``mitch_get_protocol_version``: the wire protocol version ("1.0.0")."""
-    return lib.mitch_get_protocol_version().decode("ascii")
+    return str(lib.mitch_get_protocol_version().decode("ascii"))
 
 
 def get_protocol_version_len() -> int:
     """``mitch_get_protocol_version_len``."""
-    return lib.mitch_get_protocol_version_len()
+    return int(lib.mitch_get_protocol_version_len())
 
 
 def get_version_number() -> int:
     """``mitch_get_version_number``: (major << 16) | (minor << 8) | patch."""
-    return lib.mitch_get_version_number()
+    return int(lib.mitch_get_version_number())
 
 
 def strerror(status: int) -> str:
     """``mitch_strerror``: the text of a status code."""
-    return _ffi.strerror(as_int(status, c_int32, "status"))
+    return _ffi.strerror(as_int(status, "i32", "status"))
 

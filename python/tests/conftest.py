@@ -18,6 +18,23 @@ from typing import Dict, Iterator, List
 import pytest
 
 PYTHON_DIR = Path(__file__).resolve().parent.parent
+
+try:
+    import numpy
+except ImportError:  # python3-numpy is optional: its tests skip
+    numpy = None  # type: ignore[assignment]
+try:
+    import pandas
+except ImportError:
+    pandas = None  # type: ignore[assignment]
+
+#: Marks a test of the numpy paths; without numpy it is skipped, saying why.
+needs_numpy = pytest.mark.skipif(
+    numpy is None, reason="numpy is not installed (python3-numpy): the numpy paths are not "
+    "tested; the rest of the package is")
+needs_pandas = pytest.mark.skipif(
+    pandas is None, reason="pandas is not installed (python3-pandas): to_dataframe is not "
+    "tested")
 TOP_SRCDIR = Path(os.environ.get("MITCH_TOP_SRCDIR", PYTHON_DIR.parent))
 
 
@@ -61,6 +78,7 @@ def run_python(code: str, env: Dict[str, str] = None, timeout: int = 120
     the package on sys.path; returns the completed process."""
     full_env = dict(os.environ)
     full_env["PYTHONPATH"] = str(PYTHON_DIR)
+    full_env["PYTHONNOUSERSITE"] = "1"
     full_env["PYTHONDONTWRITEBYTECODE"] = "1"
     if env:
         for key, value in env.items():

@@ -7,6 +7,7 @@ import pytest
 
 import mitch
 import mitch.aio
+from conftest import needs_numpy, numpy
 
 TID = 0x0305153138900000
 
@@ -15,8 +16,8 @@ def stream_bytes():
     trades = [mitch.Trade(TID, 1.0 + i, i + 1, i + 1) for i in range(300)]
     ticks = [mitch.Tick(TID, 2.0, 2.5, 1, 2)]
     books = [mitch.OrderBook(TID, 7.0, 2)]
-    wire = mitch.encode_stream("t", trades, 11) + mitch.encode_message("s", ticks, 12) + \
-        mitch.encode_message("b", books, 13)
+    wire = mitch.encode_stream(trades, "t", 11) + mitch.encode_message(ticks, "s", 12) + \
+        mitch.encode_message(books, "b", 13)
     return wire, trades + ticks + books
 
 
@@ -118,4 +119,94 @@ def test_damaged_stream():
     bad[second + 8 + 3 * 32 + 8:second + 8 + 3 * 32 + 16] = bytes(8)  # price of body 3
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         run(read(bytes(bad)))
-    assert err.value.offset == second + 8 + 3 * 32 and err.value.field == "price"
+    assert err.value.offset == second + 8 + 3 * 32 + 8 and err.value.field == "price"
+
+
+@pytest.mark.parametrize("chunk_size", [1, 100, 8 + 255 * 32, 1 << 20])
+def test_chunk_sizes_give_the_same_messages_and_stream_offsets(chunk_size):
+    wire, bodies = stream_bytes()
+
+    async def main():
+        reader, feed = fed_reader(wire, 333)
+        feeder = asyncio.ensure_future(feed())
+        got = [m async for m in mitch.aio.iter_messages(reader, chunk_size=chunk_size)]
+        await feeder
+        return got
+    messages = run(main())
+    assert [b for m in messages for b in m.bodies] == bodies
+    assert [m.offset for m in messages] == [0, 8 + 255 * 32, 2 * 8 + 300 * 32,
+                                            3 * 8 + 300 * 32 + 32]
+
+
+def test_damage_in_a_later_chunk_reports_the_stream_offset_after_the_messages_before_it():
+    wire, bodies = stream_bytes()
+    second = 8 + 255 * 32
+    bad = bytearray(wire)
+    bad[second + 8 + 3 * 32 + 8:second + 8 + 3 * 32 + 16] = bytes(8)  # price of body 3
+
+    async def main():
+        reader, feed = fed_reader(bytes(bad), 1000)
+        feeder = asyncio.ensure_future(feed())
+        got = []
+        with pytest.raises(mitch.InvalidFieldValueError) as err:
+            async for m in mitch.aio.iter_messages(reader, chunk_size=4096):
+                got.append(m)
+        await feeder
+        return got, err.value
+    got, err = run(main())
+    assert [m.offset for m in got] == [0]  # the first message was delivered
+    assert err.offset == second + 8 + 3 * 32 + 8 and err.field == "price"
+    assert err.info.message_offset == second
+    assert "offset %d" % second in str(err)
+
+
+@needs_numpy
+def test_read_arrays_yields_one_array_per_chunk():
+    trades = [mitch.Trade(TID, 1.0 + i, i + 1, i + 1, i % 2) for i in range(2000)]
+    wire = mitch.encode_stream(trades, "t", 5)
+
+    async def main(data, chunk_size):
+        reader, feed = fed_reader(data, 5000)
+        feeder = asyncio.ensure_future(feed())
+        arrays = [a async for a in mitch.aio.read_arrays(reader, "t", chunk_size=chunk_size)]
+        await feeder
+        return arrays
+    arrays = run(main(wire, 16384))
+    assert len(arrays) > 1 and all(len(a) for a in arrays)
+    joined = numpy.concatenate(arrays)
+    assert list(joined["trade_id"]) == list(range(1, 2001))
+    assert joined.dtype.itemsize < 32  # numpy drops the padding when it concatenates
+    assert mitch.encode_array(joined, "t", 5) == wire
+    ticks = mitch.encode_message([mitch.Tick(TID, 1.0, 2.0)], "s")
+    with pytest.raises(mitch.InvalidMessageTypeError) as err:
+        run(main(wire + ticks, 16384))
+    assert err.value.offset == len(wire)
+
+
+def test_write_messages_then_read_them_over_a_socket():
+    _, bodies = stream_bytes()
+    trades = bodies[:300]
+
+    async def main():
+        done = asyncio.get_running_loop().create_future()
+
+        async def serve(reader, writer):
+            done.set_result([b async for b in mitch.aio.read_messages(reader)])
+            writer.close()
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        written = await mitch.aio.write_messages(writer, trades, "t", timestamp=42)
+        bad = list(trades)
+        bad[7] = mitch.Trade(TID, -1.0, 1, 1)
+        with pytest.raises(mitch.InvalidFieldValueError):
+            await mitch.aio.write_messages(writer, bad)  # nothing is written
+        writer.write_eof()
+        got = await done
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        return written, got
+    written, got = run(main())
+    assert written == 2 * 8 + 300 * 32
+    assert got == trades

@@ -58,7 +58,7 @@ def test_header_count_and_type_rules():
         mitch.unpack_header(b"T" + bytes(6) + b"\x01")
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.unpack_header(b"\0t" + bytes(6) + b"\x00", offset=1)
-    assert err.value.field == "count" and err.value.offset == 1
+    assert err.value.field == "count" and err.value.offset == 1 + 7  # the count byte
     with pytest.raises(mitch.BufferTooSmallError):
         mitch.unpack_header(b"t" + bytes(6))
 
@@ -85,7 +85,7 @@ def test_trade_known_bytes_and_round_trip():
     assert t.pack() == wire == mitch.pack(t)
     assert mitch.pack_trade(TID, 1.0850, 1_000_000, 42, 1) == wire
     assert mitch.unpack_trade(wire) == t
-    assert mitch.unpack("t", wire) == t
+    assert mitch.unpack(wire, "t") == t
     assert mitch.flat.unpack_trade(wire) == (TID, 1.0850, 1_000_000, 42, 1)
     assert isinstance(mitch.unpack_trade(wire).side, OrderSide)
 
@@ -115,7 +115,7 @@ def test_trade_decode_rejects_bad_wire_naming_field_and_offset():
     buf[16 + 24] = 2  # side 2
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.unpack_trade(buf, offset=16)
-    assert err.value.field == "side" and err.value.offset == 16
+    assert err.value.field == "side" and err.value.offset == 16 + 24  # the side byte
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.flat.unpack_trade(trade_wire(TID, -2.0, 5, 6, 0))
     assert err.value.field == "price"
@@ -198,7 +198,7 @@ def test_non_cancel_rules_and_invalid_types():
     bad[24] = (4 << 1)
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         mitch.unpack_order(bad)
-    assert err.value.field == "type_and_side"
+    assert err.value.field == "order_type" and err.value.offset == 24  # in type_and_side
 
 
 # -- tick -------------------------------------------------------------------------------
@@ -302,11 +302,11 @@ def test_index_accepted_zero_needs_confidence_zero():
 
 def test_body_validate_without_decoding():
     wire = mitch.Trade(TID, 1.0, 1, 1).pack()
-    mitch.validate_body("t", wire)
+    mitch.validate_body(wire, "t")
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.validate_body("t", wire[:8] + bytes(24))
+        mitch.validate_body(wire[:8] + bytes(24), "t")
     assert err.value.field == "price"
     with pytest.raises(mitch.InvalidMessageTypeError):
-        mitch.validate_body("x", wire)
+        mitch.validate_body(wire, "x")
     with pytest.raises(mitch.BufferTooSmallError):
-        mitch.validate_body("i", wire)
+        mitch.validate_body(wire, "i")

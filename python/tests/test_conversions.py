@@ -4,11 +4,10 @@ and no silent truncation anywhere (ctypes would cut 2**32 to 0)."""
 
 import struct
 
-import numpy as np
 import pytest
 
 import mitch
-from conftest import f64_bits
+from conftest import f64_bits, needs_numpy, numpy as np
 
 TID = 0x0305153138900000
 
@@ -35,7 +34,13 @@ def test_price_bit_patterns_survive(bits):
     assert f64_bits(mitch.unpack_order(order.pack()).price) == bits  # unaligned offset 12
     tick = mitch.unpack_tick(mitch.Tick(TID, price, price).pack())
     assert f64_bits(tick.bid_price) == f64_bits(tick.ask_price) == bits
-    arr = mitch.decode_array(mitch.encode_message("t", [mitch.Trade(TID, price, 1, 1)]), "t")
+
+
+@needs_numpy
+@pytest.mark.parametrize("bits", FLOAT_BITS)
+def test_price_bit_patterns_survive_numpy(bits):
+    price = struct.unpack("<d", struct.pack("<Q", bits))[0]
+    arr = mitch.decode_array(mitch.encode_message([mitch.Trade(TID, price, 1, 1)], "t"), "t")
     assert f64_bits(float(arr["price"][0])) == bits
 
 
@@ -122,6 +127,7 @@ def test_wrong_python_types():
         mitch.create_ticker_id(0, 3, "1301", 3, 5001, 0)
 
 
+@needs_numpy
 def test_numpy_scalars_and_int_subclasses_convert_exactly():
     t = mitch.Trade(np.uint64(2 ** 64 - 1), np.float64(2.5), np.uint32(7), np.int64(8),
                     mitch.OrderSide.SELL)

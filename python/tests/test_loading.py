@@ -1,6 +1,7 @@
 """How the package finds libmitch: MITCH_LIBRARY, find_library against an
 installed copy, the versioned names, and the errors when nothing fits."""
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -124,15 +125,41 @@ def test_major_version_mismatch_is_a_clear_import_error():
     assert "libmitch 2.3.4" in text and "needs major version 1" in text
 
 
-def test_wrong_major_from_find_library_falls_back_to_the_versioned_name():
-    libs = {"libmitch.so.2": FakeLibrary(2 << 16), "libmitch.so.1": FakeLibrary(1 << 16)}
+def test_wrong_major_from_find_library_falls_back_to_the_versioned_name(built_library):
+    real = ctypes.CDLL(str(built_library))
+    libs = {"libmitch.so.2": FakeLibrary(2 << 16), "libmitch.so.1": real}
     lib = _loader.load(environ={}, find_library=lambda name: "libmitch.so.2",
-                       opener=lambda name: libs[name], platform="linux")
+                       opener=lambda name: libs[name], platform="linux",
+                       bundled=lambda platform: None)
     assert lib.source == "versioned name"
-    assert lib.cdll is libs["libmitch.so.1"]
-    # the fake exports nothing else: every other function is a clear error
-    with pytest.raises(mitch.MissingSymbolError):
+    assert lib.cdll is real
+
+
+def test_a_1_0_library_is_refused_naming_the_version():
+    with pytest.raises(ImportError) as err:
+        _loader.load(environ={"MITCH_LIBRARY": "/x/libmitch.so.1"},
+                     opener=lambda name: FakeLibrary((1 << 16) | 5))
+    assert "libmitch 1.0.5" in str(err.value) and "1.1 or later" in str(err.value)
+
+
+def test_a_library_without_the_layout_table_is_refused():
+    with pytest.raises(ImportError) as err:
+        _loader.load(environ={"MITCH_LIBRARY": "/x/libmitch.so.1"},
+                     opener=lambda name: FakeLibrary((1 << 16) | (1 << 8)))
+    assert "layout table" in str(err.value)
+
+
+def test_missing_functions_are_clear_errors(built_library):
+    lib = _loader.load(environ={"MITCH_LIBRARY": str(built_library)})
+    lib.__dict__["mitch_pack_trade"] = _ffi_missing("mitch_pack_trade")
+    with pytest.raises(mitch.MissingSymbolError) as err:
         lib.mitch_pack_trade(1, 1.0, 1, 1, 0, None)
+    assert "mitch_pack_trade" in str(err.value)
+
+
+def _ffi_missing(name):
+    from mitch import _ffi
+    return _ffi._Missing(name, "/x/libmitch.so.1")
 
 
 def test_not_a_libmitch_is_rejected():
@@ -167,3 +194,54 @@ def test_package_code_never_sets_mitch_library():
         text = source.read_text(encoding="utf-8")
         assert "lib/.libs" not in text.replace("(in a build tree: lib/.libs/", ""), source
         assert "os.environ[" not in text and "putenv" not in text, source
+
+
+NO_PROCESS = ("import mitch, sys; print(mitch.library_source, 'subprocess' in sys.modules, "
+              "'ctypes.util' in sys.modules)")
+
+
+def test_mitch_library_starts_no_process(built_library):
+    result = run_python(NO_PROCESS, env={"MITCH_LIBRARY": str(built_library)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["MITCH_LIBRARY", "False", "False"]
+
+
+def test_a_bundled_copy_comes_after_mitch_library_and_starts_no_process(built_library,
+                                                                        tmp_path):
+    package = tmp_path / "site" / "mitch"
+    shutil.copytree(Path(mitch.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(os.path.realpath(built_library), package / "libmitch.so.1")
+    env = {"PYTHONPATH": str(tmp_path / "site"), "MITCH_LIBRARY": None}
+    result = run_python(NO_PROCESS + "; print(mitch.library_path)", env=env)
+    assert result.returncode == 0, result.stderr
+    source, spawned, util, path = result.stdout.split()
+    assert (source, spawned, util) == ("bundled", "False", "False")
+    assert path == os.path.realpath(package / "libmitch.so.1")
+    env["MITCH_LIBRARY"] = str(built_library)
+    result = run_python(NO_PROCESS, env=env)
+    assert result.stdout.split()[0] == "MITCH_LIBRARY"
+
+
+def test_order_mitch_library_then_bundled_then_find_library_then_versioned():
+    tried = []
+
+    def opener(name):
+        tried.append(name)
+        raise OSError("no")
+
+    with pytest.raises(ImportError) as err:
+        _loader.load(environ={}, find_library=lambda name: "found.so", opener=opener,
+                     platform="linux", bundled=lambda platform: "/pkg/mitch/libmitch.so.1")
+    assert tried == ["/pkg/mitch/libmitch.so.1", "found.so", "libmitch.so.1"]
+    assert "bundled in the package" in str(err.value)
+
+
+def test_import_pulls_in_no_heavy_module(built_library):
+    """import mitch stays cheap: no typing (annotations are text), numpy,
+    asyncio or process machinery until a function needs them."""
+    result = run_python("import mitch, sys; print(' '.join(m for m in ('typing', 'numpy', "
+                        "'asyncio', 'subprocess', 'ctypes.util') if m in sys.modules) or '-')",
+                        env={"MITCH_LIBRARY": str(built_library)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "-"

@@ -84,7 +84,10 @@ def test_nan_and_infinities_everywhere():
 CRASH_BATCH = r'''
 import random
 import mitch
-import numpy as np
+try:
+    import numpy as np
+except ImportError:  # the numpy paths are then not part of the batch
+    np = None
 
 rng = random.Random(20240601)
 ok = errors = 0
@@ -93,11 +96,11 @@ def attempt(fn, *args, **kw):
     try:
         fn(*args, **kw)
         ok += 1
-    except (mitch.MitchError, TypeError, ValueError, BufferError):
+    except mitch.MitchError:  # every misuse is a MitchError, nothing else leaks
         errors += 1
 
-valid = mitch.encode_stream("t", [mitch.Trade(1 + i, 1.0 + i, 1 + i, 1 + i) for i in range(300)])
-valid += mitch.encode_message("b", [mitch.OrderBook(5, 2.0)])
+valid = mitch.encode_stream([mitch.Trade(1 + i, 1.0 + i, 1 + i, 1 + i) for i in range(300)], "t")
+valid += mitch.encode_message([mitch.OrderBook(5, 2.0)], "b")
 for round in range(3000):
     n = rng.randrange(0, 300)
     junk = bytes(rng.randrange(256) for _ in range(n))
@@ -108,13 +111,14 @@ for round in range(3000):
     for data in (junk, cut, bytearray(junk), memoryview(cut)):
         attempt(lambda: list(mitch.decode_messages(data)))
         attempt(mitch.stream_validate, data)
-        attempt(mitch.decode_array, data, rng.choice("tosibx"))
-        attempt(mitch.decode_batch, rng.choice("tosib"), data)
-        attempt(mitch.unpack, rng.choice("tosib"), data, rng.randrange(-2, 40))
+        if np is not None:
+            attempt(mitch.decode_array, data, rng.choice("tosibx"))
+        attempt(mitch.decode_batch, data, rng.choice("tosib"))
+        attempt(mitch.unpack, data, rng.choice("tosib"), rng.randrange(-2, 40))
         attempt(mitch.flat.unpack_order_book, data)
         attempt(mitch.unpack_header, data)
-        attempt(mitch.stream_frame, rng.choice("tosib"), data)
-        attempt(mitch.validate_body, rng.randrange(256), data)
+        attempt(mitch.stream_frame, data, rng.choice("tosib"))
+        attempt(mitch.validate_body, data, rng.randrange(256))
     text = rng.choice([junk, junk.decode("latin-1"), "x" * rng.randrange(0, 100000),
                        "EUR" + chr(rng.randrange(1, 0x10FFFF)) + "USD"])
     attempt(mitch.resolve_ticker, text, rng.randrange(0, 20))
@@ -135,7 +139,9 @@ for round in range(3000):
     attempt(mitch.Channel.from_id, rng.randrange(2 ** 32))
     attempt(mitch.pack_trade, rng.randrange(-5, 2 ** 65), rng.uniform(-1, 1e300),
             rng.randrange(-5, 2 ** 33), rng.randrange(2 ** 33), rng.randrange(-1, 300))
-    attempt(mitch.encode_array, np.frombuffer(junk[:len(junk) // 32 * 32], dtype=mitch.wire_dtype("t")), "t")
+    if np is not None:
+        attempt(mitch.encode_array,
+                np.frombuffer(junk[:len(junk) // 32 * 32], dtype=mitch.wire_dtype("t")), "t")
 print("OK", ok, errors)
 '''
 

@@ -24,31 +24,31 @@ def expected_message(code, ts, bodies_wire):
 def test_encode_message_bytes():
     ts = 34_200_123_456_789
     bodies = trades(3)
-    wire = mitch.encode_message("t", bodies, ts)
+    wire = mitch.encode_message(bodies, "t", ts)
     assert wire == expected_message("t", ts, [b.pack() for b in bodies])
-    assert mitch.encode_message(MessageType.TRADE, bodies, ts) == wire
+    assert mitch.encode_message(bodies, MessageType.TRADE, ts) == wire
 
 
 def test_encode_message_errors():
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.encode_message("t", [], 0)
+        mitch.encode_message([], "t", 0)
     assert err.value.field == "count"
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.encode_message("t", trades(256), 0)
+        mitch.encode_message(trades(256), "t", 0)
     assert err.value.field == "count"
-    assert len(mitch.encode_message("t", trades(255), 0)) == 8 + 255 * 32
+    assert len(mitch.encode_message(trades(255), "t", 0)) == 8 + 255 * 32
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.encode_message("t", trades(1), 2 ** 48)
+        mitch.encode_message(trades(1), "t", 2 ** 48)
     assert err.value.field == "timestamp"
     bad = trades(3)
     bad[2].price = -1.0
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.encode_message("t", bad, 0)
+        mitch.encode_message(bad, "t", 0)
     assert err.value.field == "price" and "bodies[2]" in str(err.value)
     with pytest.raises(TypeError):
-        mitch.encode_message("s", trades(1), 0)
+        mitch.encode_message(trades(1), "s", 0)
     with pytest.raises(mitch.InvalidMessageTypeError):
-        mitch.encode_message("x", trades(1), 0)
+        mitch.encode_message(trades(1), "x", 0)
 
 
 def mixed_buffer():
@@ -60,7 +60,7 @@ def mixed_buffer():
         ("b", 5, [mitch.OrderBook(TID, 9.5, 1, [(i, i) for i in range(128)],
                                   [(1, 2)] * 128)]),
     ]
-    return parts, b"".join(mitch.encode_message(c, bodies, ts) for c, ts, bodies in parts)
+    return parts, b"".join(mitch.encode_message(bodies, c, ts) for c, ts, bodies in parts)
 
 
 @pytest.mark.parametrize("kind", ["bytes", "bytearray", "memoryview", "mmap"])
@@ -122,7 +122,7 @@ def test_damaged_streams_report_the_offset():
     with pytest.raises(mitch.InvalidFieldValueError) as err:
         for m in mitch.decode_messages(bytes(bad_body)):
             got.append(m)
-    assert got == [] and err.value.offset == 8 + 32 and err.value.field == "price"
+    assert got == [] and err.value.offset == 8 + 32 + 8 and err.value.field == "price"
     assert list(mitch.decode_messages(b"")) == []
     with pytest.raises(mitch.InvalidDataError):
         list(mitch.decode_messages(None))
@@ -132,7 +132,7 @@ def test_stream_validate():
     parts, wire = mixed_buffer()
     info = mitch.stream_validate(wire)
     assert (info.messages, info.bodies) == (5, 2 + 2 + 1 + 1 + 1)
-    assert mitch.stream_validate(mitch.encode_message("t", trades(3)), "t").bodies == 3
+    assert mitch.stream_validate(mitch.encode_message(trades(3), "t"), "t").bodies == 3
     with pytest.raises(mitch.InvalidMessageTypeError) as err:
         mitch.stream_validate(wire, "t")
     assert err.value.offset == 8 + 2 * 32 and err.value.info.messages == 1
@@ -144,28 +144,28 @@ def test_stream_validate():
 
 def test_gather_and_frame():
     bodies = trades(600)
-    stream = mitch.encode_stream("t", bodies, 77)
+    stream = mitch.encode_stream(bodies, "t", 77)
     headers = [m.header for m in mitch.decode_messages(stream)]
     assert [h.count for h in headers] == [255, 255, 90]
     assert all(h.timestamp == 77 for h in headers)
     gathered = mitch.stream_gather(stream, "t")
     assert gathered == b"".join(b.pack() for b in bodies) == mitch.encode_batch(bodies)
-    assert mitch.stream_frame("t", gathered, 77) == stream
-    assert mitch.decode_batch("t", gathered) == bodies
-    assert mitch.decode_batch(mitch.Trade, gathered, count=2, offset=32) == bodies[1:3]
+    assert mitch.stream_frame(gathered, "t", 77) == stream
+    assert mitch.decode_batch(gathered, "t") == bodies
+    assert mitch.decode_batch(gathered, mitch.Trade, count=2, offset=32) == bodies[1:3]
     with pytest.raises(mitch.BufferTooSmallError):
-        mitch.stream_frame("t", gathered[:-1], 0)
+        mitch.stream_frame(gathered[:-1], "t", 0)
     with pytest.raises(mitch.InvalidMessageTypeError):
-        mitch.stream_gather(stream + mitch.encode_message("s", [mitch.Tick(TID, 1, 1)]), "t")
+        mitch.stream_gather(stream + mitch.encode_message([mitch.Tick(TID, 1, 1)], "s"), "t")
     broken = bytearray(gathered)
     broken[32 * 300:32 * 300 + 8] = bytes(8)
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.stream_frame("t", broken, 0)
+        mitch.stream_frame(broken, "t", 0)
     assert err.value.offset == 32 * 300 and err.value.field == "ticker_id"
     with pytest.raises(mitch.InvalidFieldValueError) as err:
-        mitch.decode_batch("t", broken)
+        mitch.decode_batch(broken, "t")
     assert err.value.offset == 32 * 300
-    assert mitch.encode_stream("t", []) == b""
+    assert mitch.encode_stream([], "t") == b""
 
 
 def test_encode_batch_names_the_bad_body():

@@ -10,6 +10,9 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
+
+import pytest
 
 import mitch
 from conftest import PYTHON_DIR, run_python
@@ -76,6 +79,9 @@ def test_tarball_lists_every_file_of_python_dir():
 
 
 def test_wheel_builds_with_setuptools_alone(tmp_path):
+    for module, package in (("setuptools", "python3-setuptools"), ("wheel", "python3-wheel")):
+        pytest.importorskip(module, reason="%s is not installed (%s): the wheel is not built"
+                            % (module, package))
     source = tmp_path / "src"
     shutil.copytree(PYTHON_DIR, source, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     out = tmp_path / "dist"
@@ -101,3 +107,57 @@ def test_sources_use_python38_syntax():
     import ast
     for path in list((PYTHON_DIR / "mitch").glob("*.py")) + [EXAMPLE]:
         ast.parse(path.read_text(encoding="utf-8"), filename=str(path), feature_version=(3, 8))
+
+
+def test_platform_wheel_carries_the_library_and_loads_it(tmp_path, built_library):
+    pytest.importorskip("auditwheel", reason="auditwheel is not installed: it comes from "
+                        "PyPI (python/ci-venv.sh makes a venv with it)")
+    wheel_tool = pytest.importorskip("wheel", reason="wheel >= 0.40 is not installed")
+    if tuple(int(p) for p in wheel_tool.__version__.split(".")[:2]) < (0, 40):
+        pytest.skip("wheel %s has no `wheel tags` (0.40 or later, from PyPI: "
+                    "python/ci-venv.sh)" % wheel_tool.__version__)
+    out = tmp_path / "wheels"
+    build = subprocess.run([str(PYTHON_DIR / "build-wheel.sh"), "platform", str(out),
+                            str(built_library)], capture_output=True, text=True, timeout=600,
+                           env=dict(os.environ, PYTHON=sys.executable))
+    assert build.returncode == 0, build.stderr[-3000:]
+    wheel = Path(build.stdout.strip().splitlines()[-1])
+    assert re.fullmatch(r"mitch-%s-py3-none-manylinux.*\.whl" % re.escape(mitch.__version__),
+                        wheel.name), wheel.name
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "mitch/libmitch.so.1" in names and "mitch/py.typed" in names
+    # a fresh venv without system site packages, MITCH_LIBRARY unset, outside
+    # the source tree: the package and the library come from the wheel
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-index", str(wheel)],
+                   check=True, timeout=300)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MITCH_LIBRARY", "PYTHONPATH", "LD_LIBRARY_PATH")}
+    result = subprocess.run([str(python), str(EXAMPLE)], capture_output=True, text=True,
+                            cwd=str(tmp_path), env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Euro / US Dollar 0x305153138900000"
+    where = subprocess.run([str(python), "-c", "import mitch, sys; print(mitch.library_source,"
+                            " mitch.library_path, 'subprocess' in sys.modules)"],
+                           capture_output=True, text=True, cwd=str(tmp_path), env=env,
+                           timeout=120)
+    source, path, spawned = where.stdout.split()
+    assert source == "bundled" and path.startswith(str(venv)) and spawned == "False"
+
+
+def readme_blocks():
+    text = (PYTHON_DIR / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.*?)```", text, re.S)
+
+
+@pytest.mark.parametrize("index", range(len(readme_blocks())))
+def test_python_readme_examples_run(index):
+    code = readme_blocks()[index]
+    needs = re.match(r"# needs: (.*)\n", code)
+    for module in (needs.group(1).split() if needs else ()):
+        pytest.importorskip(module, reason="the README example needs %s" % module)
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip()

@@ -179,5 +179,6 @@ def test_ticker_from_id():
     assert t.instrument_type == InstrumentType.SPOT
     odd = mitch.create_ticker_id(7, 3, 1301, 14, 3, 99)  # a quote the registry lacks
     t = mitch.ticker_from_id(odd)
-    assert t.quote is None and t.base.symbol == "EUR" and t.name == "" and t.sub_type == 99
+    assert (t.quote.asset_class, t.quote.class_id, t.quote.name, t.quote.symbol) == (14, 3, "", "")
+    assert t.base.symbol == "EUR" and t.name == "" and t.sub_type == 99
     assert t.instrument_type == InstrumentType.PUT_OPTION

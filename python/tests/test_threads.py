@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import mitch
 from mitch import _ffi
-from conftest import read_tsv
+from conftest import numpy, read_tsv
 
 TID = 0x0305153138900000
 THREADS = 8
@@ -19,8 +19,8 @@ def workload():
     symbols = [r["symbol"] for r in read_tsv("resolution/tickers.tsv")]
     assets = [r["query"] for r in read_tsv("resolution/assets.tsv")]
     bodies = [mitch.Trade(TID + i, 1.0 + i, 1 + i, 1 + i, i % 2) for i in range(700)]
-    stream = mitch.encode_stream("t", bodies, 3) + mitch.encode_message(
-        "s", [mitch.Tick(TID, 1.0, 2.0, 3, 4)], 4)
+    stream = mitch.encode_stream(bodies, "t", 3) + \
+        mitch.encode_message([mitch.Tick(TID, 1.0, 2.0, 3, 4)], "s", 4)
     return symbols, assets, stream
 
 
@@ -34,7 +34,8 @@ def answers(symbols, assets, stream):
         [safe(mitch.resolve_ticker, s) for s in symbols],
         [safe(mitch.match_asset, q) for q in assets],
         [m for m in mitch.decode_messages(stream)],
-        mitch.decode_array(stream[:len(stream) - 40], "t").tobytes(),
+        mitch.decode_array(stream[:len(stream) - 40], "t").tobytes() if numpy is not None
+        else mitch.stream_gather(stream[:len(stream) - 40], "t"),
         [safe(mitch.find_market_provider, q) for q in ("NYSE", "Binanse", "IBKR")],
     )
 

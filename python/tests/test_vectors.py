@@ -41,7 +41,7 @@ def check_body_rows(rows, cls, parse, flat_pack, flat_unpack):
         assert body.pack() == wire, where
         assert flat_pack(*fields) == wire, where
         decoded = cls.unpack(wire)
-        for name, value in zip([n for n, _ in cls._SPEC], fields):
+        for name, value in zip(cls._HOST_NAMES, fields):
             assert same_value(getattr(decoded, name), value), "%s field %s" % (where, name)
         for got, value in zip(flat_unpack(wire), fields):
             assert same_value(got, value), where
