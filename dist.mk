@@ -12,15 +12,20 @@ EXTRA_DIST += \
 	rpm/mitch.spec \
 	rpm/install-wheel.py \
 	mingw/README-windows.txt \
-	dist-build/build-check-mingw.sh \
+	dist-build/build-mingw-lib.sh \
 	dist-build/build-deb.sh \
 	dist-build/build-rpm.sh \
+	dist-build/check-plain-cross.sh \
 	dist-build/check-debian-install.sh \
 	dist-build/check-packaging.sh \
 	dist-build/ci.sh \
 	dist-build/cross-build.sh \
+	dist-build/pristine-debian.sh \
+	dist-build/pristine-quickstart.sh \
 	dist-build/pristine-root.sh \
+	dist-build/pristine-windows.sh \
 	dist-build/readme-commands.sh \
+	dist-build/vectors-stream.py \
 	dist-build/wine-run.sh
 
 # The packaging files agree with the tree (versions, Build-Depends against

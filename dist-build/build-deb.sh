@@ -27,10 +27,31 @@ fi
 
 cd "$out/libmitch"
 log=$out/build.log
+# The source package too (before the build touches the tree), so lintian
+# sees debian/ as a source package (debian/watch, debian/source): an orig
+# tarball of the same files without debian/, then dpkg-source -b.
+version=$(dpkg-parsechangelog -S Version)
+upstream=${version%-*}
+tar --exclude=./debian -C "$out/libmitch" -cJf "$out/libmitch_$upstream.orig.tar.xz" .
+if ! (cd "$out" && dpkg-source -b libmitch) >"$out/source.log" 2>&1; then
+  cat "$out/source.log" >&2
+  echo "deb: FAILED: dpkg-source -b" >&2
+  exit 1
+fi
 echo "deb: dpkg-buildpackage -us -uc -b in $out/libmitch (log: $log)"
-# The system's tools only, as on a Debian buildd: a python3 from pyenv or
-# /usr/local on PATH must not be the one pybuild and configure pick.
-if ! PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+# The README's command as a user types it, with the user's PATH, except
+# that a decoy python3 (and python3.N, python) comes first: a python3 from
+# pyenv or /usr/local there must not be the one pybuild or configure picks,
+# and debian/rules makes sure it is not.  The decoy fails loudly if run.
+decoy=$out/decoy-python
+mkdir -p "$decoy"
+py_version=$(/usr/bin/python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+for name in python python3 "python$py_version"; do
+  printf '#!/bin/sh\necho "decoy %s on PATH was run: debian/rules must use /usr/bin/python3" >&2\nexit 97\n' \
+    "$name" >"$decoy/$name"
+  chmod 755 "$decoy/$name"
+done
+if ! PATH=$decoy:$PATH \
     DEB_BUILD_OPTIONS="parallel=$jobs ${DEB_BUILD_OPTIONS:-}" \
     dpkg-buildpackage -us -uc -b >"$log" 2>&1; then
   tail -n 60 "$log" >&2
@@ -44,13 +65,21 @@ tests=$(sed -n 's/^# \(TOTAL\|PASS\|SKIP\|FAIL\|ERROR\): *\([0-9]*\)$/\1=\2/p' "
 changes=$(ls "$out"/libmitch_*.changes)
 lintian_log=$out/lintian.log
 lintian_status=0
-PATH=/usr/sbin:/usr/bin:/sbin:/bin lintian --fail-on error --display-info --pedantic "$changes" >"$lintian_log" 2>&1 || lintian_status=$?
+dsc=$out/libmitch_$version.dsc
+PATH=/usr/sbin:/usr/bin:/sbin:/bin lintian --fail-on error --display-info --pedantic "$changes" "$dsc" >"$lintian_log" 2>&1 || lintian_status=$?
 cat "$lintian_log"
 errors=$(grep -c '^E: ' "$lintian_log" || true)
 warnings=$(grep -c '^W: ' "$lintian_log" || true)
 debs=$(cd "$out" && ls ./*.deb | sed 's|^\./||; s|_.*||' | paste -sd' ')
 if [ "$lintian_status" -ne 0 ] || [ "$errors" -ne 0 ]; then
   echo "deb: FAILED: lintian reports $errors error(s) (exit $lintian_status)" >&2
+  exit 1
+fi
+# debian/watch must be there and well-formed: no debian-watch-* tag at all,
+# whatever its level.
+if grep -q '^[EWIP]: .* debian-watch-' "$lintian_log"; then
+  echo "deb: FAILED: lintian tags debian/watch:" >&2
+  grep '^[EWIP]: .* debian-watch-' "$lintian_log" >&2
   exit 1
 fi
 echo "deb: ok: $debs; make check: $tests; lintian: 0 errors, $warnings warnings"

@@ -71,5 +71,51 @@ if [ "${errors:-1}" -ne 0 ]; then
   echo "rpm: FAILED: rpmlint reports errors (exit $lint_status)" >&2
   exit 1
 fi
+# Warnings once fixed that must not come back.
+if grep -E ': W: (name-repeated-in-summary|no-documentation)( |$)' "$lint_log" >&2; then
+  echo "rpm: FAILED: rpmlint warnings that were fixed are back (above)" >&2
+  exit 1
+fi
+
+# The README's `dnf install` line, as written there: its globs, with
+# ~/rpmbuild meaning this build's topdir, must pick every binary package
+# built here and no debug package.  rpm on Debian makes no debuginfo
+# packages; Fedora makes NAME-debuginfo and mitch-debugsource beside them,
+# so a copy of RPMS/ with those names added (empty files) is what the
+# globs are matched against.  Then `rpm -i --test` on exactly the picked
+# files, with an empty database, must not miss anything one of our own
+# packages provides (the system's libc and python3 it may miss).
+readme_home=$out/readme-home
+rm -rf "$readme_home" "$out/home/empty-rpmdb"
+mkdir -p "$out/home/empty-rpmdb"
+mkdir -p "$readme_home/rpmbuild"
+cp -a "$out/RPMS" "$readme_home/rpmbuild/RPMS"
+binaries=$(find "$out/RPMS" -name '*.rpm' | sort)
+for f in $binaries; do
+  IFS=$'\t' read -r n v r a < <(rpm -qp --qf '%{NAME}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n' "$f" 2>/dev/null)
+  [ "$a" = noarch ] && continue
+  : >"$readme_home/rpmbuild/RPMS/$a/$n-debuginfo-$v-$r.$a.rpm"
+  : >"$readme_home/rpmbuild/RPMS/$a/mitch-debugsource-$v-$r.$a.rpm"
+done
+dnf_line=$("$here/readme-commands.sh" -j "$here/../README.md" '### RPM packages (Fedora, RHEL, openSUSE)' |
+  grep -E '^(sudo )?dnf install ' || true)
+[ -n "$dnf_line" ] || { echo "rpm: FAILED: no dnf install line in the README's RPM section" >&2; exit 1; }
+dnf_args=${dnf_line#sudo }
+dnf_args=${dnf_args#dnf install }
+picked=$(HOME=$readme_home bash -c 'shopt -s nullglob; eval "set -- $1"; printf "%s\n" "$@"' sh "$dnf_args" | sort)
+want=$(for f in $binaries; do echo "$readme_home/rpmbuild/${f#"$out/"}"; done | sort)
+if [ "$picked" != "$want" ]; then
+  echo "rpm: FAILED: the README's dnf install line picks (<) other files than the packages built (>):" >&2
+  diff <(echo "$picked" | sed "s|$readme_home/rpmbuild/RPMS/||") <(echo "$want" | sed "s|$readme_home/rpmbuild/RPMS/||") >&2 || true
+  exit 1
+fi
+ours=$(for f in $binaries; do rpm -qp --provides "$f" 2>/dev/null; done | awk '{ print $1 }' | sort -u)
+missing=$(rpm --dbpath "$out/home/empty-rpmdb" -i --test $picked 2>&1 |
+  sed -n 's/^[[:space:]]*\([^ ]*\).* is needed by .*/\1/p' | sort -u | comm -12 - <(echo "$ours") || true)
+if [ -n "$missing" ]; then
+  echo "rpm: FAILED: the README's dnf install line leaves out what our packages need: $missing" >&2
+  exit 1
+fi
+
 names=$(for f in $rpms; do basename "$f" .rpm; done | paste -sd' ')
 echo "rpm: ok: $names; make check: $tests; rpmlint: $summary"

@@ -10,6 +10,8 @@
 #        rpm    build-rpm.sh (rpmbuild -ba, %check, rpmlint)
 #        HOST   cross-build.sh HOST for x86_64-w64-mingw32, i686-w64-mingw32,
 #               s390x-linux-gnu, aarch64-linux-gnu, i686-linux-gnu
+#        plain-cross  check-plain-cross.sh: plain ./configure --host=...
+#               && make, with only the build machine's pkg-config
 # Each job's one-line summary and time is printed; the exit status is
 # non-zero if any job failed (its log's tail is shown).
 #
@@ -24,7 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 export MITCH_BUILD_ROOT=${MITCH_BUILD_ROOT:-${TMPDIR:-/tmp}/mitch-build}
 slots=${MITCH_CI_JOBS:-2}
-all_jobs="deb rpm x86_64-w64-mingw32 i686-w64-mingw32 s390x-linux-gnu aarch64-linux-gnu i686-linux-gnu"
+all_jobs="deb rpm x86_64-w64-mingw32 i686-w64-mingw32 s390x-linux-gnu aarch64-linux-gnu i686-linux-gnu plain-cross"
 jobs=${MITCH_CI_ONLY:-$all_jobs}
 logs=$MITCH_BUILD_ROOT/logs
 start=$(date +%s)
@@ -77,6 +79,7 @@ run_job() {
       "$here/build-deb.sh" "$MITCH_BUILD_ROOT/deb" &&
         "$here/check-debian-install.sh" "$MITCH_BUILD_ROOT/deb" ;;
     rpm) "$here/build-rpm.sh" "$tarball" ;;
+    plain-cross) "$here/check-plain-cross.sh" "$srcdir" ;;
     *) MITCH_BUILD_ROOT=$MITCH_BUILD_ROOT/cross "$here/cross-build.sh" "$1" "$srcdir" ;;
   esac
 }
@@ -85,7 +88,7 @@ job_done() {
   local name=$1 status seconds
   read -r status seconds <"$logs/$name.status"
   printf 'ci: %-20s %4ss  %s\n' "$name" "$seconds" \
-    "$(grep -E '^(deb|debian-install|rpm|cross)( [^:]*)?: (ok|FAILED)' "$logs/$name.log" | paste -sd'|' | sed 's/|/ | /g')"
+    "$(grep -E '^(deb|debian-install|rpm|cross|plain-cross)( [^:]*)?: (ok|FAILED)' "$logs/$name.log" | paste -sd'|' | sed 's/|/ | /g')"
 }
 
 running=()

@@ -12,14 +12,17 @@
 #
 # SRCDIR is an unconfigured source tree with a configure script (default:
 # this checkout; CI passes the unpacked `make dist` tarball).  Check for the
-# Linux targets comes from Debian multiarch; for MinGW it is built from
-# Debian's check source (build-check-mingw.sh).  `tools/install-deps cross`
-# installs everything.
+# Linux targets comes from Debian multiarch; for MinGW, Check and jansson
+# are built from Debian's source packages (build-mingw-lib.sh), so the
+# Windows mitch.exe has every command; its encode is tried under wine
+# against the conformance vectors.  `tools/install-deps cross` installs
+# everything.
 #
 # Environment:
 #   MITCH_BUILD_ROOT  builds go to $MITCH_BUILD_ROOT/HOST (default:
 #                     ${TMPDIR:-/tmp}/mitch-cross); each run starts afresh
-#   MITCH_CACHE_DIR   kept between runs: MinGW Check, the wine prefix
+#   MITCH_CACHE_DIR   kept between runs: MinGW Check and jansson, the wine
+#                     prefix
 #                     (default: ${XDG_CACHE_HOME:-$HOME/.cache}/mitch)
 #   MITCH_JOBS        make -j (default: 2)
 # For MinGW hosts the installed tree is also zipped to
@@ -50,9 +53,9 @@ windows=no
 case $host in
   x86_64-w64-mingw32 | i686-w64-mingw32)
     windows=yes
-    check_prefix=$cache/check-$host
-    "$here/build-check-mingw.sh" "$host" "$check_prefix"
-    export PKG_CONFIG_LIBDIR=$check_prefix/lib/pkgconfig
+    "$here/build-mingw-lib.sh" check "$host" "$cache/check-$host"
+    "$here/build-mingw-lib.sh" jansson "$host" "$cache/jansson-$host"
+    export PKG_CONFIG_LIBDIR=$cache/check-$host/lib/pkgconfig:$cache/jansson-$host/lib/pkgconfig
     wrapper=$here/wine-run.sh
     runner=wine
     # libmitch-1.dll, and the MinGW runtime DLLs the test programs use.
@@ -111,6 +114,7 @@ run_logged "$srcdir/configure" --build="$build_triplet" --host="$host" --disable
   PYTHON=/usr/bin/python3 MITCH_TEST_WRAPPER="$wrapper"
 grep -q '^#define MITCH_BIG_ENDIAN 1' config.h && byte_order=big-endian || byte_order=little-endian
 [ -n "$(sed -n 's/^CHECK_LIBS = *//p' Makefile)" ] || fail "configure found no Check for $host"
+[ "$windows" = no ] || grep -q '^#define HAVE_JANSSON 1' config.h || fail "configure found no jansson for $host"
 run_logged make -j"$jobs"
 # Compiler warnings in our own sources (each place once; Check's header is
 # not ours).
@@ -176,6 +180,50 @@ if [ "$windows" = yes ]; then
     rm -f "$build_root/libmitch-$version-$host.zip"
     (cd "$build/stage" && /usr/bin/python3 -m zipfile -c "$build_root/libmitch-$version-$host.zip" "libmitch-$version-$host")
     extra="$extra, zip: libmitch-$version-$host.zip"
+    # The zip's mitch.exe needs only the libmitch-1.dll beside it and
+    # Windows' own DLLs (jansson is linked in statically) ...
+    exe=$stage/bin/mitch.exe
+    "$host-objdump" -p "$exe" | sed -n 's/^\tDLL Name: //p' | sort -u >tool-imports.txt
+    if grep -viE '^(libmitch-1|kernel32|msvcrt|user32|advapi32)\.dll$|^api-ms-win-' tool-imports.txt >&2; then
+      problems+=("mitch.exe needs non-system DLLs (listed above)")
+    fi
+    # ... and has every command: under wine, encode turns JSON lines made
+    # from the conformance vectors into exactly the vectors' bytes, and
+    # decode --json | encode (through pipes: binary stdin and stdout) gives
+    # them back.
+    /usr/bin/python3 "$here/vectors-stream.py" "$srcdir/tests/vectors/messages" \
+      "$build/vectors.jsonl" "$build/vectors.mitch"
+    if ! wine "$exe" encode -o "$build/wine-encoded.mitch" "$build/vectors.jsonl" >>"$log" 2>&1; then
+      problems+=("mitch.exe encode failed under wine (log: $log)")
+    elif ! cmp -s "$build/wine-encoded.mitch" "$build/vectors.mitch"; then
+      problems+=("mitch.exe encode under wine: bytes differ from the conformance vectors")
+    elif ! wine "$exe" decode --json - <"$build/vectors.mitch" 2>>"$log" |
+        wine "$exe" encode 2>>"$log" | cmp -s - "$build/vectors.mitch"; then
+      problems+=("mitch.exe decode --json | encode under wine does not give the same bytes")
+    else
+      extra="$extra, mitch.exe encode = vectors under wine"
+    fi
+    # The Windows code paths of the tool's safety rules, under wine: an
+    # output is replaced only after a complete encode (MoveFileEx), the
+    # input is never its own output (the NTFS file index), and a closed
+    # pipe ends the program quietly (no SIGPIPE on Windows).
+    cp "$build/vectors.mitch" "$build/wine-out.mitch"
+    echo 'not json' >"$build/not.jsonl"
+    wine "$exe" encode -o "$build/wine-out.mitch" "$build/not.jsonl" >/dev/null 2>&1 || true
+    cmp -s "$build/wine-out.mitch" "$build/vectors.mitch" ||
+      problems+=("mitch.exe encode -o OUT under wine: a refused input changed OUT")
+    cp "$build/vectors.jsonl" "$build/self.jsonl"
+    if wine "$exe" encode -o "$build/self.jsonl" "$build/self.jsonl" >/dev/null 2>&1 ||
+        ! cmp -s "$build/self.jsonl" "$build/vectors.jsonl"; then
+      problems+=("mitch.exe encode -o F F under wine: not refused, or F changed")
+    fi
+    for i in $(seq 200); do cat "$build/vectors.mitch"; done >"$build/big.mitch"
+    { wine "$exe" decode "$build/big.mitch" 2>"$build/pipe.err" || true; } | head -n 2 >/dev/null
+    if [ -s "$build/pipe.err" ]; then
+      problems+=("mitch.exe decode | head under wine: $(head -c 200 "$build/pipe.err")")
+    else
+      extra="$extra, safe -o and quiet closed pipe under wine"
+    fi
   fi
 fi
 

@@ -118,12 +118,14 @@ shared=$(cd "$shared" && pwd -P)
 commit=$(git -C "$top" rev-parse --verify --quiet "$rev^{commit}") || die "$rev: not a commit of $top"
 
 # mmdebstrap's own messages: to the log if asked, else to stderr; SCRIPT's
-# own input and output are ours (fds 4-6 pass through mmdebstrap to the hook).
-exec 4>&1 5>&2 6<&0
+# own input and output are ours: fds 100-102 pass through mmdebstrap to
+# the hook.  Low fds stay free: mmdebstrap hands apt the lowest free one for
+# a `cat >&N` run by dash, which knows only N < 10.
+exec 100>&1 101>&2 102<&0
 if [ -n "$log" ]; then
-  exec 3>>"$log"
+  exec 103>>"$log"
 else
-  exec 3>&2
+  exec 103>&2
 fi
 
 # The base root: one tarball per (suite, sources, packages), made once and
@@ -135,16 +137,16 @@ key=$( { echo "$suite"; cat "$sources"; printf '%s\n' "${sorted_installs[@]}"; }
 base=$cache/base-$suite-$key.tar
 include=$(printf '%s,' "${sorted_installs[@]}")
 (
-  flock 9
+  flock 200
   if [ -f "$base" ] && [ "$max_age" != 0 ] && [ -n "$(find "$base" -mtime -"$max_age")" ]; then
     exit 0
   fi
   echo "$me: making the base root $base (${include%,})" >&2
   rm -f "$base.new"
   mmdebstrap --variant=apt --include="${include%,}" --format=tar \
-    "$suite" "$base.new" "$sources" >&3 2>&1 || { rm -f "$base.new"; exit 1; }
+    "$suite" "$base.new" "$sources" >&103 2>&1 || { rm -f "$base.new"; exit 1; }
   mv -f "$base.new" "$base"
-) 9>"$base.lock" || die "could not make the base root (mmdebstrap failed)"
+) 200>"$base.lock" || die "could not make the base root (mmdebstrap failed)"
 
 # What goes in: a clone at REV, ../shared, the script, --copy-in files.
 stage=$(mktemp -d "${TMPDIR:-/tmp}/mitch-pristine.XXXXXX")
@@ -206,8 +208,25 @@ mapfile -d '' args <"$stage/args"
 status=0
 chroot "$root" /usr/bin/env -i HOME=/root USER=root LOGNAME=root SHELL=/bin/bash \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${envs[@]}" \
-  /bin/sh -c 'cd /build/libmitch && exec /build/run "$@"' run "${args[@]}" <&6 >&4 2>&5 || status=$?
+  /bin/sh -c 'cd /build/libmitch && exec /build/run "$@"' run "${args[@]}" <&102 >&100 2>&101 || status=$?
 echo "$status" >"$stage/status"
+# Daemons SCRIPT started and left running (wineserver, gpg-agent, ...) keep
+# files open in the root, and mmdebstrap could not remove it: end them, by
+# their pids -- the processes whose root directory is this root.
+root_real=$(realpath "$root")
+leftovers() {
+  local proc
+  for proc in /proc/[0-9]*; do
+    [ "$(readlink "$proc/root" 2>/dev/null)" = "$root_real" ] && echo "${proc#/proc/}"
+  done
+}
+for signal in TERM TERM TERM KILL; do
+  pids=$(leftovers)
+  [ -n "$pids" ] || break
+  # shellcheck disable=SC2086
+  kill -s "$signal" $pids 2>/dev/null
+  sleep 1
+done
 if [ -n "$MITCH_PRISTINE_ARCHIVES" ]; then
   find "$root/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -print0 |
     xargs -0 -r cp -n -t "$MITCH_PRISTINE_ARCHIVES/"
@@ -233,6 +252,6 @@ chmod 755 "$stage/hook"
 export MITCH_PRISTINE_STAGE=$stage MITCH_PRISTINE_ARCHIVES=$archives
 mmdebstrap --variant=custom --skip=setup,update,cleanup --format=null \
   --setup-hook="tar-in $base /" --customize-hook="$stage/hook" \
-  "$suite" /dev/null >&3 2>&1 || die "mmdebstrap could not unpack or enter the root"
+  "$suite" /dev/null >&103 2>&1 || die "mmdebstrap could not unpack or enter the root"
 [ -s "$status_file" ] || die "the script did not run"
 exit "$(cat "$status_file")"

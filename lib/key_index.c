@@ -376,6 +376,11 @@ const reg_candidate *libmitch_reg_fuzzy(const reg_index *ix, const char *key, si
       down--;
     }
   }
+  /* Jaro similarity 0 (no byte in common; then there is no common prefix
+     either, so Jaro-Winkler is 0 too) is never a match, whatever the
+     minimum, even 0 (resolution.md, fuzzy lookup). */
+  if (s.best && reg_score_value(s.best_score) <= 0)
+    return NULL;
   if (s.best && score)
     *score = s.best_score;
   return s.best;

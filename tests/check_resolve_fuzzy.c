@@ -187,7 +187,9 @@ static int reference(const char *q, int cls, double min, const ref_entry **best,
     if (e->len == len && memcmp(e->key, q, len) == 0)
       return 1;
     s = ref_jw(q, len, e->key, e->len);
-    if (frac_value(s) < min)
+    /* Similarity 0 is never a match, whatever the minimum, even 0
+       (resolution.md, fuzzy lookup). */
+    if (s.num == 0 || frac_value(s) < min)
       continue;
     c = *best ? frac_cmp(s, *score) : 1;
     if (c > 0 || (c == 0 && ties_better(e, *best))) {
@@ -328,7 +330,9 @@ START_TEST(test_providers) {
   static const char *const queries[] = {
       "binanse", "krakn", "interactivbrokers", "coinbsae", "bitstmap", "hongkongstockexchang",
       "robinhod", "pepperstne", "nyce", "lse1", "tokyostockexch", "okxx", "bybitt", "x", "qq",
-      "zzyzxexchangeqq", "londonstock", "singapor", "degir", "etoro", "ig", "hfx", "cme1"};
+      "zzyzxexchangeqq", "londonstock", "singapor", "degir", "etoro", "ig", "hfx", "cme1",
+      /* no byte in common with any provider: not found, even at min 0 */
+      "\xf0\x9f\x98\x80"};
   static const double mins[] = {0.0, 0.6, 0.7, 0.8, 0.9};
   ref_provider *refs;
   size_t n = 0, i, j, k, cap = mitch_provider_count() * 8;
@@ -371,7 +375,7 @@ START_TEST(test_providers) {
           break;
         }
         sc = ref_jw(queries[i], len, refs[k].key, refs[k].len);
-        if (frac_value(sc) < mins[j])
+        if (sc.num == 0 || frac_value(sc) < mins[j]) /* 0 is no match */
           continue;
         c = best ? frac_cmp(sc, best_score) : 1;
         if (c > 0 || (c == 0 && (refs[k].kind < best->kind ||

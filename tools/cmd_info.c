@@ -169,7 +169,8 @@ int cmd_info(int argc, char **argv) {
       info_usage(stdout);
       return 0;
     } else {
-      cli_error("info", "unknown option '%s'", argv[i]);
+      char echo[CLI_ECHO_BUF];
+      cli_error("info", "unknown option '%s'", cli_echo(argv[i], echo));
       info_usage(stderr);
       return 2;
     }

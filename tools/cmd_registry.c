@@ -105,21 +105,27 @@ static const char *class_code(uint8_t cls) {
   return info.code;
 }
 
-/* Positional words joined with spaces ("Apple Inc." typed unquoted). */
-static int join_words(char **words, int n, char *out, size_t cap) {
+/* Append text to out (cap > 0) as far as it fits; *len counts it all. */
+static void append_cut(char *out, size_t cap, size_t *len, const char *text) {
+  size_t n = strlen(text), used = *len < cap - 1 ? *len : cap - 1;
+  size_t room = cap - 1 - used;
+  memcpy(out + used, text, n < room ? n : room);
+  out[used + (n < room ? n : room)] = '\0';
+  *len += n;
+}
+
+/* Positional words joined with spaces ("Apple Inc." typed unquoted), as
+   much as fits in out (cap > 0); returns the whole text's length. */
+static size_t join_words(char **words, int n, char *out, size_t cap) {
   size_t len = 0;
   int i;
   out[0] = '\0';
   for (i = 0; i < n; i++) {
-    size_t w = strlen(words[i]);
-    if (len + w + (i > 0) + 1 > cap)
-      return 0;
     if (i > 0)
-      out[len++] = ' ';
-    memcpy(out + len, words[i], w + 1);
-    len += w;
+      append_cut(out, cap, &len, " ");
+    append_cut(out, cap, &len, words[i]);
   }
-  return 1;
+  return len;
 }
 
 /* ---- JSON output (hand-written: a handful of flat objects) ---------------- */
@@ -178,21 +184,39 @@ static void json_key(const char *key, int first) {
 }
 
 /* A failed lookup of `input`: a JSON line on stdout with --json (so a
-   batch of symbols stays one object per line), else a message on stderr. */
+   batch of symbols stays one object per line), else a message on stderr.
+   The input is echoed cut to CLI_ECHO_MAX bytes; `why` is the reason when
+   the status's own text does not say enough (NULL: it does). */
 static void report_failure(const char *cmd, int json, const char *input_key,
-                           const char *input, int status) {
+                           const char *input, int status, const char *why) {
+  char echo[CLI_ECHO_BUF];
+  if (!why)
+    why = mitch_strerror(status);
   if (!json) {
-    cli_error(cmd, "%s: %s", input, mitch_strerror(status));
+    cli_error(cmd, "%s: %s", cli_echo(input, echo), why);
     return;
   }
   putchar('{');
   json_key(input_key, 1);
-  json_string(input);
+  json_string(cli_echo(input, echo));
   json_key("status", 0);
   printf("%d", status);
   json_key("error", 0);
-  json_string(mitch_strerror(status));
+  json_string(why);
   fputs("}\n", stdout);
+}
+
+/* Queries and symbols longer than the library takes are reported as such
+   (the library's own answer, invalid data, does not say why).  Returns 1
+   after reporting a too-long `input` of `len` bytes, else 0. */
+static int report_too_long(const char *cmd, int json, const char *input_key,
+                           const char *input, size_t len) {
+  char why[96];
+  if (len <= MITCH_QUERY_MAX)
+    return 0;
+  snprintf(why, sizeof why, "too long: %zu bytes, the limit is %u", len, MITCH_QUERY_MAX);
+  report_failure(cmd, json, input_key, input, MITCH_ERR_INVALID_DATA, why);
+  return 1;
 }
 
 static void json_asset(const mitch_asset *a) {
@@ -225,9 +249,13 @@ typedef struct options {
   int nargs;
 } options;
 
+/* What parse_options returns after --help: the command is done (exit 0,
+   once main() has checked that the usage was written). */
+#define OPTIONS_HELP (-1)
+
 /* Parse argv[1..]: the options a command allows ("tcm": --type, --class,
-   --min) anywhere among the positional arguments.  Returns 0, or 2 after
-   printing a usage error. */
+   --min) anywhere among the positional arguments.  Returns 0, 2 after
+   printing a usage error, or OPTIONS_HELP. */
 static int parse_options(int argc, char **argv, const char *allowed, const char *usage,
                          options *o) {
   int i;
@@ -242,7 +270,7 @@ static int parse_options(int argc, char **argv, const char *allowed, const char 
     const char *value = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       printf("usage: mitch %s %s\n", argv[0], usage);
-      exit(0);
+      return OPTIONS_HELP;
     } else if (strcmp(a, "--json") == 0) {
       o->json = 1;
     } else if (strcmp(a, "--type") == 0 && strchr(allowed, 't')) {
@@ -267,7 +295,9 @@ static int parse_options(int argc, char **argv, const char *allowed, const char 
       for (i++; i < argc; i++)
         o->args[o->nargs++] = argv[i];
     } else if (a[0] == '-' && a[1] == '-') {
-      cli_error(argv[0], "unknown option '%s' (usage: mitch %s %s)", a, argv[0], usage);
+      char echo[CLI_ECHO_BUF];
+      cli_error(argv[0], "unknown option '%s' (usage: mitch %s %s)", cli_echo(a, echo), argv[0],
+                usage);
       return 2;
     } else {
       o->args[o->nargs++] = argv[i]; /* compacts argv in place: i >= nargs + 1 */
@@ -283,7 +313,7 @@ int cmd_resolve(int argc, char **argv) {
   options o;
   int i, st, failures = 0;
   if ((st = parse_options(argc, argv, "t", usage, &o)) != 0)
-    return st;
+    return st == OPTIONS_HELP ? 0 : st;
   if (o.nargs == 0) {
     cli_error(argv[0], "no symbol given (usage: mitch %s %s)", argv[0], usage);
     return 2;
@@ -291,10 +321,14 @@ int cmd_resolve(int argc, char **argv) {
   for (i = 0; i < o.nargs; i++) {
     mitch_resolution r;
     mitch_class_info type;
+    if (report_too_long(argv[0], o.json, "symbol", o.args[i], strlen(o.args[i]))) {
+      failures++;
+      continue;
+    }
     st = mitch_resolve(o.args[i], o.type, &r);
     if (st != MITCH_OK) {
       failures++;
-      report_failure(argv[0], o.json, "symbol", o.args[i], st);
+      report_failure(argv[0], o.json, "symbol", o.args[i], st, NULL);
       continue;
     }
     mitch_instrument_type_get(r.instrument_type, &type);
@@ -332,19 +366,22 @@ int cmd_resolve(int argc, char **argv) {
 }
 
 /* The start of the one-query commands (asset, provider): options, then
-   the remaining words joined by spaces into `query` (*fits is 0 when they
-   do not fit).  Returns 0 to go on, or the exit status of a usage error. */
+   the remaining words joined by spaces into `query` (cap > MITCH_QUERY_MAX).
+   Returns -1 to go on, or the exit status: of a usage error, of --help, or
+   1 for a query the library would not take for its length. */
 static int parse_query(int argc, char **argv, const char *allowed, const char *usage,
-                       options *o, char *query, size_t cap, int *fits) {
+                       options *o, char *query, size_t cap) {
   int st = parse_options(argc, argv, allowed, usage, o);
   if (st != 0)
-    return st;
+    return st == OPTIONS_HELP ? 0 : st;
   if (o->nargs == 0) {
     cli_error(argv[0], "no query given (usage: mitch %s %s)", argv[0], usage);
     return 2;
   }
-  *fits = join_words(o->args, o->nargs, query, cap);
-  return 0;
+  if (report_too_long(argv[0], o->json, "query", query,
+                      join_words(o->args, o->nargs, query, cap)))
+    return 1;
+  return -1;
 }
 
 /* ---- asset -------------------------------------------------------------------- */
@@ -355,12 +392,12 @@ int cmd_asset(int argc, char **argv) {
   options o;
   mitch_asset a;
   double conf = 0;
-  int st, fits;
-  if ((st = parse_query(argc, argv, "cm", usage, &o, query, sizeof query, &fits)) != 0)
+  int st;
+  if ((st = parse_query(argc, argv, "cm", usage, &o, query, sizeof query)) >= 0)
     return st;
-  st = fits ? mitch_asset_find(query, o.cls, o.min, &a, &conf) : MITCH_ERR_INVALID_DATA;
+  st = mitch_asset_find(query, o.cls, o.min, &a, &conf);
   if (st != MITCH_OK) {
-    report_failure(argv[0], o.json, "query", query, st);
+    report_failure(argv[0], o.json, "query", query, st, NULL);
     return 1;
   }
   if (o.json) {
@@ -399,12 +436,12 @@ int cmd_provider(int argc, char **argv) {
   options o;
   mitch_provider p;
   double conf = 0;
-  int st, fits;
-  if ((st = parse_query(argc, argv, "m", usage, &o, query, sizeof query, &fits)) != 0)
+  int st;
+  if ((st = parse_query(argc, argv, "m", usage, &o, query, sizeof query)) >= 0)
     return st;
-  st = fits ? find_provider(query, o.min, &p, &conf) : MITCH_ERR_INVALID_DATA;
+  st = find_provider(query, o.min, &p, &conf);
   if (st != MITCH_OK) {
-    report_failure(argv[0], o.json, "query", query, st);
+    report_failure(argv[0], o.json, "query", query, st, NULL);
     return 1;
   }
   if (o.json) {
@@ -497,26 +534,29 @@ int cmd_channel(int argc, char **argv) {
   type_hint(hint, sizeof hint);
   snprintf(usage, sizeof usage, "PROVIDER TYPE [--json]  (TYPE: %s)", hint);
   if ((st = parse_options(argc, argv, "", usage, &o)) != 0)
-    return st;
+    return st == OPTIONS_HELP ? 0 : st;
   if (o.nargs < 2) {
     cli_error(argv[0], "need a provider and a message type (usage: mitch %s %s)", argv[0],
               usage);
     return 2;
   }
   if (!parse_message_type(o.args[o.nargs - 1], &type)) {
-    cli_error(argv[0], "'%s' is not a message type (%s)", o.args[o.nargs - 1], hint);
+    char echo[CLI_ECHO_BUF];
+    cli_error(argv[0], "'%s' is not a message type (%s)", cli_echo(o.args[o.nargs - 1], echo),
+              hint);
     return 2;
   }
   /* Everything before TYPE names the provider ("New York Stock Exchange"). */
-  st = join_words(o.args, o.nargs - 1, query, sizeof query)
-           ? find_provider(query, DEFAULT_MIN_CONFIDENCE, &p, &conf)
-           : MITCH_ERR_INVALID_DATA;
+  if (report_too_long(argv[0], o.json, "provider", query,
+                      join_words(o.args, o.nargs - 1, query, sizeof query)))
+    return 1;
+  st = find_provider(query, DEFAULT_MIN_CONFIDENCE, &p, &conf);
   if (st == MITCH_OK)
     st = mitch_create_channel(p.id, type, &channel);
   if (st == MITCH_OK)
     st = mitch_pack_channel(channel, bytes);
   if (st != MITCH_OK) {
-    report_failure(argv[0], o.json, "provider", query, st);
+    report_failure(argv[0], o.json, "provider", query, st, NULL);
     return 1;
   }
   if (o.json) {

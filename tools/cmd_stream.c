@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,7 +141,12 @@ static void put_i64(struct printer *p, const char *key, int64_t v) {
 }
 static void put_f64(struct printer *p, const char *key, double v) {
   char buf[40];
-  format_double(buf, sizeof buf, v);
+  /* "-0" would read back as the integer 0: a cancel order's -0.0 price
+     must survive decode --json | encode (signbit is a macro: no libm). */
+  if (v == 0 && signbit(v))
+    snprintf(buf, sizeof buf, "-0.0");
+  else
+    format_double(buf, sizeof buf, v);
   put_key(p, key);
   fputs(buf, p->out);
 }
@@ -254,7 +260,8 @@ int cmd_decode(int argc, char **argv) {
       decode_usage(stdout);
       return 0;
     } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      cli_error("decode", "unknown option '%s'", argv[i]);
+      char echo[CLI_ECHO_BUF];
+      cli_error("decode", "unknown option '%s'", cli_echo(argv[i], echo));
       decode_usage(stderr);
       return 2;
     } else if (path) {
@@ -298,16 +305,8 @@ int cmd_decode(int argc, char **argv) {
       p.out = stdout;
       p.json = json;
       p.first = 1;
-      if (json)
-        printf("{\"message\":%zu,\"offset\":%zu,\"type\":\"%s\",\"timestamp\":%" PRIu64
-               ",\"body\":%zu",
-               message_no, m.offset, type, m.header.timestamp, b);
-      else
-        printf("%8zu %6zu %-10s %-18s %3zu/%-3u  ", m.offset, message_no, type, tod, b,
-               m.header.count);
-      if (b < sink.count)
-        print_fields(&p, &lf, structs + b * lf.layout.struct_size);
-      fputs(json ? "}\n" : "\n", stdout);
+      /* A body the library refused is not printed at all: damage stops the
+         output, and a record with empty fields would pass for data. */
       if (b >= sink.count) {
         char name[64];
         status_name(dst, name, sizeof name);
@@ -319,8 +318,21 @@ int cmd_decode(int argc, char **argv) {
         status = 1;
         goto done;
       }
+      if (json)
+        printf("{\"message\":%zu,\"offset\":%zu,\"type\":\"%s\",\"timestamp\":%" PRIu64
+               ",\"body\":%zu",
+               message_no, m.offset, type, m.header.timestamp, b);
+      else
+        printf("%8zu %6zu %-10s %-18s %3zu/%-3u  ", m.offset, message_no, type, tod, b,
+               m.header.count);
+      print_fields(&p, &lf, structs + b * lf.layout.struct_size);
+      fputs(json ? "}\n" : "\n", stdout);
     }
     message_no++;
+    /* Nobody reads any more (a full disk, a closed pipe): stop; main()
+       reports it. */
+    if (ferror(stdout))
+      goto done;
   }
   if (st != MITCH_END) {
     fflush(stdout);
@@ -330,10 +342,6 @@ int cmd_decode(int argc, char **argv) {
 done:
   free(structs);
   free(data);
-  if (fflush(stdout) != 0) {
-    cli_error("decode", "write error: %s", strerror(errno));
-    return 1;
-  }
   return status;
 }
 
@@ -348,6 +356,7 @@ struct pending {
   uint64_t timestamp;
   size_t count;
   size_t first_line;
+  size_t line[MITCH_MAX_BODIES]; /* each body's line (blank lines between) */
 };
 
 struct line_ctx {
@@ -397,7 +406,36 @@ static int get_real(struct line_ctx *c, json_t *obj, const char *key, double *ou
   return 0;
 }
 
-/* Ticker ids are u64: a "0x..." or decimal string, or a JSON integer. */
+/* A ticker id's text: "0x" and 1 to 16 hex digits, or decimal digits with
+   no sign, space or leading zero, at most 2^64 - 1.  strtoull would take
+   " -1" (as 2^64 - 1), "010" (as octal 8), "+5" and " 7". */
+static int parse_ticker_text(const char *s, uint64_t *out) {
+  static const char hex[] = "0123456789abcdef0123456789ABCDEF";
+  uint64_t v = 0;
+  size_t n, i;
+  if (s[0] == '0' && s[1] == 'x') {
+    s += 2;
+    n = strspn(s, hex);
+    if (n == 0 || n > 16 || s[n] != '\0')
+      return -1;
+    for (i = 0; i < n; i++)
+      v = v << 4 | (uint64_t)((strchr(hex, s[i]) - hex) % 16);
+  } else {
+    n = strspn(s, "0123456789");
+    if (n == 0 || s[n] != '\0' || (s[0] == '0' && n > 1))
+      return -1;
+    for (i = 0; i < n; i++) {
+      unsigned d = (unsigned)(s[i] - '0');
+      if (v > (UINT64_MAX - d) / 10)
+        return -1;
+      v = v * 10 + d;
+    }
+  }
+  *out = v;
+  return 0;
+}
+
+/* Ticker ids are u64: a string as above, or a JSON integer >= 0. */
 static int get_ticker(struct line_ctx *c, json_t *obj, const char *key, uint64_t *out) {
   json_t *v = json_object_get(obj, key);
   if (!v)
@@ -406,20 +444,11 @@ static int get_ticker(struct line_ctx *c, json_t *obj, const char *key, uint64_t
     *out = (uint64_t)json_integer_value(v);
     return 0;
   }
-  if (json_is_string(v)) {
-    const char *s = json_string_value(v);
-    char *end;
-    unsigned long long x;
-    if (*s == '-' || *s == '\0')
-      return field_fail(c, key, "must be a non-negative 64-bit id");
-    errno = 0;
-    x = strtoull(s, &end, 0);
-    if (errno == 0 && *end == '\0') {
-      *out = (uint64_t)x;
-      return 0;
-    }
-  }
-  return field_fail(c, key, "must be a 64-bit id (\"0x...\" or decimal)");
+  if (json_is_string(v) && parse_ticker_text(json_string_value(v), out) == 0)
+    return 0;
+  return field_fail(c, key,
+                    "must be a 64-bit id: \"0x\" and 1-16 hex digits, or decimal digits "
+                    "without sign, space or leading zero");
 }
 
 /* An enumerated field: one of its value names ("buy"/"sell", ...) or its
@@ -534,7 +563,8 @@ static int flush_message(struct pending *pm, const uint8_t *bodies, uint8_t *buf
   }
   st = mitch_check_values(pm->type, bodies, pm->count, &err);
   if (st != MITCH_OK) {
-    report_refusal(pm->first_line + err.index, "", st, &err, MITCH_HEADER_SIZE + err.offset);
+    report_refusal(err.index < pm->count ? pm->line[err.index] : pm->first_line, "", st, &err,
+                   MITCH_HEADER_SIZE + err.offset);
     return -1;
   }
   st = mitch_message_encode(pm->type, pm->timestamp, bodies, pm->count, buf,
@@ -543,32 +573,41 @@ static int flush_message(struct pending *pm, const uint8_t *bodies, uint8_t *buf
     cli_error("encode", "line %zu: %s", pm->first_line, mitch_strerror(st));
     return -1;
   }
-  if (fwrite(buf, 1, size, out) != size) {
-    cli_error("encode", "write error: %s", strerror(errno));
+  /* A failed write is reported once, when the output is closed. */
+  if (fwrite(buf, 1, size, out) != size)
     return -1;
-  }
   pm->open = 0;
   return 0;
 }
 
-/* One line of any length (getline is not in MinGW's C library).  Returns
-   its length, or -1 at end of input. */
+#define LINE_END (-1)
+#define LINE_NO_MEMORY (-2)
+
+/* One line of any length, NUL bytes included (fgets and strlen would lose
+   what follows one; getline is not in MinGW's C library).  Returns its
+   length in bytes, LINE_END at the end of input, LINE_NO_MEMORY. */
 static long read_line(FILE *in, char **line, size_t *cap) {
   size_t len = 0;
+  int ch;
   for (;;) {
     if (*cap - len < 2) {
       size_t ncap = *cap ? *cap * 2 : 4096;
-      char *nline = realloc(*line, ncap);
+      char *nline = ncap > (size_t)0x7fffffff ? NULL : realloc(*line, ncap);
       if (!nline)
-        return -1;
+        return LINE_NO_MEMORY;
       *line = nline;
       *cap = ncap;
     }
-    if (!fgets(*line + len, (int)(*cap - len < 1 << 30 ? *cap - len : 1 << 30), in))
-      return len ? (long)len : -1;
-    len += strlen(*line + len);
-    if (len > 0 && (*line)[len - 1] == '\n')
+    ch = getc(in);
+    if (ch == EOF) {
+      (*line)[len] = '\0';
+      return len ? (long)len : LINE_END;
+    }
+    (*line)[len++] = (char)ch;
+    if (ch == '\n') {
+      (*line)[len] = '\0';
       return (long)len;
+    }
   }
 }
 
@@ -582,7 +621,8 @@ static void encode_usage(FILE *to) {
 
 int cmd_encode(int argc, char **argv) {
   const char *in_path = NULL, *out_path = NULL;
-  FILE *in = stdin, *out = stdout;
+  FILE *in = stdin, *out = NULL;
+  cli_output output;
   char *line = NULL;
   size_t line_cap = 0, line_no = 0;
   char type_choices[160] = "must be ";
@@ -604,7 +644,8 @@ int cmd_encode(int argc, char **argv) {
       encode_usage(stdout);
       return 0;
     } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      cli_error("encode", "unknown option '%s'", argv[i]);
+      char echo[CLI_ECHO_BUF];
+      cli_error("encode", "unknown option '%s'", cli_echo(argv[i], echo));
       encode_usage(stderr);
       return 2;
     } else if (in_path) {
@@ -619,22 +660,18 @@ int cmd_encode(int argc, char **argv) {
     return 1;
   }
   fields_type_names(type_choices + strlen(type_choices), sizeof type_choices - strlen(type_choices));
+  memset(&output, 0, sizeof output);
   bodies = malloc(MITCH_MAX_BODIES * body_struct);
   buf = malloc(MITCH_MAX_MESSAGE_SIZE);
   if (!bodies || !buf) {
     cli_error("encode", "out of memory");
     goto done;
   }
-  if (out_path) {
-    if (!(out = fopen(out_path, "wb"))) {
-      cli_error("encode", "%s: %s", out_path, strerror(errno));
-      goto done;
-    }
-  } else {
-#ifdef _WIN32
-    _setmode(_fileno(stdout), _O_BINARY);
-#endif
-  }
+  /* Written aside and renamed over OUTPUT only when all is well; an
+     OUTPUT that is the input is refused before anything is read. */
+  if (cli_output_open("encode", out_path, in, &output) != 0)
+    goto done;
+  out = output.file;
   memset(&pm, 0, sizeof pm);
 
   for (;;) {
@@ -649,6 +686,10 @@ int cmd_encode(int argc, char **argv) {
 
     errno = 0;
     n = read_line(in, &line, &line_cap);
+    if (n == LINE_NO_MEMORY) {
+      cli_error("encode", "line %zu: out of memory", line_no + 1);
+      goto done;
+    }
     if (n < 0) {
       if (ferror(in)) {
         cli_error("encode", "read error: %s", strerror(errno));
@@ -657,9 +698,15 @@ int cmd_encode(int argc, char **argv) {
       break;
     }
     line_no++;
+    if (memchr(line, '\0', (size_t)n)) {
+      cli_error("encode", "line %zu: contains a NUL byte (not JSON text)", line_no);
+      goto done;
+    }
     if (strspn(line, " \t\r\n") == (size_t)n)
       continue; /* blank line */
-    obj = json_loads(line, JSON_REJECT_DUPLICATES, &jerr);
+    if (ferror(out))
+      goto done; /* nobody reads any more: stop */
+    obj = json_loadb(line, (size_t)n, JSON_REJECT_DUPLICATES, &jerr);
     if (!obj || !json_is_object(obj)) {
       cli_error("encode", "line %zu: not a JSON object%s%s", line_no, obj ? "" : ": ",
                 obj ? "" : jerr.text);
@@ -686,8 +733,8 @@ int cmd_encode(int argc, char **argv) {
     message_no = json_integer_value(v);
     if (pm.open && (message_no != pm.message_no || pm.count == MITCH_MAX_BODIES)) {
       if (message_no == pm.message_no) {
-        cli_error("encode", "line %zu: message %" JSON_INTEGER_FORMAT " has more than 255 bodies",
-                  line_no, message_no);
+        cli_error("encode", "line %zu: message %" PRId64 " has more than 255 bodies", line_no,
+                  (int64_t)message_no);
         json_decref(obj);
         goto done;
       }
@@ -704,9 +751,12 @@ int cmd_encode(int argc, char **argv) {
       pm.count = 0;
       pm.first_line = line_no;
     } else if (type != pm.type || timestamp != pm.timestamp) {
-      cli_error("encode", "line %zu: message %" JSON_INTEGER_FORMAT
+      /* PRId64, not JSON_INTEGER_FORMAT: for MinGW jansson says "I64d",
+         Microsoft's own format, not C99's that the tool's printf is
+         (config.h) and cli_error's format check expects. */
+      cli_error("encode", "line %zu: message %" PRId64
                           " mixes types or timestamps (one header per message)",
-                line_no, message_no);
+                line_no, (int64_t)message_no);
       json_decref(obj);
       goto done;
     }
@@ -717,6 +767,7 @@ int cmd_encode(int argc, char **argv) {
       json_decref(obj);
       goto done;
     }
+    pm.line[pm.count] = line_no;
     pm.count++;
     json_decref(obj);
   }
@@ -725,15 +776,10 @@ int cmd_encode(int argc, char **argv) {
   status = 0;
 
 done:
-  if (out_path && out && out != stdout) {
-    if (fclose(out) != 0 && status == 0) {
-      cli_error("encode", "%s: %s", out_path, strerror(errno));
-      status = 1;
-    }
-  } else if (fflush(stdout) != 0 && status == 0) {
-    cli_error("encode", "write error: %s", strerror(errno));
+  /* Complete: the output becomes what was written.  Refused, or a write
+     failed: an existing OUTPUT stays as it was, a new one is not made. */
+  if (cli_output_close("encode", &output, status == 0) != 0)
     status = 1;
-  }
   if (in && in != stdin)
     fclose(in);
   free(line);

@@ -8,7 +8,9 @@ tools_mitch_SOURCES = \
 	tools/cmd_info.c \
 	tools/fields.h \
 	tools/fields.c \
-	tools/cmd_registry.c
+	tools/cmd_registry.c \
+	tools/output.c \
+	tools/echo.c
 tools_mitch_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tools_mitch_LDADD = lib/libmitch.la $(JANSSON_LIBS)
 
@@ -25,6 +27,9 @@ data/sample.mitch: $(srcdir)/data/sample.jsonl tools/mitch$(EXEEXT)
 
 # The tool's own checks: decode/encode round trip, damaged input, usage.
 TESTS += tools/test-cli.sh
+# ... and used carelessly or with hostile input: never destroys a file,
+# exact round trips, failed writes, long input.
+TESTS += tools/test-cli-hostile.sh
 endif
 endif
-EXTRA_DIST += tools/test-cli.sh
+EXTRA_DIST += tools/test-cli.sh tools/test-cli-hostile.sh

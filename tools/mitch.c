@@ -58,24 +58,27 @@ static void usage(FILE *to) {
 
 int main(int argc, char **argv) {
   size_t i;
+  char echo[CLI_ECHO_BUF];
   if (argc < 2) {
     usage(stderr);
     return 2;
   }
+  /* Every command's output is checked here, once: a failed write is exit
+     status 1 (tools/output.c). */
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
       strcmp(argv[1], "help") == 0) {
     usage(stdout);
-    return 0;
+    return cli_finish_stdout("--help", 0);
   }
   if (strcmp(argv[1], "--version") == 0) {
     printf("mitch %s (libmitch %s, MITCH protocol %s)\n", PACKAGE_VERSION, mitch_get_version(),
            mitch_get_protocol_version());
-    return 0;
+    return cli_finish_stdout("--version", 0);
   }
   for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
     if (strcmp(argv[1], commands[i].name) == 0)
-      return commands[i].run(argc - 1, argv + 1);
-  fprintf(stderr, "mitch: unknown command '%s'\n\n", argv[1]);
+      return cli_finish_stdout(commands[i].name, commands[i].run(argc - 1, argv + 1));
+  fprintf(stderr, "mitch: unknown command '%s'\n\n", cli_echo(argv[1], echo));
   usage(stderr);
   return 2;
 }
