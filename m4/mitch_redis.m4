@@ -43,12 +43,21 @@ AC_DEFUN([MITCH_REDIS_CHECKS], [
   AC_ARG_VAR([REDIS_SERVER], [redis-server for the Redis transport tests])
   AC_ARG_VAR([REDIS_CLI], [redis-cli for the Redis transport tests])
   AC_ARG_VAR([REDIS_BENCHMARK], [redis-benchmark for the Redis benchmark's ceiling])
+  dnl The server tests run wherever redis-server is installed, the
+  dnl sanitizer and valgrind jobs included; package builds and distcheck
+  dnl (which must not start daemons) turn them off.
+  AC_ARG_ENABLE([redis-server-tests],
+    [AS_HELP_STRING([--disable-redis-server-tests],
+       [do not start redis-server in make check (package builds, distcheck)])],
+    [], [enable_redis_server_tests=auto])
   mitch_redis_tests=no
-  AS_IF([test "x$have_mitch_redis" = xyes && test "x$enable_bindings" = xyes], [
+  AS_IF([test "x$have_mitch_redis" = xyes && test "x$enable_redis_server_tests" != xno], [
     AC_PATH_PROG([REDIS_SERVER], [redis-server])
     AC_PATH_PROG([REDIS_CLI], [redis-cli])
     AC_PATH_PROG([REDIS_BENCHMARK], [redis-benchmark])
-    AS_IF([test -n "$REDIS_SERVER" && test -n "$REDIS_CLI"], [mitch_redis_tests=yes])])
+    AS_IF([test -n "$REDIS_SERVER" && test -n "$REDIS_CLI"], [mitch_redis_tests=yes],
+      [test "x$enable_redis_server_tests" = xyes],
+      [AC_MSG_ERROR([--enable-redis-server-tests given, but redis-server or redis-cli is missing])])])
   AM_CONDITIONAL([MITCH_REDIS_SERVER_TESTS], [test "x$mitch_redis_tests" = xyes])
 
   dnl Written in every build (a few lines); installed only with the library.
@@ -56,8 +65,8 @@ AC_DEFUN([MITCH_REDIS_CHECKS], [
   AS_IF([test "x$have_mitch_redis" = xyes],
     [AS_IF([test "x$mitch_redis_tests" = xyes],
        [mitch_redis_summary="yes (server tests: $REDIS_SERVER)"],
-       [AS_IF([test "x$enable_bindings" = xyes],
+       [AS_IF([test "x$enable_redis_server_tests" != xno],
           [mitch_redis_summary="yes (no server tests: install redis-server and redis-tools)"],
-          [mitch_redis_summary="yes (no server tests: --disable-bindings)"])])],
+          [mitch_redis_summary="yes (no server tests: --disable-redis-server-tests)"])])],
     [mitch_redis_summary="no ($mitch_redis_why)"])
 ])
