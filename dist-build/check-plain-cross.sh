@@ -53,7 +53,7 @@ for host in x86_64-w64-mingw32 i686-linux-gnu; do
     [ "$got_jansson" = "$want_jansson" ] ||
       problems+=("jansson: configure says '$got_jansson', a copy for $host is $( [ $want_jansson = yes ] && echo installed || echo not installed)")
     if ! make -C "$build" -j"$jobs" >>"$log" 2>&1; then
-      problems+=("make failed: $(grep -m1 -E 'error|cannot find' "$log" || true)")
+      problems+=("make failed: $(grep -m1 -E 'error:|cannot find|Error [0-9]' "$log" || true)")
     else
       for f in lib/libmitch.la "tools/mitch$exe"; do
         [ -f "$build/$f" ] || problems+=("make built no $f")

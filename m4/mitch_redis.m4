@@ -30,9 +30,15 @@ AC_DEFUN([MITCH_REDIS_CHECKS], [
   AS_IF([test -z "$mitch_redis_why" && test "x$with_redis" = xauto && test "x$cross_compiling" = xyes],
     [mitch_redis_why="cross build (use --with-redis)"])
   AS_IF([test "x$with_redis" = xno], [mitch_redis_why="--without-redis"])
-  AS_IF([test -z "$mitch_redis_why"],
-    [PKG_CHECK_MODULES([HIREDIS], [hiredis >= 0.14], [have_mitch_redis=yes],
-      [mitch_redis_why="hiredis not found: install libhiredis-dev"])])
+  dnl Proved to compile and link for the host, not only found by
+  dnl pkg-config: an i686 build on an x86_64 Debian runs its test programs
+  dnl natively (so it is no cross build to configure) while the build
+  dnl machine's pkg-config answers with its own x86_64 hiredis.
+  AS_IF([test -z "$mitch_redis_why"], [
+    MITCH_OPTIONAL_LIB([HIREDIS], [hiredis], [hiredis >= 0.14], [auto],
+      [#include <hiredis/hiredis.h>], [redisReader *r = redisReaderCreate(); redisReaderFree(r);])
+    AS_IF([test "x$have_hiredis" = xyes], [have_mitch_redis=yes],
+      [mitch_redis_why="$hiredis_why: install libhiredis-dev"])])
   AS_IF([test "x$with_redis" = xyes && test "x$have_mitch_redis" != xyes],
     [AC_MSG_ERROR([--with-redis given, but libmitch-redis cannot be built: $mitch_redis_why])])
   AS_IF([test "x$have_mitch_redis" = xyes],
