@@ -110,12 +110,14 @@ static walk read_all(const uint8_t *p, size_t size) {
     size_t left = size - expect_offset, bs = fuzz_body_size(p[expect_offset]);
     int expect;
     size_t expect_error;
-    if (bs == 0) {
-      expect = MITCH_ERR_INVALID_MESSAGE_TYPE;
-      expect_error = expect_offset;
-    } else if (left < MITCH_HEADER_SIZE) {
+    /* mitch.h's order: the header's length, its type byte, its count,
+       then the length of its bodies. */
+    if (left < MITCH_HEADER_SIZE) {
       expect = MITCH_ERR_BUFFER_TOO_SMALL;
       expect_error = size;
+    } else if (bs == 0) {
+      expect = MITCH_ERR_INVALID_MESSAGE_TYPE;
+      expect_error = expect_offset;
     } else if (p[expect_offset + 7] == 0) {
       expect = MITCH_ERR_INVALID_FIELD_VALUE;
       expect_error = expect_offset + 7;
