@@ -52,18 +52,22 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out) {
 }
 
 /* An instrument type or asset class (whatever `get` describes) by its
-   code ("perp", "fx"), its name ("Perpetual Swap", "Forex") or number. */
+   code ("perp", "fx"), its name ("Perpetual Swap", "Forex") or number.
+   Which numbers exist is the library's answer (`get` refuses the first
+   one past the last), not a count written here. */
 static int parse_class_like(const char *s, int (*get)(uint8_t, mitch_class_info *),
                             unsigned *out) {
+  mitch_class_info info;
   unsigned long v;
   unsigned i;
-  if (parse_uint(s, 15, &v)) {
+  if (parse_uint(s, UINT8_MAX, &v)) {
+    if (get((uint8_t)v, &info) != MITCH_OK)
+      return 0;
     *out = (unsigned)v;
     return 1;
   }
-  for (i = 0; i < 16; i++) {
-    mitch_class_info info;
-    if (get((uint8_t)i, &info) != MITCH_OK || !info.code[0])
+  for (i = 0; i <= UINT8_MAX && get((uint8_t)i, &info) == MITCH_OK; i++) {
+    if (!info.code[0])
       continue;
     if (equal_nocase(s, info.code) || equal_nocase(s, info.name)) {
       *out = i;
