@@ -105,8 +105,12 @@ found=0
 report=
 for dir in lib tools bench fuzz tests python; do
   [ -d "$top/$dir" ] || continue
-  for path in $(cd "$top" && find "$dir" -type f \( -name '*.c' -o -name '*.h' -o -name '*.sh' \
-                  -o -name '*.py' -o -name '*.mk' \) | LC_ALL=C sort); do
+  # Build products are copies of the sources, not places that list the
+  # types (python/build and .pybuild: what setup.py and pybuild make in
+  # the Debian and RPM package builds).
+  for path in $(cd "$top" && find "$dir" \( -path python/build -o -name .pybuild \
+                  -o -name __pycache__ \) -prune -o -type f \( -name '*.c' -o -name '*.h' \
+                  -o -name '*.sh' -o -name '*.py' -o -name '*.mk' \) -print | LC_ALL=C sort); do
     n=$(lists_in "$top/$path")
     [ "$n" -eq 0 ] && continue
     found=$((found + 1))
