@@ -6,7 +6,7 @@ set -eu
 srcdir=${MITCH_TOP_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 command -v groff >/dev/null 2>&1 || { echo "groff not installed: skipped"; exit 77; }
 status=0
-for page in "$srcdir/doc/mitch.1" "$srcdir/doc/libmitch.3"; do
+for page in "$srcdir/doc/mitch.1" "$srcdir/doc/libmitch.3" "$srcdir/doc/libmitch-redis.3"; do
   # -ww: all warnings; -z: no output; -t: tbl; -man: the man macros.
   # LC_ALL=C.UTF-8: the pages are UTF-8 free, but groff's input charset
   # must not depend on the caller's locale.
