@@ -73,17 +73,9 @@
     return X##_decode_inline(in, in_len, v);                                              \
   }                                                                                       \
   /* The body_ops of this type (layout.h): n structs or wire images. */                   \
-  /* Whether any body fails first, with no exit from the loop (the encoders   \
-     validate every body before writing one: the common case is a clean        \
-     batch); which one, and why, only when one does. */                        \
   MITCH_INLINE int X##_check_values_n(const void *values, size_t n, size_t *bad) {        \
     const T *v = (const T *)values;                                                       \
     size_t i;                                                                             \
-    int any = MITCH_OK;                                                                   \
-    for (i = 0; i < n; i++)                                                               \
-      any |= X##_check(&v[i]);                                                            \
-    if (MITCH_LIKELY(any == MITCH_OK))                                                    \
-      return MITCH_OK;                                                                    \
     for (i = 0; i < n; i++) {                                                             \
       int st = X##_check(&v[i]);                                                          \
       if (MITCH_UNLIKELY(st != MITCH_OK)) {                                               \
