@@ -57,12 +57,24 @@ if nm "$lib" 2>/dev/null | grep -q ' T mitch_resolve$'; then
 else
   echo "fuzz/build.sh: the library has no registry functions yet; skipping $registry_targets"
 fi
+# libmitch-redis's payload checks, where configure built the Redis library
+# (hiredis found): its internal library, static, instrumented the same way.
+redis_lib=
+if grep -q '^#define HAVE_MITCH_REDIS 1' "$out/lib-build/config.h" 2>/dev/null; then
+  (cd "$out/lib-build" && $make lib/redis/libmitch-redis-core.la >/dev/null)
+  redis_lib=$out/lib-build/lib/redis/.libs/libmitch-redis-core.a
+  targets="$targets fuzz_redis_payload"
+else
+  echo "fuzz/build.sh: libmitch-redis is not built (no hiredis); skipping fuzz_redis_payload"
+fi
 for t in $targets; do
   echo "  FUZZ     $t"
+  extra=
+  [ "$t" = fuzz_redis_payload ] && extra="$redis_lib $(pkg-config --libs hiredis)"
   # shellcheck disable=SC2086
   "$cc" -g -O1 $san -fsanitize=fuzzer -std=gnu11 -Wall -Wextra \
     -I"$srcdir/include" -I"$srcdir/fuzz" \
-    "$srcdir/fuzz/$t.c" "$lib" -lm -o "$out/$t"
+    "$srcdir/fuzz/$t.c" $extra "$lib" -lm -o "$out/$t"
 done
 echo "$targets" >"$out/targets"
 

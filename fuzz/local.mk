@@ -20,7 +20,8 @@ fuzz_sources = \
 	fuzz/fuzz_bins.c \
 	fuzz/fuzz_resolve.c \
 	fuzz/fuzz_asset.c \
-	fuzz/fuzz_provider.c
+	fuzz/fuzz_provider.c \
+	fuzz/fuzz_redis_payload.c
 
 EXTRA_DIST += $(fuzz_sources) \
 	fuzz/build.sh \

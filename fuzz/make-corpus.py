@@ -140,6 +140,19 @@ def main():
         c.add("fuzz_stream", first + b"T" + first[1:])     # bad type byte
         c.add("fuzz_stream", first[:8] + b"\0" * (len(first) - 8))  # invalid body
 
+    # Redis payloads (fuzz_redis_payload.c): selector byte, channel name
+    # length, name, payload.  Each message on its type's channel (provider
+    # 101) in both spellings, a bare body, and one on another type's channel.
+    for m in messages:
+        channel = (101 << 16) | (m[0] << 8)
+        text = str(channel).encode()
+        c.add("fuzz_redis_payload", bytes([0, len(text)]) + text + m)
+        c.add("fuzz_redis_payload", bytes([0, 4]) + channel.to_bytes(4, "little") + m)
+        body_len = (len(m) - 8) // m[7]
+        c.add("fuzz_redis_payload", bytes([1, len(text)]) + text + m[8:8 + body_len])
+        other = str((101 << 16) | (ord("t" if m[0] != ord("t") else "s") << 8)).encode()
+        c.add("fuzz_redis_payload", bytes([0, len(other)]) + other + m)
+
     # ids: ticker fields + an id, then channel and asset values
     channels = read_tsv(os.path.join(msg, "channel.tsv"))
     for i, row in enumerate(read_tsv(os.path.join(msg, "ticker_id.tsv"))):
