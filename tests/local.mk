@@ -48,6 +48,8 @@ mitch_sh_tests = \
 	tests/body-type-lists.sh
 TESTS += $(mitch_sh_tests)
 EXTRA_DIST += $(mitch_sh_tests)
+# What the shell tests share (sourced, not run).
+EXTRA_DIST += tests/shell-checks.sh
 
 # The tool's layout JSON (runs the tool: native builds only).
 EXTRA_DIST += tests/info-layouts.sh

@@ -4,9 +4,7 @@
 # registry's (../shared/reference/ids) and protocol.md's examples.
 set -u
 MITCH=${MITCH:-./tools/mitch}
-fails=0
-pass() { echo "ok   - $1"; }
-fail() { echo "FAIL - $1"; fails=$((fails + 1)); }
+. "${srcdir:-.}/tests/shell-checks.sh"
 # expect DESCRIPTION STATUS PATTERN COMMAND...: exit status and a line of output
 expect() {
   desc=$1 want=$2 pattern=$3
@@ -61,5 +59,4 @@ expect "channel multi-word provider" 0 '"channel_id":56453376' \
   "$MITCH" channel New York Stock Exchange i --json
 expect "channel with a bad type" 2 'not a message type' "$MITCH" channel 101 x
 
-[ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
-exit 0
+finish

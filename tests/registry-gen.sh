@@ -15,9 +15,7 @@ gen=$top_builddir/tools/gen-registry
 data=$top_srcdir/data
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/registry-gen.XXXXXX") || exit 1
 trap 'rm -rf "$scratch"' EXIT
-fails=0
-pass() { echo "ok   - $1"; }
-fail() { echo "FAIL - $1"; fails=$((fails + 1)); }
+. "$top_srcdir/tests/shell-checks.sh"
 
 # The project's data: exit 0, both indexes, every asset row.
 if "$gen" "$data" >"$scratch/out.c" 2>"$scratch/err"; then
@@ -101,4 +99,4 @@ rm -rf "$scratch/data" && cp -R "$data" "$scratch/data" && rm "$scratch/data/pro
 [ $? -eq 1 ] && [ ! -s "$scratch/out" ] && grep -q 'cannot read .*providers.tsv' "$scratch/err" &&
   pass "a missing file" || fail "a missing file ($(cat "$scratch/err"))"
 
-[ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
+finish

@@ -12,10 +12,7 @@ MITCH=${MITCH:-./tools/mitch}
 srcdir=${srcdir:-.}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mitch-hostile.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-pass() { echo "ok   - $1"; }
-fail() { echo "FAIL - $1"; fails=$((fails + 1)); }
-check() { desc=$1; shift; if "$@"; then pass "$desc"; else fail "$desc"; fi; }
+. "$srcdir/tests/shell-checks.sh"
 # check_status DESC WANT CMD...: CMD exits with status WANT.
 check_status() {
   desc=$1 want=$2
@@ -227,5 +224,4 @@ done
 (trap '' PIPE; "$MITCH" encode "$tmp/big.jsonl" 2>"$tmp/err" | head -c 10 >/dev/null)
 check "mitch encode | head -c 10: nothing on stderr" test ! -s "$tmp/err"
 
-echo "$fails failure(s)"
-test "$fails" -eq 0
+finish

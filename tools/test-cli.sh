@@ -6,10 +6,7 @@ MITCH=${MITCH:-./tools/mitch}
 srcdir=${srcdir:-.}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mitch-cli.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-pass() { echo "ok   - $1"; }
-fail() { echo "FAIL - $1"; fails=$((fails + 1)); }
-check() { desc=$1; shift; if "$@"; then pass "$desc"; else fail "$desc"; fi; }
+. "$srcdir/tests/shell-checks.sh"
 
 sample=data/sample.mitch
 jsonl=$srcdir/data/sample.jsonl
@@ -80,5 +77,4 @@ check "info prints the order book size" grep -q 'order_book.*2072' "$tmp/info"
 "$MITCH" nosuchcommand >/dev/null 2>&1
 check "unknown command exits 2" test $? -eq 2
 
-echo "$fails failure(s)"
-test "$fails" -eq 0
+finish
