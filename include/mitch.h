@@ -34,7 +34,10 @@
  *    batch decode, gather or capture decode delivers exactly the valid
  *    prefix - every body before the first bad one, body by body - says how
  *    much (*done, *n_bodies, the sinks' counts) and leaves the failing slot
- *    and everything after it untouched.  Outputs must not overlap inputs:
+ *    and everything after it untouched.  The bulk decoders write every
+ *    byte of each struct they fill: padding as zero (or, where the struct
+ *    is the wire image, the wire's bytes), never stale memory, so their
+ *    arrays can be handed on whole.  Outputs must not overlap inputs:
  *    mitch_stream_frame and mitch_capture_encode refuse an overlap with
  *    MITCH_ERR_INVALID_DATA, and so does mitch_stream_gather unless its
  *    output is its input (then it compacts the buffer in place); for the
@@ -726,7 +729,21 @@ MITCH_API int mitch_check_stream(const uint8_t *data, size_t size, uint8_t only_
 /* Captures: many messages of mixed types, in one pass                     */
 /* ---------------------------------------------------------------------- */
 
-/* Where mitch_capture_decode puts the bodies of one message type. */
+/* Where mitch_capture_decode puts the bodies of one message type.
+   Zero-initialise it ({0} or memset) and set what you need: a stride of 0
+   means packed arrays.  With strides, the bodies and timestamps can be
+   members of one array of records, decoded in place:
+
+     struct timed_trade { mitch_trade body; uint64_t timestamp; } rec[N];
+     mitch_capture_sink s = {0};
+     s.message_type = MITCH_MSG_TRADE;
+     s.bodies = &rec[0].body;           s.body_stride = sizeof rec[0];
+     s.timestamps = &rec[0].timestamp;  s.timestamp_stride = sizeof rec[0];
+     s.capacity = N;
+
+   Body k is then written at (char *)bodies + k * body_stride and its
+   timestamp at (char *)timestamps + k * timestamp_stride; nothing between
+   them is touched. */
 typedef struct mitch_capture_sink {
   uint8_t message_type; /* the type this sink collects ('t', 's', ...) */
   void *bodies;         /* room for `capacity` structs of that type (mitch_trade for
@@ -736,6 +753,11 @@ typedef struct mitch_capture_sink {
                            both are NULL) */
   size_t count;         /* out: bodies of this type found (and, with buffers,
                            written) */
+  size_t body_stride;   /* bytes from one struct in `bodies` to the next: 0 for
+                           packed (the struct's size), else at least that size
+                           and a multiple of the struct's alignment */
+  size_t timestamp_stride; /* bytes from one timestamp to the next: 0 for packed
+                              (8), else at least 8 and a multiple of 8 */
 } mitch_capture_sink;
 
 /* Decode a capture - concatenated messages of any types, e.g. a recorded
@@ -760,7 +782,9 @@ typedef struct mitch_capture_sink {
    Argument errors are found before anything is read or written (the
    counts stay untouched): data NULL with size > 0 or sinks NULL with
    n_sinks > 0 is MITCH_ERR_INVALID_DATA; a sink whose message_type is not
-   a body type is MITCH_ERR_INVALID_MESSAGE_TYPE; two sinks for one type are
+   a body type is MITCH_ERR_INVALID_MESSAGE_TYPE; two sinks for one type, a
+   stride that is neither 0 nor a whole number of aligned elements, or a
+   capacity whose strided array could not be addressed are
    MITCH_ERR_INVALID_DATA.  No sinks at all is allowed (the call then
    validates, like mitch_stream_validate). */
 MITCH_API int mitch_capture_decode(const uint8_t *data, size_t size, mitch_capture_sink *sinks,

@@ -1437,7 +1437,7 @@ struct capture_counts {
 namespace detail {
 template <class T>
 mitch_capture_sink sink_of(capture_column<T> &c) noexcept {
-  mitch_capture_sink s;
+  mitch_capture_sink s{}; // strides 0: packed spans
   s.message_type = static_cast<std::uint8_t>(body_traits<T>::type);
   s.bodies = c.bodies.empty() ? nullptr : static_cast<void *>(c.bodies.data());
   s.timestamps = c.timestamps.empty() ? nullptr : c.timestamps.data();

@@ -27,10 +27,18 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "layout.h"
 #include "mitch.h"
 #include "wire.h"
+
+/* The bulk decoders write every byte of each struct they fill: the
+   padding as zero, or, where the struct is the wire image, the wire's own
+   bytes.  Their arrays are handed on whole (numpy records, files, other
+   processes) and must never carry stale memory.  This is the LOAD_BULK
+   of a loader that writes the fields only. */
+#define MITCH_LOAD_WHOLE(LOAD, in, out) (memset((out), 0, sizeof *(out)), LOAD((in), (out)))
 
 #define MITCH_DEFINE_BODY_CODEC(X, T, SIZE, LOAD_FOR_CHECK, LOAD_BULK, STORE_BULK)      \
   int mitch_##X##_validate(const T *v) {                                                  \
@@ -106,12 +114,14 @@
     return MITCH_OK;                                                                      \
   }                                                                                       \
   /* Each body is checked before its slot is written, so a failure leaves                 \
-     out[*bad] and everything after it untouched. */                                      \
+     slot *bad and everything after it untouched.  Slot i is at out + i *                 \
+     stride (sizeof(T) for an array of T; more for records holding a T). */               \
   MITCH_INLINE int X##_decode_wire_n(const uint8_t *MITCH_RESTRICT in, size_t n,          \
-                               void *MITCH_RESTRICT out, size_t *bad) {                   \
-    T *MITCH_RESTRICT v = (T *)out;                                                       \
+                                     void *MITCH_RESTRICT out, size_t stride,             \
+                                     size_t *bad) {                                       \
+    uint8_t *MITCH_RESTRICT slot = (uint8_t *)out;                                        \
     size_t i;                                                                             \
-    for (i = 0; i < n; i++) {                                                             \
+    for (i = 0; i < n; i++, slot += stride) {                                             \
       T tmp;                                                                              \
       int st;                                                                             \
       LOAD_FOR_CHECK(in + i * (SIZE), &tmp);                                              \
@@ -120,7 +130,7 @@
         *bad = i;                                                                         \
         return st;                                                                        \
       }                                                                                   \
-      LOAD_BULK(in + i * (SIZE), &tmp, &v[i]);                                            \
+      LOAD_BULK(in + i * (SIZE), &tmp, (T *)(void *)slot);                                \
     }                                                                                     \
     return MITCH_OK;                                                                      \
   }                                                                                       \
@@ -162,7 +172,7 @@
       return MITCH_ERR_INVALID_DATA;                                                      \
     if (n > in_len / (SIZE))                                                              \
       return MITCH_ERR_BUFFER_TOO_SMALL;                                                  \
-    st = X##_decode_wire_n(in, n, v, &bad);                                               \
+    st = X##_decode_wire_n(in, n, v, sizeof(T), &bad);                                    \
     if (done)                                                                             \
       *done = st == MITCH_OK ? n : bad;                                                   \
     return st;                                                                            \

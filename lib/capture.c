@@ -19,6 +19,30 @@
 
 /* ---- decoding ---------------------------------------------------------------- */
 
+/* The stride of a sink's bodies and of its timestamps (0 means packed). */
+static size_t body_stride(const mitch_capture_sink *s, const layout_desc *d) {
+  return s->body_stride ? s->body_stride : d->pub.struct_size;
+}
+
+static size_t timestamp_stride(const mitch_capture_sink *s) {
+  return s->timestamp_stride ? s->timestamp_stride : sizeof(uint64_t);
+}
+
+/* Whether a sink's strides and capacity describe arrays that can be
+   written: each element at least as wide as what is stored in it and
+   aligned like it, and the last one addressable. */
+static int sink_is_addressable(const mitch_capture_sink *s) {
+  const layout_desc *d = body_layout(s->message_type);
+  size_t bs = body_stride(s, d), ts = timestamp_stride(s);
+  if (bs < d->pub.struct_size || bs % d->pub.struct_align)
+    return 0;
+  if (ts < sizeof(uint64_t) || ts % sizeof(uint64_t))
+    return 0;
+  if (!s->bodies && !s->timestamps)
+    return 1; /* counting only: capacity is ignored */
+  return s->capacity <= SIZE_MAX / (bs > ts ? bs : ts);
+}
+
 /* Route bodies of one message of a type that has a sink.  Writes at most
    the sink's room, each body only once it is valid (decode_wire stops
    before a bad one), and its timestamp only once the body is written.
@@ -35,15 +59,25 @@ static int fill_sink(mitch_capture_sink *s, const frame *f, const uint8_t *bodie
   }
   room = s->capacity > s->count ? s->capacity - s->count : 0;
   take = f->count < room ? f->count : room;
-  if (s->bodies)
-    st = ops->decode_wire(bodies, take, (uint8_t *)s->bodies + s->count * f->body->pub.struct_size,
-                          bad);
-  else
+  if (s->bodies) {
+    size_t stride = body_stride(s, f->body);
+    st = ops->decode_wire(bodies, take, (uint8_t *)s->bodies + s->count * stride, stride, bad);
+  } else {
     st = ops->check_wire(bodies, take, bad);
+  }
   *good = st == MITCH_OK ? take : *bad;
-  if (s->timestamps)
-    for (i = 0; i < *good; i++)
-      s->timestamps[s->count + i] = f->timestamp;
+  if (s->timestamps) {
+    size_t stride = timestamp_stride(s);
+    if (stride == sizeof(uint64_t)) {
+      for (i = 0; i < *good; i++)
+        s->timestamps[s->count + i] = f->timestamp;
+    } else {
+      /* records: the stride is a multiple of 8, so each slot is aligned */
+      uint8_t *slot = (uint8_t *)s->timestamps + s->count * stride;
+      for (i = 0; i < *good; i++, slot += stride)
+        *(uint64_t *)(void *)slot = f->timestamp;
+    }
+  }
   if (st == MITCH_OK && take < f->count) {
     *bad = take;
     return MITCH_ERR_BUFFER_TOO_SMALL;
@@ -81,6 +115,14 @@ int mitch_capture_decode(const uint8_t *data, size_t size, mitch_capture_sink *s
                                   "a sink collects the bodies of one body type",
                                   "sink %zu: type 0x%02x is not the type byte of a body", i,
                                   (unsigned)sinks[i].message_type);
+  for (i = 0; i < n_sinks; i++)
+    if (!sink_is_addressable(&sinks[i]))
+      return libmitch_error_plain(
+          err, MITCH_ERR_INVALID_DATA, sinks[i].message_type,
+          "a stride is 0 (packed) or a whole number of aligned elements, and the "
+          "strided arrays fit in memory",
+          "sink %zu: body_stride %zu, timestamp_stride %zu, capacity %zu", i,
+          sinks[i].body_stride, sinks[i].timestamp_stride, sinks[i].capacity);
   for (i = 0; i < n_sinks; i++)
     sinks[i].count = 0;
 

@@ -168,8 +168,8 @@ MITCH_INLINE void index_load_bulk(const uint8_t *in, const mitch_index *checked,
   (void)checked;
   memcpy(out, in, sizeof *out);
 #else
-  (void)in;
-  *out = *checked;
+  (void)checked;
+  MITCH_LOAD_WHOLE(index_load, in, out);
 #endif
 }
 

@@ -162,7 +162,9 @@ LAYOUT_WIRE_LAYOUTS(ASSERT_LAYOUT)
   MEMBER(mitch_capture_sink, bodies, POINTER)                                             \
   MEMBER(mitch_capture_sink, timestamps, POINTER)                                         \
   MEMBER(mitch_capture_sink, capacity, SIZE)                                              \
-  MEMBER(mitch_capture_sink, count, SIZE)
+  MEMBER(mitch_capture_sink, count, SIZE)                                                 \
+  MEMBER(mitch_capture_sink, body_stride, SIZE)                                           \
+  MEMBER(mitch_capture_sink, timestamp_stride, SIZE)
 
 #define TICKER_FIELDS_ROWS(MEMBER, CHARS, STRUCT)                                         \
   MEMBER(mitch_ticker_fields, instrument_type, U8)                                        \

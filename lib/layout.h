@@ -232,9 +232,10 @@ typedef struct body_ops {
   int (*check_values)(const void *values, size_t n, size_t *bad);
   /* validate n wire bodies */
   int (*check_wire)(const uint8_t *in, size_t n, size_t *bad);
-  /* decode n wire bodies into structs, stopping at the first invalid one:
-     out[0 .. *bad) written, out[*bad ..] untouched */
-  int (*decode_wire)(const uint8_t *in, size_t n, void *out, size_t *bad);
+  /* decode n wire bodies into structs `stride` bytes apart from out on,
+     stopping at the first invalid one: slots [0 .. *bad) written, the rest
+     untouched */
+  int (*decode_wire)(const uint8_t *in, size_t n, void *out, size_t stride, size_t *bad);
   /* write n valid structs as wire bodies (no checks) */
   void (*store)(const void *values, size_t n, uint8_t *out);
 } body_ops;

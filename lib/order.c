@@ -81,12 +81,12 @@ MITCH_INLINE void order_load(const uint8_t *in, mitch_order *v) {
   v->expiry_ms = (tail >> 8) & MITCH_U48_MAX;
 }
 
-/* Bulk decode: the checked copy is the decoded order (its struct is not
-   its wire image). */
+/* Bulk decode: the struct is not the wire image, so it is loaded field by
+   field, its padding zeroed (MITCH_LOAD_WHOLE). */
 MITCH_INLINE void order_load_bulk(const uint8_t *in, const mitch_order *checked,
                                   mitch_order *out) {
-  (void)in;
-  *out = *checked;
+  (void)checked;
+  MITCH_LOAD_WHOLE(order_load, in, out);
 }
 
 MITCH_DEFINE_BODY_CODEC(order, mitch_order, MITCH_ORDER_SIZE, order_load, order_load_bulk,

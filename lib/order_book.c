@@ -102,7 +102,13 @@ MITCH_INLINE void order_book_load_head(const uint8_t *in, mitch_order_book *v) {
 /* Bulk decode: the check read the head only; now the whole book. */
 MITCH_INLINE void order_book_load_bulk(const uint8_t *in, const mitch_order_book *checked,
                                        mitch_order_book *out) {
+  /* every byte written (MITCH_LOAD_WHOLE's rule) without clearing 2 KB of
+     bins first: only the padding after the aggregator and at the end */
+  const size_t gap = offsetof(mitch_order_book, bin_aggregator) + 1;
+  const size_t tail = offsetof(mitch_order_book, asks) + sizeof out->asks;
   (void)checked;
+  memset((uint8_t *)out + gap, 0, offsetof(mitch_order_book, bids) - gap);
+  memset((uint8_t *)out + tail, 0, sizeof *out - tail);
   order_book_load(in, out);
 }
 

@@ -81,8 +81,8 @@ MITCH_INLINE void tick_load_bulk(const uint8_t *in, const mitch_tick *checked, m
   (void)checked;
   memcpy(out, in, MITCH_TICK_SIZE);
 #else
-  (void)in;
-  *out = *checked;
+  (void)checked;
+  MITCH_LOAD_WHOLE(tick_load, in, out);
 #endif
 }
 

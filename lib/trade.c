@@ -87,17 +87,17 @@ MITCH_INLINE void trade_load(const uint8_t *in, mitch_trade *v) {
 /* Bulk decode: the whole image on little-endian hosts whose struct is as
    wide as the wire (the wire's padding lands in the struct's padding, which
    nothing reads).  Where 64-bit fields are only 4-byte aligned (i386) the
-   struct is shorter than the wire: there the checked copy is stored. */
+   struct is shorter than the wire: there it is loaded field by field. */
 MITCH_INLINE void trade_load_bulk(const uint8_t *in, const mitch_trade *checked,
                                   mitch_trade *out) {
+  (void)checked;
 #if !defined(MITCH_BIG_ENDIAN)
   if (sizeof *out == MITCH_TRADE_SIZE)
     memcpy(out, in, MITCH_TRADE_SIZE);
   else
-    *out = *checked;
+    MITCH_LOAD_WHOLE(trade_load, in, out);
 #else
-  (void)in;
-  *out = *checked;
+  MITCH_LOAD_WHOLE(trade_load, in, out);
 #endif
 }
 

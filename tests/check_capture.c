@@ -149,6 +149,27 @@ static rows load_rows(const mitch_layout *l) {
   return r;
 }
 
+/* Every byte of a struct a bulk decoder filled is written: a byte no member
+   covers (padding) is zero, or, where the struct is the wire image, the
+   wire's byte (mitch.h: bulk decoders never leave stale memory). */
+static void assert_padding_written(const mitch_layout *l, const uint8_t *s, const uint8_t *w,
+                                   const char *where) {
+  unsigned char covered[4096];
+  size_t j, b;
+  ck_assert_uint_le(l->struct_size, sizeof covered);
+  memset(covered, 0, sizeof covered);
+  for (j = 0; j < l->field_count; j++) {
+    mitch_field f;
+    mitch_layout_field(l->id, j, &f);
+    if (f.struct_offset != MITCH_NO_MEMBER)
+      memset(covered + f.struct_offset, 1, f.struct_size); /* all elements */
+  }
+  for (b = 0; b < l->struct_size; b++)
+    if (!covered[b])
+      ck_assert_msg(s[b] == 0 || (l->struct_size <= l->wire_size && s[b] == w[b]),
+                    "%s: padding byte %zu of the struct is 0x%02x", where, b, s[b]);
+}
+
 START_TEST(test_every_message_row) {
   mitch_layout types[MAX_TYPES];
   rows r[MAX_TYPES];
@@ -206,6 +227,7 @@ START_TEST(test_every_message_row) {
     sinks[t].timestamps = malloc(r[t].n * sizeof(uint64_t));
     ck_assert(sinks[t].bodies && sinks[t].timestamps);
     sinks[t].capacity = r[t].n;
+    memset(sinks[t].bodies, FILL, r[t].n * types[t].struct_size);
   }
   ck_assert_int_eq(mitch_capture_decode(capture, size, sinks, n_types, &info, NULL), MITCH_OK);
   for (t = 0; t < n_types; t++) {
@@ -217,6 +239,8 @@ START_TEST(test_every_message_row) {
       snprintf(where, sizeof where, "%s row %zu", types[t].name, i);
       assert_struct_is_wire(&types[t], (uint8_t *)sinks[t].bodies + i * types[t].struct_size,
                             r[t].bodies + i * types[t].wire_size, where);
+      assert_padding_written(&types[t], (uint8_t *)sinks[t].bodies + i * types[t].struct_size,
+                             r[t].bodies + i * types[t].wire_size, where);
     }
     /* the timestamps: walk this type's own messages */
     for (i = 0; at < type_size[t]; at += 8 + per_type[t][at + 7] * types[t].wire_size) {
@@ -305,6 +329,8 @@ static void sinks_init(two_sinks *k, size_t trade_cap, size_t tick_cap) {
   k->s[1].bodies = k->ticks;
   k->s[1].timestamps = k->tick_ts;
   k->s[1].capacity = tick_cap;
+  k->s[0].body_stride = k->s[0].timestamp_stride = 0; /* packed */
+  k->s[1].body_stride = k->s[1].timestamp_stride = 0;
 }
 
 /* Exactly `trades` trades and `ticks` ticks delivered, every byte after them
@@ -492,6 +518,163 @@ START_TEST(test_decode_arguments) {
 }
 END_TEST
 
+/* Records holding a body and its timestamp (what a numpy structured array
+   or a struct-of-record language binding has), decoded in place through
+   the strides.  `guard` sits between them and after them: never written. */
+typedef struct timed_trade {
+  mitch_trade body;
+  uint64_t guard;
+  uint64_t timestamp;
+  uint64_t guard2;
+} timed_trade;
+
+typedef struct timed_tick {
+  mitch_tick body;
+  uint64_t timestamp;
+} timed_tick;
+
+typedef struct strided_sinks {
+  mitch_capture_sink s[2];
+  timed_trade trades[16];
+  timed_tick ticks[16];
+} strided_sinks;
+
+static void strided_init(strided_sinks *k, size_t trade_cap, size_t tick_cap) {
+  memset(k, FILL, sizeof *k);
+  memset(k->s, 0, sizeof k->s);
+  k->s[0].message_type = 't';
+  k->s[0].bodies = &k->trades[0].body;
+  k->s[0].body_stride = sizeof k->trades[0];
+  k->s[0].timestamps = &k->trades[0].timestamp;
+  k->s[0].timestamp_stride = sizeof k->trades[0];
+  k->s[0].capacity = trade_cap;
+  k->s[1].message_type = 's';
+  k->s[1].bodies = &k->ticks[0].body;
+  k->s[1].body_stride = sizeof k->ticks[0];
+  k->s[1].timestamps = &k->ticks[0].timestamp;
+  k->s[1].timestamp_stride = sizeof k->ticks[0];
+  k->s[1].capacity = tick_cap;
+}
+
+static int all_fill(const void *p, size_t n) {
+  const uint8_t *b = (const uint8_t *)p;
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (b[i] != FILL)
+      return 0;
+  return 1;
+}
+
+/* The records hold exactly what the packed decode of the same capture gives
+   (checked against the capture's own bytes by assert_prefix), for the first
+   `trades` and `ticks`; the guards and every later record are untouched. */
+static void assert_strided_prefix(const strided_sinks *k, size_t trades, size_t ticks) {
+  uint8_t c[CAP_SIZE];
+  two_sinks packed;
+  size_t i;
+  build_capture(c);
+  sinks_init(&packed, 16, 16);
+  ck_assert_int_eq(mitch_capture_decode(c, sizeof c, packed.s, 2, NULL, NULL), MITCH_OK);
+  assert_prefix(&packed, 7, 3);
+  ck_assert_uint_eq(k->s[0].count, trades);
+  ck_assert_uint_eq(k->s[1].count, ticks);
+  for (i = 0; i < 16; i++) {
+    const timed_trade *r = &k->trades[i];
+    ck_assert_msg(all_fill(&r->guard, sizeof r->guard) && all_fill(&r->guard2, sizeof r->guard2),
+                  "guard of trade record %zu written", i);
+    if (i < trades) {
+      ck_assert_mem_eq(&r->body, &packed.trades[i], sizeof r->body);
+      ck_assert_uint_eq(r->timestamp, packed.trade_ts[i]);
+    } else {
+      ck_assert_msg(all_fill(r, sizeof *r), "trade record %zu written", i);
+    }
+  }
+  for (i = 0; i < 16; i++) {
+    if (i < ticks) {
+      ck_assert_mem_eq(&k->ticks[i].body, &packed.ticks[i], sizeof k->ticks[i].body);
+      ck_assert_uint_eq(k->ticks[i].timestamp, packed.tick_ts[i]);
+    } else {
+      ck_assert_msg(all_fill(&k->ticks[i], sizeof k->ticks[i]), "tick record %zu written", i);
+    }
+  }
+}
+
+START_TEST(test_strided_records) {
+  uint8_t c[CAP_SIZE];
+  strided_sinks k;
+  mitch_stream_info info;
+  mitch_error err;
+  build_capture(c);
+  strided_init(&k, 16, 16);
+  ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, &info, &err), MITCH_OK);
+  assert_strided_prefix(&k, 7, 3);
+  /* a bad body: the prefix rule holds record by record */
+  tu_put_le(c + 184 + 2 * 32 + 16, 0, 4); /* trade 5: quantity 0 */
+  strided_init(&k, 16, 16);
+  ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, &info, &err),
+                   MITCH_ERR_INVALID_FIELD_VALUE);
+  assert_strided_prefix(&k, 5, 2);
+  /* a full sink: the same */
+  build_capture(c);
+  strided_init(&k, 4, 16);
+  ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, &info, &err),
+                   MITCH_ERR_BUFFER_TOO_SMALL);
+  assert_strided_prefix(&k, 4, 2);
+  /* only one of the two strided (bodies packed in a record array of their
+     own size is a stride equal to the struct size) */
+  strided_init(&k, 16, 16);
+  k.s[1].body_stride = 0;
+  k.s[1].bodies = NULL;
+  ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, &info, &err), MITCH_OK);
+  ck_assert_uint_eq(k.s[1].count, 3);
+  ck_assert_uint_eq(k.ticks[2].timestamp, 40);
+  ck_assert(all_fill(&k.ticks[0].body, sizeof k.ticks[0].body));
+}
+END_TEST
+
+/* Strides that cannot describe an array of aligned elements are refused
+   before anything is read or written. */
+START_TEST(test_stride_arguments) {
+  uint8_t c[CAP_SIZE];
+  strided_sinks k;
+  mitch_error err;
+  size_t bad_body[] = {1, sizeof(mitch_trade) - 8, sizeof(mitch_trade) + 4};
+  size_t bad_stamp[] = {4, 12, 7};
+  size_t i;
+  build_capture(c);
+  for (i = 0; i < sizeof bad_body / sizeof bad_body[0]; i++) {
+    strided_init(&k, 16, 16);
+    k.s[0].count = 77;
+    k.s[0].body_stride = bad_body[i];
+    ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, NULL, &err),
+                     MITCH_ERR_INVALID_DATA);
+    ck_assert_uint_eq(err.layout, 't');
+    ck_assert_uint_eq(k.s[0].count, 77);
+    ck_assert(all_fill(k.trades, sizeof k.trades));
+  }
+  for (i = 0; i < sizeof bad_stamp / sizeof bad_stamp[0]; i++) {
+    strided_init(&k, 16, 16);
+    k.s[1].timestamp_stride = bad_stamp[i];
+    ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, NULL, &err),
+                     MITCH_ERR_INVALID_DATA);
+    ck_assert_uint_eq(err.layout, 's');
+    ck_assert(all_fill(k.ticks, sizeof k.ticks) && all_fill(k.trades, sizeof k.trades));
+  }
+  /* a capacity whose last record could not be addressed */
+  strided_init(&k, SIZE_MAX / sizeof(timed_trade) + 1, 16);
+  ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, NULL, &err),
+                   MITCH_ERR_INVALID_DATA);
+  ck_assert(all_fill(k.trades, sizeof k.trades));
+  /* counting only: capacity and strides of the arrays do not matter, but
+     the strides must still be valid ones */
+  strided_init(&k, SIZE_MAX, 16);
+  k.s[0].bodies = NULL;
+  k.s[0].timestamps = NULL;
+  ck_assert_int_eq(mitch_capture_decode(c, sizeof c, k.s, 2, NULL, &err), MITCH_OK);
+  ck_assert_uint_eq(k.s[0].count, 7);
+}
+END_TEST
+
 /* ---- encoding ----------------------------------------------------------------- */
 
 static void make_trades(mitch_trade *v, size_t n) {
@@ -638,6 +821,8 @@ static Suite *capture_suite(void) {
   tcase_add_test(tc, test_framing_damage_prefix);
   tcase_add_test(tc, test_sink_too_small);
   tcase_add_test(tc, test_decode_arguments);
+  tcase_add_test(tc, test_strided_records);
+  tcase_add_test(tc, test_stride_arguments);
   suite_add_tcase(s, tc);
   tc = tu_tcase("encode");
   tcase_add_test(tc, test_encode_splits_messages);

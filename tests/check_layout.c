@@ -176,7 +176,8 @@ static const member_row m_error[] = {
 static const member_row m_capture_sink[] = {
     M(mitch_capture_sink, message_type, U8), M(mitch_capture_sink, bodies, POINTER),
     M(mitch_capture_sink, timestamps, POINTER), M(mitch_capture_sink, capacity, SIZE),
-    M(mitch_capture_sink, count, SIZE)};
+    M(mitch_capture_sink, count, SIZE), M(mitch_capture_sink, body_stride, SIZE),
+    M(mitch_capture_sink, timestamp_stride, SIZE)};
 static const member_row m_ticker_fields[] = {
     M(mitch_ticker_fields, instrument_type, U8), M(mitch_ticker_fields, base_class, U8),
     M(mitch_ticker_fields, base_id, U16),        M(mitch_ticker_fields, quote_class, U8),

@@ -139,7 +139,8 @@ export const ERROR = struct("error", [
 ]);
 export const CAPTURE_SINK = struct("capture_sink", [
   m("message_type", "u8"), m("bodies", "pointer"), m("timestamps", "pointer"),
-  m("capacity", "size"), m("count", "size"),
+  m("capacity", "size"), m("count", "size"), m("body_stride", "size"),
+  m("timestamp_stride", "size"),
 ]);
 
 /** Every struct above, for the layout test. */

@@ -162,5 +162,7 @@ namespace Mitch
     public ulong* Timestamps;
     public UIntPtr Capacity;
     public UIntPtr Count;
+    public UIntPtr BodyStride;      // 0: packed
+    public UIntPtr TimestampStride; // 0: packed
   }
 }
