@@ -337,7 +337,11 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         data = capture_bytes(args.capture_mb << 20, per_message)
         got = mitch.decode_capture(data)
         assert len(got[mitch.MessageType.TRADE]) == len(got[mitch.MessageType.TICK]) > 0
-        seconds = timed([lambda d=data: mitch.decode_capture(d)], args.runs)[0]
+        written = sum(a.nbytes for a in got.values())
+        np = __import__("numpy")
+        seconds, fresh = timed([lambda d=data: mitch.decode_capture(d),
+                                lambda n=written: np.empty(n, dtype=np.uint8).fill(1)],
+                               args.runs)
         rate = len(data) / seconds / 1e9
         c = c_ns.get("capture_decode_%d_gbps" % per_message)
         line = "  %3d bodies per message  %6.1f ms  %5.2f GB/s  (C function alone, output " \
@@ -346,6 +350,10 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         if per_message == 255:
             line += "  >= 5 GB/s: %s" % target(rate >= 5, "decode_capture GB/s")
         print(line)
+        ceiling = "" if c is None else ", so about %.2f GB/s at best with the C call" % (
+            len(data) / (fresh + len(data) / (c * 1e9)) / 1e9)
+        print("      writing its %.0f MB of results into new numpy memory alone: %.1f ms%s"
+              % (written / 1e6, fresh * 1e3, ceiling))
         del data, got
 
 
@@ -391,6 +399,14 @@ def aio_section(args: argparse.Namespace) -> None:
     print("  mitch.aio.read_messages  %7.0f MB/s  (one Trade object per body)" % bodies)
 
 
+SECTIONS: Dict[str, Callable[[argparse.Namespace, Dict[str, float]], None]] = {
+    "scalar": scalar_section, "book": book_section,
+    "import": lambda args, c_ns: import_section(args),
+    "bulk": lambda args, c_ns: bulk_section(args), "capture": capture_section,
+    "aio": lambda args, c_ns: aio_section(args),
+}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--c-baseline", help="path of python/bench/c_baseline")
@@ -401,7 +417,13 @@ def main() -> int:
     parser.add_argument("--aio-mb", type=int, default=64, help="asyncio stream size, MiB")
     parser.add_argument("--quick", action="store_true", help="fewer calls and bytes")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--only", metavar="SECTION,...", default=",".join(SECTIONS),
+                        help="sections to run, of: %s (default: all)" % ", ".join(SECTIONS))
     args = parser.parse_args()
+    only = args.only.split(",")
+    unknown = sorted(set(only) - set(SECTIONS))
+    if unknown:
+        parser.error("unknown section(s): %s" % ", ".join(unknown))
     if args.quick:
         args.calls, args.bodies, args.capture_mb, args.aio_mb = 20_000, 100_000, 10, 8
 
@@ -409,12 +431,9 @@ def main() -> int:
         mitch.get_version(), mitch.library_path, mitch.library_source,
         sys.version.split()[0]))
     c_ns = c_baseline(args.c_baseline, max(args.calls * 5, 100_000))
-    scalar_section(args, c_ns)
-    book_section(args, c_ns)
-    import_section(args)
-    bulk_section(args)
-    capture_section(args, c_ns)
-    aio_section(args)
+    for name, run in SECTIONS.items():
+        if name in only:
+            run(args, c_ns)
     print("\n%s" % ("all targets met" if not missed else
                     "%d target(s) missed: %s" % (len(missed), "; ".join(missed))))
     return 1 if (missed and args.strict) else 0

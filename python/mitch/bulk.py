@@ -35,7 +35,7 @@ from ._buffer import pinned
 from .bodies import body_class, body_classes
 from .codec import _batch_functions, check_order
 from .exceptions import InvalidMessageTypeError, MitchTypeError
-from .capture import columns, decode, encode_bodies, fields, timestamps_for
+from .capture import columns, decode, encode_bodies, timestamps_for
 from .dtypes import (_canonical, _equivalent, _numpy, _same_bytes, host_dtype,  # noqa: F401
                      wire_dtype)
 from .layouts import HEADER_SIZE, layout
@@ -238,7 +238,7 @@ def _columns(data: Any, message_type: Any, date: Any, what: str
         if message_type is None:
             raise MitchTypeError("%s(buffer) needs the message_type" % what)
         cls = body_class(message_type)
-        records, stamps = fields(data, cls)  # only the fields are read below
+        records, stamps = columns(data, [cls])[cls]
     bins = _bins_fields(cls)
     out: Dict[str, Any] = {}
     for name in records.dtype.names:

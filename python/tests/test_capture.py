@@ -222,7 +222,7 @@ def test_to_polars():
 
 
 def test_damage_far_into_a_large_capture_reports_offsets_from_its_start():
-    # more bodies than one scratch chunk holds (1 MiB of structs): several calls
+    # a large capture (more than 1 MiB of structs per type): one call, in place
     many = mitch.encode_stream(trades(100_000), "t", list(range(100_000)))  # 1 per message
     got = mitch.decode_capture(many)[MessageType.TRADE]
     assert len(got) == 100_000 and list(got["timestamp"][-3:]) == [99_997, 99_998, 99_999]
