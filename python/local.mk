@@ -11,6 +11,7 @@ mitch_python_package = \
 	python/mitch/_diagnose.py \
 	python/mitch/_ffi.py \
 	python/mitch/_loader.py \
+	python/mitch/_record.py \
 	python/mitch/_text.py \
 	python/mitch/_version.py \
 	python/mitch/aio.py \
@@ -48,6 +49,7 @@ mitch_python_tests = \
 	python/tests/test_misuse.py \
 	python/tests/test_order_book.py \
 	python/tests/test_package.py \
+	python/tests/test_record.py \
 	python/tests/test_registry.py \
 	python/tests/test_table.py \
 	python/tests/test_threads.py \

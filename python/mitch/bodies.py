@@ -18,13 +18,11 @@ that name and the library's layout table.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import struct
 import sys
 from ctypes import (byref, c_char, c_double, c_int8, c_int16, c_int32, c_size_t, c_uint8,
                     c_uint16, c_uint32, c_uint64, sizeof, string_at)
-from dataclasses import dataclass
 from operator import attrgetter
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
@@ -32,8 +30,12 @@ if TYPE_CHECKING:
     from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar
     T = TypeVar("T")
     B = TypeVar("B", bound="_Body")
+    from dataclasses import dataclass
+else:  # the same classes, without importing dataclasses (see mitch._record)
+    from ._record import dataclass
 
 from . import _diagnose, _ffi
+from ._record import field_names, field_types
 from ._buffer import pinned
 from ._convert import as_float, as_int, check_span, shorten
 from .enums import MessageType, OrderSide, OrderType, by_value, message_type_byte, to_enum
@@ -78,7 +80,7 @@ def slotted(cls: Type[T]) -> Type[T]:
     ``dataclass(slots=True)`` does on Python >= 3.10: smaller objects and
     faster attribute access on the hot paths."""
     original: Any = cls
-    names = tuple(f.name for f in dataclasses.fields(original))
+    names = field_names(original)
     body = {k: v for k, v in original.__dict__.items()
             if k not in names and k not in ("__dict__", "__weakref__")}
     body["__slots__"] = names
@@ -250,7 +252,7 @@ def _maker(cls: Any) -> Callable[[Tuple[Any, ...]], Any]:
              "    %s, = values" % ", ".join("obj." + n for n in names)]
     scope: Dict[str, Any] = {"new": _new, "cls": cls}
     for i, name in enumerate(enums):
-        kind = annotation_type(cls, cls.__dataclass_fields__[name].type)
+        kind = annotation_type(cls, field_types(cls)[name])
         scope["members%d" % i] = by_value(kind) if kind is not MessageType else \
             by_value(MessageType)
         lines.append("    obj.{0} = members{1}.get(obj.{0}, obj.{0})".format(name, i))
@@ -268,7 +270,7 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
          member_names: Optional[Tuple[str, ...]] = None) -> Type[B]:
     """Attach to ``cls`` (a slotted dataclass) its struct, C functions and
     converters, all named after ``layout`` (``mitch_<layout>_decode`` ...)."""
-    fields = tuple(f.name for f in dataclasses.fields(cls))
+    fields = field_names(cls)
     cls._LAYOUT = layout
     cls._STRUCT = _ffi.STRUCTS["mitch_" + layout]
     cls._TYPE = type_byte
@@ -283,8 +285,7 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
     cls._ROWS = host_struct(cls._STRUCT, cls._HOST_NAMES, whole=True).iter_unpack
     cls._GET = attrgetter(*cls._HOST_NAMES)
     cls._FIELD_NAMES = fields
-    kinds = [(f.name, annotation_type(cls, f.type))
-             for f in dataclasses.fields(cls)]
+    kinds = [(name, annotation_type(cls, note)) for name, note in field_types(cls).items()]
     cls._ENUMS = tuple((name, _enum_converter(kind, name)) for name, kind in kinds
                        if isinstance(kind, type) and issubclass(kind, enum.IntEnum))
     cls._MAKE = _maker(cls)

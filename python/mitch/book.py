@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import array
 from ctypes import addressof, byref, c_uint64, memmove, string_at
-from dataclasses import dataclass, field, fields
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
     from typing import Any, List, Sequence, Tuple, Union
+    from dataclasses import dataclass, field
+else:  # the same classes, without importing dataclasses (see mitch._record)
+    from ._record import dataclass, field
 
 from . import _ffi
 from ._convert import as_int
+from ._record import field_names
 from .bodies import _Body, _format_value, bind, slotted
 from .bins import bin_for_price, bin_price_range
 from .enums import BinAggregator, BookSide
@@ -255,7 +258,7 @@ class OrderBook(_Body):
 
 
 def _slotted_book(cls: Any) -> Any:
-    names = tuple(f.name for f in fields(cls) if f.name not in ("bids", "asks"))
+    names = tuple(n for n in field_names(cls) if n not in ("bids", "asks"))
     body = {k: v for k, v in cls.__dict__.items()
             if k not in names and k not in ("__dict__", "__weakref__", "bids", "asks")}
     body["__slots__"] = names + ("_bids", "_bids_raw", "_asks", "_asks_raw")

@@ -14,11 +14,13 @@ of mitch before 1.1 raises :class:`mitch.ArgumentOrderError`.  Only
 from __future__ import annotations
 
 from ctypes import byref, c_char, c_size_t, c_uint64
-from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
     from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+    from dataclasses import dataclass
+else:  # the same classes, without importing dataclasses (see mitch._record)
+    from ._record import dataclass
 
 from . import _diagnose, _ffi
 from ._buffer import pinned

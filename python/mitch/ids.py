@@ -4,11 +4,13 @@ the :class:`TickerFields` and :class:`Channel` values that describe them."""
 from __future__ import annotations
 
 from ctypes import byref, c_char, c_size_t, c_uint8, c_uint16, c_uint32, c_uint64
-from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
     from typing import Any, List, Sequence, Tuple, Union
+    from dataclasses import dataclass
+else:  # the same classes, without importing dataclasses (see mitch._record)
+    from ._record import dataclass
 
 from . import _ffi
 from ._buffer import pinned

@@ -12,11 +12,13 @@ it; nothing here is written by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
     from typing import Any, Dict, Optional, Tuple, Union
+    from dataclasses import dataclass
+else:  # the same classes, without importing dataclasses (see mitch._record)
+    from ._record import dataclass
 
 from . import _ffi
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import struct
 from ctypes import byref, c_double, c_size_t, create_string_buffer, string_at
-from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
     from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+    from dataclasses import dataclass
+else:  # the same classes, without importing dataclasses (see mitch._record)
+    from ._record import dataclass
 
 from . import _ffi
 from ._convert import as_float, as_int, shorten

@@ -239,9 +239,11 @@ def test_order_mitch_library_then_bundled_then_find_library_then_versioned():
 
 def test_import_pulls_in_no_heavy_module(built_library):
     """import mitch stays cheap: no typing (annotations are text), numpy,
-    asyncio or process machinery until a function needs them."""
+    asyncio or process machinery until a function needs them, and no
+    dataclasses (with inspect, ast, re ...: mitch._record makes the classes)."""
     result = run_python("import mitch, sys; print(' '.join(m for m in ('typing', 'numpy', "
-                        "'asyncio', 'subprocess', 'ctypes.util') if m in sys.modules) or '-')",
+                        "'asyncio', 'subprocess', 'ctypes.util', 'dataclasses', 'inspect', "
+                        "'ast', 're') if m in sys.modules) or '-')",
                         env={"MITCH_LIBRARY": str(built_library)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "-"
