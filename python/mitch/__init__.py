@@ -45,7 +45,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, List
 
 from ._version import LIBRARY_MAJOR, __version__
 from . import _ffi, _loader
@@ -58,23 +58,50 @@ library_path: str = _ffi.lib.path
 library_source: str = _ffi.lib.source
 
 from . import exceptions, enums, layouts, bodies, book, ids  # noqa: E402
-from . import registry, bins, codec, dtypes, capture, bulk  # noqa: E402
+from . import bins, codec  # noqa: E402
 from .exceptions import *  # noqa: E402,F401,F403
 from .enums import *  # noqa: E402,F401,F403
 from .layouts import *  # noqa: E402,F401,F403
 from .bodies import *  # noqa: E402,F401,F403
 from .book import *  # noqa: E402,F401,F403
 from .ids import *  # noqa: E402,F401,F403
-from .registry import *  # noqa: E402,F401,F403
 from .bins import *  # noqa: E402,F401,F403
 from .codec import *  # noqa: E402,F401,F403
-from .dtypes import *  # noqa: E402,F401,F403
-from .bulk import *  # noqa: E402,F401,F403
-from .capture import *  # noqa: E402,F401,F403
-from . import flat  # noqa: E402
-from .flat import (create_header, get_all_market_providers, get_protocol_version,  # noqa: E402
-                   get_version, get_version_number, pack_header, pack_index,
-                   pack_order, pack_order_book, pack_tick, pack_trade, strerror)
+
+# The symbol registry, the numpy paths and the flat ABI are imported the first
+# time one of their names is used (PEP 562 __getattr__ below), not by
+# ``import mitch``: most programs use one of them or none, and each costs
+# import time.  Their names are listed here so that __all__, dir(mitch) and
+# ``from mitch import *`` have them without importing them; the suite checks
+# the lists against the modules (test_package.py).
+_LAZY_NAMES = {
+    "registry": ("Asset", "ClassInfo", "MarketProvider", "Ticker", "DEFAULT_MIN_CONFIDENCE",
+                 "FUZZY_MIN_CONFIDENCE", "get_asset", "get_asset_packed", "resolve_asset",
+                 "match_asset", "asset_count", "assets", "asset_class_info",
+                 "instrument_type_info", "market_provider_count", "market_providers",
+                 "get_market_provider", "find_market_provider", "match_market_provider",
+                 "resolve_ticker", "ticker_from_id", "name_key", "jaro_winkler"),
+    "dtypes": ("wire_dtype", "host_dtype"),
+    "bulk": ("decode_array", "decode_records", "encode_array", "to_dataframe", "to_polars"),
+    "capture": ("decode_capture",),
+    # of the flat ABI, the functions with no typed counterpart
+    "flat": ("create_header", "get_all_market_providers", "get_protocol_version",
+             "get_version", "get_version_number", "pack_header", "pack_index", "pack_order",
+             "pack_order_book", "pack_tick", "pack_trade", "strerror"),
+}
+#: submodules that are attributes of the package before they are imported
+_LAZY_MODULES = ("aio", "flat", "registry", "dtypes", "bulk", "capture")
+_LAZY = {name: module for module, names in _LAZY_NAMES.items() for name in names}
+
+if TYPE_CHECKING:
+    from . import aio, flat, registry, dtypes, bulk, capture
+    from .registry import *  # noqa: F401,F403
+    from .dtypes import *  # noqa: F401,F403
+    from .bulk import *  # noqa: F401,F403
+    from .capture import *  # noqa: F401,F403
+    from .flat import (create_header, get_all_market_providers, get_protocol_version,
+                       get_version, get_version_number, pack_header, pack_index,
+                       pack_order, pack_order_book, pack_tick, pack_trade, strerror)
 
 # The wire sizes under the names of mitch.h (MITCH_TRADE_SIZE ...), from the
 # library's layout table; the suite checks the list against the table.
@@ -99,12 +126,12 @@ __all__ += layouts.__all__
 __all__ += bodies.__all__
 __all__ += book.__all__
 __all__ += ids.__all__
-__all__ += registry.__all__
+__all__ += _LAZY_NAMES["registry"]
 __all__ += bins.__all__
 __all__ += codec.__all__
-__all__ += dtypes.__all__
-__all__ += bulk.__all__
-__all__ += capture.__all__
+__all__ += _LAZY_NAMES["dtypes"]
+__all__ += _LAZY_NAMES["bulk"]
+__all__ += _LAZY_NAMES["capture"]
 
 
 if TYPE_CHECKING:
@@ -113,11 +140,29 @@ __all__ += ["Body"]
 
 
 def __getattr__(name: str) -> Any:
-    # mitch.aio imports asyncio, which most users of the codecs never need;
-    # mitch.Body is a typing.Union, built when asked for.
-    if name == "aio":
-        import importlib
-        return importlib.import_module(".aio", __name__)
+    # A name of a module imported on first use (see _LAZY_NAMES): the module
+    # is imported (the import lock makes one thread do it) and the value
+    # kept in the package's namespace, so __getattr__ runs once per name;
+    # threads racing here store the same object.  mitch.aio imports
+    # asyncio, which most users of the codecs never need; mitch.Body is a
+    # typing.Union, built when asked for.
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(_import(module), name)
+        globals()[name] = value
+        return value
+    if name in _LAZY_MODULES:
+        return _import(name)
     if name == "Body":
         return codec.Body
     raise AttributeError("module 'mitch' has no attribute %r" % name)
+
+
+def __dir__() -> List[str]:
+    # the lazily imported names too, before they are imported
+    return sorted(set(globals()) | set(__all__) | set(_LAZY_MODULES))
+
+
+def _import(module: str) -> Any:
+    import importlib
+    return importlib.import_module("." + module, __name__)

@@ -161,3 +161,41 @@ def test_python_readme_examples_run(index):
     result = run_python(code)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip()
+
+
+def test_lazy_names_are_those_of_their_modules():
+    """mitch lists the names of the modules it imports on first use
+    (registry, the numpy paths, the flat ABI); the lists must be the
+    modules' own (flat: the functions re-exported from it before)."""
+    import importlib
+    for module, names in mitch._LAZY_NAMES.items():
+        real = importlib.import_module("mitch." + module)
+        if module == "flat":
+            assert set(names) <= set(real.__all__)
+        else:
+            assert list(names) == list(real.__all__), module
+        for name in names:
+            assert getattr(mitch, name) is getattr(real, name), name
+
+
+def test_import_leaves_the_rarely_used_modules_until_used():
+    code = """if True:
+        import sys
+        import mitch
+        lazy = ("mitch.registry", "mitch.dtypes", "mitch.bulk", "mitch.capture", "mitch.flat",
+                "mitch.aio", "mitch._text")
+        print(" ".join(m for m in lazy if m in sys.modules) or "-")
+        names = dir(mitch)
+        print(all(n in names for n in mitch.__all__), "resolve_ticker" in names,
+              "registry" in names)
+        print(" ".join(m for m in lazy if m in sys.modules) or "-")
+        ticker = mitch.resolve_ticker("EURUSD")
+        print("mitch.registry" in sys.modules, "resolve_ticker" in vars(mitch), hex(ticker.id))
+        from mitch import decode_capture, strerror
+        print("mitch.capture" in sys.modules, "mitch.flat" in sys.modules,
+              mitch.registry is sys.modules["mitch.registry"])
+    """
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "-", "True True True", "-", "True True 0x305153138900000", "True True True"]
