@@ -146,18 +146,17 @@ def _init_source(names: Tuple[str, ...], annotations: Dict[str, Any], defaults: 
                  factories: Dict[str, Any], frozen: bool, post_init: bool) -> str:
     params, body = [], []
     for name in names:
-        note_text = ":_type_%s" % name
         if name in factories:
-            params.append("%s%s=_HAS_FACTORY" % (name, note_text))
+            params.append("%s=_HAS_FACTORY" % name)
             value = "_dflt_%s() if %s is _HAS_FACTORY else %s" % (name, name, name)
         else:
-            params.append(name + note_text + ("=_dflt_%s" % name if name in defaults else ""))
+            params.append(name + ("=_dflt_%s" % name if name in defaults else ""))
             value = name
         body.append("_setattr(self, %r, %s)" % (name, value) if frozen
                     else "self.%s = %s" % (name, value))
     if post_init:
         body.append("self.__post_init__()")
-    return "def __init__(self, %s) -> None:\n    %s\n" % (
+    return "def __init__(self, %s):\n    %s\n" % (
         ", ".join(params), "\n    ".join(body or ["pass"]))
 
 
@@ -205,19 +204,20 @@ def _process(cls: Any, init: bool, repr: bool, eq: bool, frozen: bool) -> Any:
 
     if init:
         scope: Dict[str, Any] = {"_HAS_FACTORY": _HAS_FACTORY, "_setattr": object.__setattr__}
-        for name in names:
-            scope["_type_" + name] = annotations[name]
         for name, value in defaults.items():
             scope["_dflt_" + name] = value
         for name, factory in factories.items():
             scope["_dflt_" + name] = factory
         source = _init_source(names, annotations, defaults, factories, frozen,
                               hasattr(cls, "__post_init__"))
-        # dont_inherit: this module's ``from __future__ import annotations``
-        # must not turn the annotations (already text) into text again
-        exec(compile(source, "<mitch._record %s>" % cls.__qualname__, "exec",  # noqa: S102
-                     dont_inherit=True), scope)  # (from the class's own field names)
-        _set_new(cls, "__init__", scope["__init__"])
+        # exec of the text, not of compile(): the first compile() of a process
+        # sets up the ast module's types (1 to 5 ms).  The annotations are
+        # set afterwards, as dataclasses' __init__ has them (the field
+        # annotations as written, and None returned).
+        exec(source, scope)  # noqa: S102 - from the class's own field names
+        init_fn = scope["__init__"]
+        init_fn.__annotations__ = dict(annotations, **{"return": None})
+        _set_new(cls, "__init__", init_fn)
 
     if repr:
         running = set()

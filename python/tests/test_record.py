@@ -4,8 +4,8 @@ dataclasses.dataclass makes of the same class: same __init__ signature,
 fields, parameters, repr, equality, hashing and frozenness."""
 
 import dataclasses
+import importlib
 import inspect
-import sys
 
 import pytest
 
@@ -19,7 +19,7 @@ MODULES = ("exceptions", "layouts", "bodies", "book", "ids", "registry", "codec"
 def record_classes():
     found = {}
     for name in MODULES:
-        module = sys.modules["mitch." + name]
+        module = importlib.import_module("mitch." + name)
         for value in vars(module).values():
             if isinstance(value, type) and "__record__" in value.__dict__:
                 found[value.__qualname__] = value
