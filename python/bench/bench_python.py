@@ -195,7 +195,7 @@ def import_section(args: argparse.Namespace) -> None:
               "written first):" % args.runs)
         floor = statistics.median(float(subprocess.run(
             [sys.executable, "-c", "import time; t = time.perf_counter(); import ctypes, "
-             "dataclasses, struct, enum, array; print((time.perf_counter() - t) * 1e3)"],
+             "struct, enum, array, operator; print((time.perf_counter() - t) * 1e3)"],
             env=base, check=True, capture_output=True, text=True).stdout)
             for _ in range(args.runs))
         print("  %-16s %6.1f ms  (the standard modules the package needs, alone)"
