@@ -173,3 +173,54 @@ def test_book_boundaries_helpers():
     assert asks[5] == mitch.bin_price_range(80.0, 1, BookSide.ASK, 5)
     assert book.bin_range(BookSide.BID, 3) == mitch.bin_price_range(80.0, 1, BookSide.BID, 3)
     assert book.bin_for_price(BookSide.ASK, 80.0) == 0
+
+
+def test_list_sides_errors_name_the_bin():
+    """A side given as a list goes through one struct call; whatever makes
+    that fail gets the error of the bin-by-bin path, naming side and index."""
+    def good():
+        return [mitch.Bin(i, i) for i in range(128)]
+    cases = [
+        (40, mitch.Bin(2 ** 32, 1), mitch.FieldOverflowError, OverflowError,
+         "bids[40].count"),
+        (7, mitch.Bin(1, -1), mitch.FieldOverflowError, OverflowError, "bids[7].volume"),
+        (127, mitch.Bin(1.5, 1), mitch.MitchTypeError, TypeError, "bids[127].count"),
+        (3, mitch.Bin(1, "2"), mitch.MitchTypeError, TypeError, "bids[3].volume"),
+        (0, "xy", mitch.MitchTypeError, TypeError, "bids[0]"),
+    ]
+    for index, bad, cls, builtin, where in cases:
+        book = mitch.OrderBook(TID, 1.0, 0, good(), good())
+        book.bids[index] = bad  # after construction: only pack() sees it
+        with pytest.raises(cls) as err:
+            book.pack()
+        assert isinstance(err.value, builtin) and isinstance(err.value, ValueError) \
+            or cls is mitch.MitchTypeError
+        assert where in str(err.value), (where, str(err.value))
+        with pytest.raises(cls):
+            book.to_ffi()
+    # a bad scalar is reported before the bins, as before
+    book = mitch.OrderBook(TID, 1.0, 0, good(), [mitch.Bin(2 ** 32, 0)] * 128)
+    book.ticker_id = 2 ** 64
+    with pytest.raises(mitch.FieldOverflowError) as err:
+        book.pack()
+    assert "ticker_id" in str(err.value)
+
+
+def test_mixed_raw_and_list_sides():
+    bids, asks = sample_bins()
+    wire = mitch.OrderBook(TID, 1.5, 1, bids, asks).pack()
+    decoded = mitch.unpack_order_book(wire)
+    decoded.bids = [mitch.Bin(c, v) for c, v in bids]  # a list side, a raw side
+    assert decoded.pack() == wire
+    assert mitch.OrderBook._STRUCT.from_buffer_copy(decoded.to_ffi()).asks[127].volume == 127
+    totals = decoded.totals()
+    assert totals.bid_volume == sum(v for _, v in bids)
+    # numpy-style integers (anything with __index__) and IntEnum members pass
+    class Index:
+        def __init__(self, v):
+            self.v = v
+
+        def __index__(self):
+            return self.v
+    book = mitch.OrderBook(TID, 1.5, 1, [mitch.Bin(Index(c), Index(v)) for c, v in bids], asks)
+    assert book.pack() == wire
