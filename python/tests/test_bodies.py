@@ -310,3 +310,37 @@ def test_body_validate_without_decoding():
         mitch.validate_body(wire, "x")
     with pytest.raises(mitch.BufferTooSmallError):
         mitch.validate_body(wire, "i")
+
+
+@pytest.mark.parametrize("cls", [mitch.Header, mitch.Trade, mitch.Order, mitch.Tick,
+                                 mitch.Index])
+def test_generated_pack_is_to_ffi_then_encode(cls):
+    """pack() is generated per class (values straight into the struct's
+    bytes); it must give the bytes, and raise the errors, of the plain
+    to_ffi() + mitch_<layout>_encode path it replaces."""
+    from mitch.bodies import _Body
+    assert cls.pack is not _Body.pack
+    sample = cls._SAMPLE
+    assert sample.pack() == _Body.pack(sample)  # the first call builds the real one
+    assert sample.pack() == _Body.pack(sample) and cls.pack.__code__.co_filename == "<string>"
+    bad_values = [2 ** 64, -1, 1.5, "1", None, 10 ** 400]
+    for name in cls._HOST_NAMES:
+        for bad in bad_values:
+            value = cls(**{n: getattr(sample, n) for n in cls._FIELD_NAMES})
+            object.__setattr__(value, name, bad)  # past the converters of __init__
+            errors = []
+            for pack in (value.pack, lambda: _Body.pack(value)):
+                try:
+                    errors.append(("ok", pack()))
+                except Exception as err:  # noqa: BLE001 - compared below
+                    errors.append((type(err), str(err), getattr(err, "field", None)))
+            assert errors[0] == errors[1], (name, bad, errors)
+
+
+def test_generated_pack_keeps_an_overridden_to_ffi():
+    # OrderBook has its own to_ffi and pack; a subclass keeps what it inherits
+    class Mine(mitch.Trade):
+        __slots__ = ()
+    t = Mine(TID, 1.5, 10, 1)
+    assert t.pack() == mitch.Trade(TID, 1.5, 10, 1).pack()
+    assert mitch.OrderBook.pack is not mitch.Trade.pack
