@@ -757,7 +757,8 @@ typedef struct mitch_capture_sink {
                            packed (the struct's size), else at least that size
                            and a multiple of the struct's alignment */
   size_t timestamp_stride; /* bytes from one timestamp to the next: 0 for packed
-                              (8), else at least 8 and a multiple of 8 */
+                              (8), else at least 8 and a multiple of uint64_t's
+                              alignment */
 } mitch_capture_sink;
 
 /* Decode a capture - concatenated messages of any types, e.g. a recorded

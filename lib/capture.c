@@ -16,6 +16,7 @@
 #include "frame.h"
 #include "layout.h"
 #include "rules.h"
+#include "wire.h"
 
 /* ---- decoding ---------------------------------------------------------------- */
 
@@ -36,7 +37,7 @@ static int sink_is_addressable(const mitch_capture_sink *s) {
   size_t bs = body_stride(s, d), ts = timestamp_stride(s);
   if (bs < d->pub.struct_size || bs % d->pub.struct_align)
     return 0;
-  if (ts < sizeof(uint64_t) || ts % sizeof(uint64_t))
+  if (ts < sizeof(uint64_t) || ts % MITCH_ALIGNOF(uint64_t))
     return 0;
   if (!s->bodies && !s->timestamps)
     return 1; /* counting only: capacity is ignored */
@@ -72,7 +73,8 @@ static int fill_sink(mitch_capture_sink *s, const frame *f, const uint8_t *bodie
       for (i = 0; i < *good; i++)
         s->timestamps[s->count + i] = f->timestamp;
     } else {
-      /* records: the stride is a multiple of 8, so each slot is aligned */
+      /* records: the stride is a multiple of uint64_t's alignment, so each
+         slot is aligned */
       uint8_t *slot = (uint8_t *)s->timestamps + s->count * stride;
       for (i = 0; i < *good; i++, slot += stride)
         *(uint64_t *)(void *)slot = f->timestamp;

@@ -638,8 +638,11 @@ START_TEST(test_stride_arguments) {
   uint8_t c[CAP_SIZE];
   strided_sinks k;
   mitch_error err;
-  size_t bad_body[] = {1, sizeof(mitch_trade) - 8, sizeof(mitch_trade) + 4};
-  size_t bad_stamp[] = {4, 12, 7};
+  /* too small, or not a multiple of the alignment (at least 4 on every
+     ABI for these structs and uint64_t) */
+  size_t bad_body[] = {1, sizeof(mitch_trade) - 8, sizeof(mitch_trade) + 1,
+                       sizeof(mitch_trade) + 2};
+  size_t bad_stamp[] = {4, 7, 9, 10};
   size_t i;
   build_capture(c);
   for (i = 0; i < sizeof bad_body / sizeof bad_body[0]; i++) {

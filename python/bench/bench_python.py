@@ -103,7 +103,12 @@ def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
     a = addressof(s)
     offsets = [getattr(_ffi.TradeStruct, n).offset for n, _ in _ffi.TradeStruct._fields_]
     pack = lib.mitch_pack_trade
-    encode, decode = lib.mitch_trade_encode, lib.mitch_trade_decode
+    decode = lib.mitch_trade_decode
+    # Trade.pack() hands the struct's bytes to an alias declared with a
+    # c_void_p input (mitch.bodies._packer): its floor is that call
+    from ctypes import c_int32, c_size_t, c_void_p
+    encode = lib.alias("mitch_trade_encode", c_int32, [c_void_p, c_void_p, c_size_t])
+    image = bytes(trade.to_ffi())
     flat_unpack = mitch.flat._unpack_trade  # as mitch.flat declares it: c_void_p outputs
     t1, t2, t3, t4 = offsets[1:]
     rows = [
@@ -112,7 +117,7 @@ def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
          lambda: pack(EURUSD, 1.0850, 1000, 7, 0, out)),
         ("mitch.unpack_trade(b) -> Trade", "trade_decode",
          lambda: mitch.unpack_trade(wire), lambda: decode(wire, 32, s)),
-        ("Trade.pack() [typed]", "trade_encode", trade.pack, lambda: encode(s, out, 32)),
+        ("Trade.pack() [typed]", "trade_encode", trade.pack, lambda: encode(image, out, 32)),
         ("mitch.flat.unpack_trade(b) [flat]", "unpack_trade",
          lambda: mitch.flat.unpack_trade(wire),
          lambda: flat_unpack(wire, 32, a, a + t1, a + t2, a + t3, a + t4)),
