@@ -248,14 +248,15 @@ def _maker(cls: Any) -> Callable[[Tuple[Any, ...]], Any]:
     loop of setattr costs seven times as much."""
     names = cls._HOST_NAMES
     enums = [name for name, _ in cls._ENUMS]
-    lines = ["def make(values):", "    obj = new(cls)",
-             "    %s, = values" % ", ".join("obj." + n for n in names)]
+    # enumerated members go through a local (v_side), not back through the
+    # object: two attribute reads fewer per member
+    targets = ["v_" + n if n in enums else "obj." + n for n in names]
+    lines = ["def make(values):", "    obj = new(cls)", "    %s, = values" % ", ".join(targets)]
     scope: Dict[str, Any] = {"new": _new, "cls": cls}
     for i, name in enumerate(enums):
         kind = annotation_type(cls, field_types(cls)[name])
-        scope["members%d" % i] = by_value(kind) if kind is not MessageType else \
-            by_value(MessageType)
-        lines.append("    obj.{0} = members{1}.get(obj.{0}, obj.{0})".format(name, i))
+        scope["members%d" % i] = by_value(kind)
+        lines.append("    obj.{0} = members{1}.get(v_{0}, v_{0})".format(name, i))
     lines.append("    return obj")
     exec("\n".join(lines), scope)  # noqa: S102 - from the layout's member names
     return scope["make"]  # type: ignore[no-any-return]
