@@ -238,3 +238,31 @@ def test_damage_far_into_a_large_capture_reports_offsets_from_its_start():
     with pytest.raises(mitch.BufferTooSmallError) as err:
         mitch.decode_records(many[:-3], "t")
     assert err.value.info.message_offset == len(many) - 40
+
+
+def test_records_carry_no_stale_memory_in_their_padding():
+    # decode_capture and decode_records return np.empty arrays that libmitch
+    # fills; every byte no field covers (the structs' padding) must be zero,
+    # also where freed memory full of other bytes is handed out again
+    capture, _ = mixed_capture()
+    for _ in range(3):
+        junk = np.full(1 << 16, 0xA5, dtype=np.uint8)  # likely reused after del
+        del junk
+        got = mitch.decode_capture(capture * 50)
+        for message_type, records in got.items():
+            if not len(records):
+                continue
+            covered = np.zeros(records.dtype.itemsize, dtype=bool)
+            for name in records.dtype.names:
+                sub, at = records.dtype.fields[name][:2]
+                covered[at:at + sub.itemsize] = True
+            raw = records.view(np.uint8).reshape(len(records), records.dtype.itemsize)
+            assert not raw[:, ~covered].any(), message_type
+        for code in "tosib":
+            one = mitch.decode_records(capture * 50, code)
+            covered = np.zeros(one.dtype.itemsize, dtype=bool)
+            for name in one.dtype.names:
+                sub, at = one.dtype.fields[name][:2]
+                covered[at:at + sub.itemsize] = True
+            raw = one.view(np.uint8).reshape(len(one), one.dtype.itemsize)
+            assert not raw[:, ~covered].any(), code
