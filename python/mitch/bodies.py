@@ -262,13 +262,29 @@ def _maker(cls: Any) -> Callable[[Tuple[Any, ...]], Any]:
     return scope["make"]  # type: ignore[no-any-return]
 
 
+def _bytes_keep_structs_aligned() -> bool:
+    """Whether the data of a ``bytes`` object is aligned for any libmitch
+    struct (8 bytes), so that a struct's image built as bytes can be handed
+    to C as the struct itself.  CPython's allocator aligns its blocks to 8
+    or 16 bytes and a bytes object's data starts 16 or 32 bytes in; another
+    implementation may not, and then pack() goes through a ctypes struct."""
+    from ctypes import c_char_p, c_void_p as void_p, cast
+    probes = [bytes(n) for n in (1, 25, 32, 40, 64, 2072, 5000)]
+    return all((cast(c_char_p(p), void_p).value or 0) % 8 == 0 for p in probes)
+
+
+#: See _bytes_keep_structs_aligned (probed once: a property of the runtime).
+_BYTES_ALIGNED = _bytes_keep_structs_aligned()
+
+
 def _packer(cls: Any) -> Callable[[Any], bytes]:
     """``pack()`` of ``cls`` (one whose ``to_ffi`` is the plain one), as
     ``to_ffi`` then ``mitch_<layout>_encode`` but cheaper: the members are
     read one by one (no getter, no argument tuple) into the bytes of the
     struct by one ``struct`` call, which checks every width (a failure
     raises the exact error of ``to_ffi``), and those bytes go to the C
-    function as its input pointer (it only reads them): no ctypes struct.
+    function as its input pointer (it only reads them, and _BYTES_ALIGNED
+    says they are aligned for it): no ctypes struct.
     Generated, as ``_maker``, because Trade.pack() is a hot call."""
     scope: Dict[str, Any] = {
         "wire": host_struct(cls._STRUCT, cls._HOST_NAMES, whole=True).pack,
@@ -332,7 +348,7 @@ def bind(cls: Type[B], layout: str, type_byte: int, size: int,
     cls._ENUMS = tuple((name, _enum_converter(kind, name)) for name, kind in kinds
                        if isinstance(kind, type) and issubclass(kind, enum.IntEnum))
     cls._MAKE = _maker(cls)
-    if cls.to_ffi is _Body.to_ffi and cls.pack is _Body.pack:
+    if cls.to_ffi is _Body.to_ffi and cls.pack is _Body.pack and _BYTES_ALIGNED:
         setattr(cls, "pack", _pack_on_first_use(cls))
     if sample is not None:
         cls._SAMPLE = cls(**sample)

@@ -32,7 +32,7 @@ else:  # the same classes, without importing dataclasses (see mitch._record)
 from . import _ffi
 from ._convert import as_int
 from ._record import field_names
-from .bodies import _Body, _format_value, bind, slotted
+from .bodies import _BYTES_ALIGNED, _Body, _format_value, bind, slotted
 from .bins import bin_for_price, bin_price_range
 from .enums import BinAggregator, BookSide
 from .exceptions import InvalidFieldValueError, MitchError, MitchTypeError
@@ -252,7 +252,10 @@ class OrderBook(_Body):
         is built as bytes, handed to ``mitch_order_book_encode`` as is."""
         data = self._struct_bytes()
         out = self._OUT()
-        status = _encode_bytes(data, out, _SIZE)
+        if _BYTES_ALIGNED:
+            status = _encode_bytes(data, out, _SIZE)
+        else:  # the image copied into an aligned struct first
+            status = self._ENCODE(self._STRUCT.from_buffer_copy(data), out, _SIZE)
         if status:
             raise self._fail(status, "cannot be encoded")
         return out.raw  # type: ignore[no-any-return]

@@ -344,3 +344,19 @@ def test_generated_pack_keeps_an_overridden_to_ffi():
     t = Mine(TID, 1.5, 10, 1)
     assert t.pack() == mitch.Trade(TID, 1.5, 10, 1).pack()
     assert mitch.OrderBook.pack is not mitch.Trade.pack
+
+
+def test_pack_without_aligned_bytes_gives_the_same_bytes(monkeypatch):
+    # where a runtime's bytes objects were not 8-aligned, pack() must take
+    # the ctypes-struct path, with the same result
+    import mitch.bodies as bodies
+    import mitch.book as book
+    trade = mitch.Trade(0x0305153138900000, 1.085, 1000, 7, mitch.OrderSide.BUY)
+    books = mitch.OrderBook(0x0305153138900000, 1.085, 2, [(i, i) for i in range(128)],
+                            [(1, i) for i in range(128)])
+    fast = trade.pack(), books.pack()
+    monkeypatch.setattr(book, "_BYTES_ALIGNED", False)
+    assert books.pack() == fast[1]
+    assert bodies._BYTES_ALIGNED  # CPython: the probe finds them aligned
+    # the body classes' path without aligned bytes: the plain _Body.pack
+    assert bodies._Body.pack(trade) == fast[0]
