@@ -99,9 +99,15 @@ if TYPE_CHECKING:
     from .dtypes import *  # noqa: F401,F403
     from .bulk import *  # noqa: F401,F403
     from .capture import *  # noqa: F401,F403
-    from .flat import (create_header, get_all_market_providers, get_protocol_version,
-                       get_version, get_version_number, pack_header, pack_index,
-                       pack_order, pack_order_book, pack_tick, pack_trade, strerror)
+    # 'x as x': explicit re-exports for type checkers (__all__ takes the names
+    # from _LAZY_NAMES, which mypy cannot read)
+    from .flat import (create_header as create_header,
+                       get_all_market_providers as get_all_market_providers,
+                       get_protocol_version as get_protocol_version,
+                       get_version as get_version, get_version_number as get_version_number,
+                       pack_header as pack_header, pack_index as pack_index,
+                       pack_order as pack_order, pack_order_book as pack_order_book,
+                       pack_tick as pack_tick, pack_trade as pack_trade, strerror as strerror)
 
 # The wire sizes under the names of mitch.h (MITCH_TRADE_SIZE ...), from the
 # library's layout table; the suite checks the list against the table.
@@ -115,11 +121,9 @@ MAX_BODIES: int = _ffi.MAX_BODIES
 BINS_PER_SIDE: int = layouts.BINS_PER_SIDE
 
 __all__ = ["__version__", "LIBRARY_MAJOR", "library_path", "library_source", "flat", "aio",
-           "create_header", "get_all_market_providers", "get_protocol_version",
-           "get_version", "get_version_number", "pack_header", "pack_index", "pack_order",
-           "pack_order_book", "pack_tick", "pack_trade", "strerror", "HEADER_SIZE",
-           "TRADE_SIZE", "ORDER_SIZE", "TICK_SIZE", "INDEX_SIZE", "ORDER_BOOK_SIZE",
-           "MAX_BODIES", "BINS_PER_SIDE"]
+           "HEADER_SIZE", "TRADE_SIZE", "ORDER_SIZE", "TICK_SIZE", "INDEX_SIZE",
+           "ORDER_BOOK_SIZE", "MAX_BODIES", "BINS_PER_SIDE"]
+__all__ += _LAZY_NAMES["flat"]
 __all__ += exceptions.__all__
 __all__ += enums.__all__
 __all__ += layouts.__all__
