@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <stddef.h>
 #include <string.h>
 
 #include "check.h"
@@ -16,9 +17,16 @@
 #include "frame.h"
 #include "layout.h"
 #include "rules.h"
-#include "wire.h"
 
 /* ---- decoding ---------------------------------------------------------------- */
+
+/* A uint64_t's alignment as a member of a struct (4 on i386, where GCC's
+   __alignof__ says 8): the alignment of the timestamps in a record. */
+struct u64_member {
+  char c;
+  uint64_t t;
+};
+#define U64_MEMBER_ALIGN offsetof(struct u64_member, t)
 
 /* The stride of a sink's bodies and of its timestamps (0 means packed). */
 static size_t body_stride(const mitch_capture_sink *s, const layout_desc *d) {
@@ -37,7 +45,7 @@ static int sink_is_addressable(const mitch_capture_sink *s) {
   size_t bs = body_stride(s, d), ts = timestamp_stride(s);
   if (bs < d->pub.struct_size || bs % d->pub.struct_align)
     return 0;
-  if (ts < sizeof(uint64_t) || ts % MITCH_ALIGNOF(uint64_t))
+  if (ts < sizeof(uint64_t) || ts % U64_MEMBER_ALIGN)
     return 0;
   if (!s->bodies && !s->timestamps)
     return 1; /* counting only: capacity is ignored */
