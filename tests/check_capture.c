@@ -539,21 +539,25 @@ typedef struct strided_sinks {
   timed_tick ticks[16];
 } strided_sinks;
 
+/* A sink filling records of `size` bytes whose body and timestamp are at
+   `body` and `timestamp` in the first one. */
+static void strided_sink(mitch_capture_sink *s, uint8_t type, void *body, uint64_t *timestamp,
+                         size_t size, size_t capacity) {
+  memset(s, 0, sizeof *s);
+  s->message_type = type;
+  s->bodies = body;
+  s->body_stride = size;
+  s->timestamps = timestamp;
+  s->timestamp_stride = size;
+  s->capacity = capacity;
+}
+
 static void strided_init(strided_sinks *k, size_t trade_cap, size_t tick_cap) {
   memset(k, FILL, sizeof *k);
-  memset(k->s, 0, sizeof k->s);
-  k->s[0].message_type = 't';
-  k->s[0].bodies = &k->trades[0].body;
-  k->s[0].body_stride = sizeof k->trades[0];
-  k->s[0].timestamps = &k->trades[0].timestamp;
-  k->s[0].timestamp_stride = sizeof k->trades[0];
-  k->s[0].capacity = trade_cap;
-  k->s[1].message_type = 's';
-  k->s[1].bodies = &k->ticks[0].body;
-  k->s[1].body_stride = sizeof k->ticks[0];
-  k->s[1].timestamps = &k->ticks[0].timestamp;
-  k->s[1].timestamp_stride = sizeof k->ticks[0];
-  k->s[1].capacity = tick_cap;
+  strided_sink(&k->s[0], 't', &k->trades[0].body, &k->trades[0].timestamp, sizeof k->trades[0],
+               trade_cap);
+  strided_sink(&k->s[1], 's', &k->ticks[0].body, &k->ticks[0].timestamp, sizeof k->ticks[0],
+               tick_cap);
 }
 
 static int all_fill(const void *p, size_t n) {

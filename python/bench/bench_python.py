@@ -338,7 +338,7 @@ def capture_bytes(size: int, per_message: int) -> bytes:
 
 def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
     try:
-        import numpy  # noqa: F401
+        import numpy as np
     except ImportError:
         return
     print("\ndecode_capture of %d MB of alternating trade and tick messages (median of %d):"
@@ -348,7 +348,6 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         got = mitch.decode_capture(data)
         assert len(got[mitch.MessageType.TRADE]) == len(got[mitch.MessageType.TICK]) > 0
         written = sum(a.nbytes for a in got.values())
-        np = __import__("numpy")
         seconds, fresh = timed([lambda d=data: mitch.decode_capture(d),
                                 lambda n=written: np.empty(n, dtype=np.uint8).fill(1)],
                                args.runs)

@@ -240,29 +240,30 @@ def test_damage_far_into_a_large_capture_reports_offsets_from_its_start():
     assert err.value.info.message_offset == len(many) - 40
 
 
+def assert_padding_is_zero(records, what):
+    """Every byte of the records no field covers (the structs' padding) is 0."""
+    covered = np.zeros(records.dtype.itemsize, dtype=bool)
+    for name in records.dtype.names:
+        sub, at = records.dtype.fields[name][:2]
+        covered[at:at + sub.itemsize] = True
+    raw = records.view(np.uint8).reshape(len(records), records.dtype.itemsize)
+    assert not raw[:, ~covered].any(), what
+
+
 def test_records_carry_no_stale_memory_in_their_padding():
     # decode_capture and decode_records return np.empty arrays that libmitch
-    # fills; every byte no field covers (the structs' padding) must be zero,
-    # also where freed memory full of other bytes is handed out again
-    capture, _ = mixed_capture()
+    # fills; their padding must be zero, also where freed memory full of
+    # other bytes is handed out again
+    index = mitch.Index(TID, 100.0, 1, 2, 3, -500, 500, -2000, 2000, 10000, 0, -10000, 10000,
+                        95, 1, 4)
+    capture = mixed_capture()[0] + mitch.encode_message([index], "i", 7000)
     for _ in range(3):
         junk = np.full(1 << 16, 0xA5, dtype=np.uint8)  # likely reused after del
         del junk
         got = mitch.decode_capture(capture * 50)
         for message_type, records in got.items():
-            if not len(records):
-                continue
-            covered = np.zeros(records.dtype.itemsize, dtype=bool)
-            for name in records.dtype.names:
-                sub, at = records.dtype.fields[name][:2]
-                covered[at:at + sub.itemsize] = True
-            raw = records.view(np.uint8).reshape(len(records), records.dtype.itemsize)
-            assert not raw[:, ~covered].any(), message_type
-        for code in got:  # every MessageType, one at a time
-            one = mitch.decode_records(capture * 50, code)
-            covered = np.zeros(one.dtype.itemsize, dtype=bool)
-            for name in one.dtype.names:
-                sub, at = one.dtype.fields[name][:2]
-                covered[at:at + sub.itemsize] = True
-            raw = one.view(np.uint8).reshape(len(one), one.dtype.itemsize)
-            assert not raw[:, ~covered].any(), code
+            assert len(records), message_type  # the capture holds every type
+            assert_padding_is_zero(records, message_type)
+        for message_type in got:
+            assert_padding_is_zero(mitch.decode_records(capture * 50, message_type),
+                                   message_type)
