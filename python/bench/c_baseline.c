@@ -75,8 +75,10 @@ static int capture_rate(const char *name, size_t bytes, size_t per_message) {
   }
   for (round = 0; round < 6; round++) {
     double start, seconds;
-    sinks[0] = (mitch_capture_sink){MITCH_MSG_TRADE, trades, stamps, n, 0};
-    sinks[1] = (mitch_capture_sink){MITCH_MSG_TICK, ticks, stamps, n, 0};
+    sinks[0] = (mitch_capture_sink){.message_type = MITCH_MSG_TRADE, .bodies = trades,
+                                     .timestamps = stamps, .capacity = n};
+    sinks[1] = (mitch_capture_sink){.message_type = MITCH_MSG_TICK, .bodies = ticks,
+                                     .timestamps = stamps, .capacity = n};
     start = now_ns();
     if (mitch_capture_decode(data, size, sinks, 2, NULL, NULL) != MITCH_OK)
       goto done;
