@@ -87,9 +87,8 @@ struct tick_record {
    sizes them, for the most bodies of each type the capture could hold;
    returns the seconds taken, or a negative number on failure. */
 static double decode_into_new_memory(const uint8_t *data, size_t size) {
-  size_t most = size / 32; /* both body types are 32 bytes on the wire */
-  size_t trade_bytes = most * sizeof(struct trade_record);
-  size_t tick_bytes = most * sizeof(struct tick_record);
+  size_t trade_bytes = size / MITCH_TRADE_SIZE * sizeof(struct trade_record);
+  size_t tick_bytes = size / MITCH_TICK_SIZE * sizeof(struct tick_record);
   double start = now_ns(), seconds = -1;
   struct trade_record *trades = new_memory(trade_bytes);
   struct tick_record *ticks = new_memory(tick_bytes);
@@ -104,7 +103,8 @@ static double decode_into_new_memory(const uint8_t *data, size_t size) {
     sinks[1].bodies = ticks;
     sinks[1].timestamps = &ticks[0].timestamp;
     sinks[1].body_stride = sinks[1].timestamp_stride = sizeof *ticks;
-    sinks[0].capacity = sinks[1].capacity = most;
+    sinks[0].capacity = size / MITCH_TRADE_SIZE;
+    sinks[1].capacity = size / MITCH_TICK_SIZE;
     if (mitch_capture_decode(data, size, sinks, 2, NULL, NULL) == MITCH_OK)
       seconds = (now_ns() - start) / 1e9;
   }
