@@ -87,29 +87,23 @@ struct tick_record {
    sizes them, for the most bodies of each type the capture could hold;
    returns the seconds taken, or a negative number on failure. */
 static double decode_into_new_memory(const uint8_t *data, size_t size) {
-  size_t trade_bytes = size / MITCH_TRADE_SIZE * sizeof(struct trade_record);
-  size_t tick_bytes = size / MITCH_TICK_SIZE * sizeof(struct tick_record);
+  size_t most_trades = size / MITCH_TRADE_SIZE, most_ticks = size / MITCH_TICK_SIZE;
   double start = now_ns(), seconds = -1;
-  struct trade_record *trades = new_memory(trade_bytes);
-  struct tick_record *ticks = new_memory(tick_bytes);
-  mitch_capture_sink sinks[2];
+  struct trade_record *trades = new_memory(most_trades * sizeof *trades);
+  struct tick_record *ticks = new_memory(most_ticks * sizeof *ticks);
   if (trades && ticks) {
-    memset(sinks, 0, sizeof sinks);
-    sinks[0].message_type = MITCH_MSG_TRADE;
-    sinks[0].bodies = trades;
-    sinks[0].timestamps = &trades[0].timestamp;
-    sinks[0].body_stride = sinks[0].timestamp_stride = sizeof *trades;
-    sinks[1].message_type = MITCH_MSG_TICK;
-    sinks[1].bodies = ticks;
-    sinks[1].timestamps = &ticks[0].timestamp;
-    sinks[1].body_stride = sinks[1].timestamp_stride = sizeof *ticks;
-    sinks[0].capacity = size / MITCH_TRADE_SIZE;
-    sinks[1].capacity = size / MITCH_TICK_SIZE;
+    mitch_capture_sink sinks[2] = {
+        {.message_type = MITCH_MSG_TRADE, .bodies = trades, .timestamps = &trades[0].timestamp,
+         .capacity = most_trades, .body_stride = sizeof *trades,
+         .timestamp_stride = sizeof *trades},
+        {.message_type = MITCH_MSG_TICK, .bodies = ticks, .timestamps = &ticks[0].timestamp,
+         .capacity = most_ticks, .body_stride = sizeof *ticks,
+         .timestamp_stride = sizeof *ticks}};
     if (mitch_capture_decode(data, size, sinks, 2, NULL, NULL) == MITCH_OK)
       seconds = (now_ns() - start) / 1e9;
   }
-  free_memory(trades, trade_bytes);
-  free_memory(ticks, tick_bytes);
+  free_memory(trades, most_trades * sizeof *trades);
+  free_memory(ticks, most_ticks * sizeof *ticks);
   return seconds;
 }
 
