@@ -44,7 +44,7 @@ import sys
 import tempfile
 import time
 import timeit
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import mitch
 
@@ -71,27 +71,29 @@ def side_by_side(fns: List[Callable[[], object]], number: int, runs: int) -> Lis
     return [statistics.median(s) for s in samples]
 
 
-def timed(fns: List[Callable[[], object]], runs: int,
-          freed: Optional[List[float]] = None) -> List[float]:
-    """Median seconds of each function over ``runs`` alternating runs.
-
-    The clock stops when the call returns, before its result is freed, as
-    c_baseline stops it before it unmaps its output: the figure is the
-    call.  Freeing a large result (unmapping its pages) is timed apart and,
-    if ``freed`` is given, its medians are appended to it."""
-    samples: List[List[float]] = [[] for _ in fns]
+def timed_with_freeing(fns: List[Callable[[], object]],
+                       runs: int) -> List[Tuple[float, float]]:
+    """(call, freeing) median seconds of each function over ``runs``
+    alternating runs.  The clock stops when the call returns, before its
+    result is freed, as c_baseline stops it before it unmaps its output:
+    the first figure is the call; the second is freeing its result
+    (unmapping a large array's pages), timed apart."""
+    calls: List[List[float]] = [[] for _ in fns]
     frees: List[List[float]] = [[] for _ in fns]
     for _ in range(runs):
-        for fn, out, free in zip(fns, samples, frees):
+        for fn, call, free in zip(fns, calls, frees):
             start = time.perf_counter()
             result = fn()
             returned = time.perf_counter()
             del result
             free.append(time.perf_counter() - returned)
-            out.append(returned - start)
-    if freed is not None:
-        freed.extend(statistics.median(f) for f in frees)
-    return [statistics.median(s) for s in samples]
+            call.append(returned - start)
+    return [(statistics.median(c), statistics.median(f)) for c, f in zip(calls, frees)]
+
+
+def timed(fns: List[Callable[[], object]], runs: int) -> List[float]:
+    """Median seconds of each call (see timed_with_freeing)."""
+    return [call for call, _ in timed_with_freeing(fns, runs)]
 
 
 def c_baseline(path: Optional[str], iterations: int) -> Dict[str, float]:
@@ -363,10 +365,9 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         got = mitch.decode_capture(data)
         assert len(got[mitch.MessageType.TRADE]) == len(got[mitch.MessageType.TICK]) > 0
         written = sum(a.nbytes for a in got.values())
-        freed: List[float] = []
-        seconds, fresh = timed([lambda d=data: mitch.decode_capture(d),
-                                lambda n=written: np.empty(n, dtype=np.uint8).fill(1)],
-                               args.runs, freed)
+        (seconds, freeing), (fresh, _) = timed_with_freeing(
+            [lambda d=data: mitch.decode_capture(d),
+             lambda n=written: np.empty(n, dtype=np.uint8).fill(1)], args.runs)
         rate = len(data) / seconds / 1e9
         touched = c_ns.get("capture_decode_%d_gbps" % per_message)
         new = c_ns.get("capture_decode_%d_new_gbps" % per_message)
@@ -376,7 +377,7 @@ def capture_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
             line += "  >= 5 GB/s: %s" % target(rate >= 5, "decode_capture GB/s")
         print(line)
         print("      freeing the result afterwards: %.1f ms more (%.2f GB/s with it)"
-              % (freed[0] * 1e3, len(data) / (seconds + freed[0]) / 1e9))
+              % (freeing * 1e3, len(data) / (seconds + freeing) / 1e9))
         if touched is not None and new is not None:
             print("      the C function alone: %.2f GB/s into new memory, as decode_capture "
                   "returns it;\n      %.2f GB/s into output it has touched before"

@@ -139,7 +139,7 @@ static int capture_rate(const char *name, size_t bytes, size_t per_message) {
     size += written;
   }
   for (round = 0; round < 6; round++) {
-    double start, seconds;
+    double start, gbps;
     sinks[0] = (mitch_capture_sink){.message_type = MITCH_MSG_TRADE, .bodies = trades,
                                      .timestamps = stamps, .capacity = n};
     sinks[1] = (mitch_capture_sink){.message_type = MITCH_MSG_TICK, .bodies = ticks,
@@ -147,16 +147,17 @@ static int capture_rate(const char *name, size_t bytes, size_t per_message) {
     start = now_ns();
     if (mitch_capture_decode(data, size, sinks, 2, NULL, NULL) != MITCH_OK)
       goto done;
-    seconds = (now_ns() - start) / 1e9;
-    if (round > 0 && (double)size / seconds / 1e9 > best) /* round 0 touches the pages */
-      best = (double)size / seconds / 1e9;
+    gbps = (double)size / ((now_ns() - start) / 1e9) / 1e9;
+    if (round > 0 && gbps > best) /* round 0 touches the pages */
+      best = gbps;
   }
   for (round = 0; round < 5; round++) {
-    double seconds = decode_into_new_memory(data, size);
+    double seconds = decode_into_new_memory(data, size), gbps;
     if (seconds < 0)
       goto done;
-    if ((double)size / seconds / 1e9 > best_new)
-      best_new = (double)size / seconds / 1e9;
+    gbps = (double)size / seconds / 1e9;
+    if (gbps > best_new)
+      best_new = gbps;
   }
   printf("%s_gbps %.2f\n", name, best);
   printf("%s_new_gbps %.2f\n", name, best_new);
