@@ -61,8 +61,8 @@ int mitch_check_wire(uint8_t id, const uint8_t *in, size_t in_len, size_t n, mit
   if (n > in_len / ws)
     return libmitch_error_plain(err, MITCH_ERR_BUFFER_TOO_SMALL, id,
                                 "the input must hold every image it is said to hold",
-                                "%zu bytes cannot hold %zu %s images of %zu bytes", in_len, n,
-                                d->pub.name, ws);
+                                "%zu bytes cannot hold %zu %s image%s of %zu bytes", in_len, n,
+                                d->pub.name, n == 1 ? "" : "s", ws);
   for (i = 0; i < n; i++) {
     rule_failure f;
     if (libmitch_rules_check_wire(d, in + i * ws, &f) != MITCH_OK)

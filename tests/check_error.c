@@ -341,7 +341,9 @@ START_TEST(test_arguments) {
   ck_assert_int_eq(mitch_check_wire('t', buf, 63, 2, &e), MITCH_ERR_BUFFER_TOO_SMALL);
   ck_assert_int_eq(e.field, -1);
   assert_text_sane(&e);
+  ck_assert_str_eq(e.text, "63 bytes cannot hold 2 trade images of 32 bytes");
   ck_assert_int_eq(mitch_check_wire('t', buf, 31, 1, &e), MITCH_ERR_BUFFER_TOO_SMALL);
+  ck_assert_str_eq(e.text, "31 bytes cannot hold 1 trade image of 32 bytes"); /* one, not "images" */
   ck_assert_int_eq(mitch_check_wire('t', buf, 64, SIZE_MAX, &e), MITCH_ERR_BUFFER_TOO_SMALL);
   ck_assert_int_eq(mitch_check_wire('t', buf, 64, 2, &e), MITCH_ERR_INVALID_FIELD_VALUE);
   ck_assert_str_eq(e.field_name, "ticker_id");
