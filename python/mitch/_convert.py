@@ -14,9 +14,16 @@ import operator
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
-    from typing import Any, Dict, Tuple
+    from typing import Any, Dict, List, Optional, Tuple
 
 from .exceptions import BufferTooSmallError, FieldOverflowError, MitchTypeError
+
+#: The offset of the fast paths: ``offset is AT_START`` is how they test
+#: for the default offset, because ``offset == 0`` on a numpy array is an
+#: array whose truth value raises.  CPython keeps one object for the int 0,
+#: so every 0 is this object; where that does not hold the slow path, which
+#: checks the offset fully, is taken instead: slower, never wrong.
+AT_START = 0
 
 #: How many characters of an input an error text quotes at most.
 QUOTE_LIMIT = 80
@@ -62,6 +69,16 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
+def integer_or_none(value: Any) -> Optional[int]:
+    """``operator.index(value)``, or None where that fails: besides the
+    non-integers, objects that claim ``__index__`` but refuse it (a numpy
+    array of more than one element raises TypeError from it)."""
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
+
+
 def as_int(value: Any, width: str, what: str) -> int:
     """``value`` as an int that fits ``width`` (a key of :data:`WIDTHS`).
 
@@ -70,11 +87,10 @@ def as_int(value: Any, width: str, what: str) -> int:
     cut to 1 - is a :class:`MitchTypeError`; a value outside the width is a
     :class:`FieldOverflowError` naming ``what``.
     """
-    try:
-        v = operator.index(value)
-    except TypeError:
+    v = integer_or_none(value)
+    if v is None:
         raise MitchTypeError("%s must be an integer, not %s" % (what, type_name(value)),
-                             field=what.rpartition(".")[2]) from None
+                             field=what.rpartition(".")[2])
     lo, hi = WIDTHS[width]
     if v < lo or v > hi:
         raise FieldOverflowError("%s %s does not fit %s (%d..%d)"
@@ -99,16 +115,20 @@ def as_float(value: Any, what: str) -> float:
         raise FieldOverflowError("%s %s does not fit a double" % (what, shorten(value)),
                                  field=what.rpartition(".")[2],
                                  rule="fits a double") from None
+    except (TypeError, ValueError):  # a __float__ that refuses (a numpy array, a record)
+        raise MitchTypeError("%s must be a number, not %s" % (what, shorten(value)),
+                             field=what.rpartition(".")[2]) from None
 
 
 def as_index(value: Any, what: str) -> int:
     """A count, length or offset: a non-negative int, never a bool or float
     (``True`` is not taken as 1)."""
     if type(value) is not int:
-        if isinstance(value, bool) or not hasattr(value, "__index__"):
+        number = None if isinstance(value, bool) else integer_or_none(value)
+        if number is None:
             raise MitchTypeError("%s must be an int, not %s" % (what, type_name(value)),
                                  field=what)
-        value = operator.index(value)
+        value = number
     if value < 0:
         raise BufferTooSmallError("%s %d is negative" % (what, value), field=what)
     return int(value)
@@ -118,11 +138,68 @@ def check_span(size: int, offset: Any) -> Tuple[int, int]:
     """Validate ``offset`` into a buffer of ``size`` bytes: (offset as an
     int, the bytes left after it)."""
     if type(offset) is not int:
-        if isinstance(offset, bool) or not hasattr(offset, "__index__"):
+        number = None if isinstance(offset, bool) else integer_or_none(offset)
+        if number is None:
             raise MitchTypeError("offset must be an int, not %s" % type_name(offset),
                                  field="offset")
-        offset = operator.index(offset)
+        offset = number
     if offset < 0 or offset > size:
         raise BufferTooSmallError("offset %d is outside the %d-byte buffer"
                                   % (offset, size), offset=offset)
     return offset, size - offset
+
+
+def as_flag(value: Any, what: str) -> bool:
+    """A yes/no argument: anything with a truth value but a container (an
+    array's truth is ambiguous or deprecated, numpy's error would not say
+    which argument it was, and a list or text as a flag is a slip)."""
+    if value is True or value is False:
+        return value
+    if not hasattr(value, "__len__"):
+        try:
+            return bool(value)
+        except (TypeError, ValueError):
+            pass
+    raise MitchTypeError("%s must be true or false, not %s" % (what, shorten(value)),
+                         field=what)
+
+
+def as_list(values: Any, what: str) -> List[Any]:
+    """A list of the elements of ``values``, any iterable but text, bytes
+    and scalars (``str`` would iterate as characters, ``bytes`` as ints)."""
+    if type(values) is list:
+        return values
+    if isinstance(values, (str, bytes, bytearray, memoryview)) or \
+            not hasattr(values, "__iter__"):
+        raise MitchTypeError("%s must be a sequence, not %s" % (what, shorten(values)),
+                             field=what)
+    try:
+        return list(values)
+    except TypeError:  # a 0-d numpy array claims __iter__ and refuses it
+        raise MitchTypeError("%s must be a sequence, not %s" % (what, shorten(values)),
+                             field=what) from None
+
+
+def require_struct(value: Any, struct_cls: Any, what: str) -> Any:
+    """``value`` if it is a ``struct_cls`` (one of libmitch's ctypes
+    structs), else a MitchTypeError: ``from_ffi`` takes a struct's members
+    as libmitch wrote them, and the registry shares what it builds from
+    them, so a look-alike object must not get that far."""
+    if type(value) is not struct_cls:
+        raise MitchTypeError("%s takes a %s, not %s" % (what, struct_cls.__name__,
+                                                        type_name(value)), field="s")
+    return value
+
+
+def require_struct_array(value: Any, struct_cls: Any, n: Any, what: str) -> int:
+    """``n`` as a count of the elements of ``value``, a ctypes array of
+    ``struct_cls``; a MitchTypeError or BufferTooSmallError otherwise."""
+    if getattr(type(value), "_type_", None) is not struct_cls or \
+            not hasattr(type(value), "_length_"):
+        raise MitchTypeError("%s takes an array of %s, not %s" % (
+            what, struct_cls.__name__, type_name(value)), field="arr")
+    count = as_index(n, "n")
+    if count > len(value):
+        raise BufferTooSmallError("%s: n %d is more than the %d structs of the array"
+                                  % (what, count, len(value)), field="n")
+    return count

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 from . import _ffi
 from ._buffer import pinned
+from ._convert import check_span
 from .exceptions import MitchError, StreamInfo, exception_for_status
 
 lib = _ffi.lib
@@ -74,11 +75,13 @@ def wire_error(cls: Any, status: int, data: Any, offset: int,
     """The exception for ``n`` consecutive bodies of ``cls`` (or one header)
     libmitch refused to decode from ``data`` at ``offset``; ``at`` is the
     offset reported for them (default ``offset``)."""
-    where = offset if at is None else at
     err = _Error()
     with pinned(data) as (address, size):
-        left = max(size - offset, 0)
-        lib.mitch_check_wire(cls._TYPE, address + min(offset, size), left, n, byref(err))
+        # the caller's offset passed check_span already; this makes a numpy
+        # integer a plain int so ctypes can add it to an address
+        offset, left = check_span(size, offset)
+        lib.mitch_check_wire(cls._TYPE, address + offset, left, n, byref(err))
+    where = offset if at is None else at
     name = "Header" if not cls._TYPE else cls.__name__ + " body"
     if err.status == 0:
         return exception_for_status(status)(

@@ -37,7 +37,8 @@ else:  # the same classes, without importing dataclasses (see mitch._record)
 from . import _diagnose, _ffi
 from ._record import field_names, field_types
 from ._buffer import pinned
-from ._convert import as_float, as_int, check_span, shorten
+from ._convert import (AT_START, as_float, as_int, check_span, require_struct,
+                       require_struct_array, shorten)
 from .enums import MessageType, OrderSide, OrderType, by_value, message_type_byte, to_enum
 from .exceptions import MitchError, MitchTypeError, exception_for_status
 from .layouts import HEADER_SIZE, body_layouts, layout
@@ -171,13 +172,25 @@ class _Body:
 
     @classmethod
     def from_ffi(cls: Type[B], s: Any) -> B:
-        """From its ctypes struct."""
+        """From its ctypes struct (``mitch._ffi.STRUCTS["mitch_trade"]`` for
+        a Trade ...); anything else is a MitchTypeError."""
+        return cls._from_struct(require_struct(s, cls._STRUCT, cls.__name__ + ".from_ffi"))
+
+    @classmethod
+    def _from_struct(cls: Type[B], s: Any) -> B:
+        """``from_ffi`` for a struct libmitch has just filled."""
         return cls._MAKE(cls._HOST.unpack_from(s))  # type: ignore[no-any-return]
 
     @classmethod
     def from_ffi_array(cls: Type[B], arr: Any, n: int) -> List[B]:
         """The first ``n`` structs of a ctypes array of them (one unpack of
         the array's bytes, no ctypes object per element)."""
+        return cls._from_array(arr, require_struct_array(arr, cls._STRUCT, n,
+                                                         cls.__name__ + ".from_ffi_array"))
+
+    @classmethod
+    def _from_array(cls: Type[B], arr: Any, n: int) -> List[B]:
+        """``from_ffi_array`` for an array libmitch has just filled."""
         size = sizeof(cls._STRUCT)
         return list(map(cls._MAKE, cls._ROWS(memoryview(arr).cast("B")[:n * size])))
 
@@ -221,7 +234,7 @@ class _Body:
         """Decode one value from ``data`` (any bytes-like object) at
         ``offset``; libmitch validates it.  Extra bytes after it are ignored."""
         s = cls._STRUCT()
-        if type(data) is bytes and offset == 0:
+        if type(data) is bytes and offset is AT_START:
             status = cls._DECODE(data, len(data), s)
         else:
             with pinned(data) as (address, size):
@@ -229,7 +242,7 @@ class _Body:
                 status = cls._DECODE(address + offset, left, s)
         if status:
             raise _diagnose.wire_error(cls, status, data, offset)
-        return cls.from_ffi(s)
+        return cls._from_struct(s)
 
 
 def annotation_type(cls: Any, annotation: Any) -> Any:

@@ -30,7 +30,7 @@ else:  # the same classes, without importing dataclasses (see mitch._record)
     from ._record import dataclass, field
 
 from . import _ffi
-from ._convert import as_int
+from ._convert import as_int, as_list
 from ._record import field_names
 from .bodies import _BYTES_ALIGNED, _Body, _format_value, bind, slotted
 from .bins import bin_for_price, bin_price_range
@@ -168,7 +168,7 @@ class _Side:
             return
         if not isinstance(value, list) or not all(type(b) is Bin for b in value):
             value = [b if isinstance(b, Bin) else _pair_to_bin(b, self.name, i)
-                     for i, b in enumerate(value)]
+                     for i, b in enumerate(as_list(value, "OrderBook." + self.name))]
         self.list_slot.__set__(obj, value)
         self.raw_slot.__set__(obj, None)
 
@@ -261,8 +261,9 @@ class OrderBook(_Body):
         return out.raw  # type: ignore[no-any-return]
 
     @classmethod
-    def from_ffi(cls, s: Any) -> "OrderBook":
-        """From a ``mitch_order_book`` struct."""
+    def _from_struct(cls, s: Any) -> "OrderBook":
+        """From a ``mitch_order_book`` struct libmitch has just filled
+        (``from_ffi`` checks its type first)."""
         book = cls._make(cls._HOST.unpack_from(s))
         base = addressof(s)
         _BIDS.__set__(book, _RawSide(string_at(base + _BIDS_OFFSET, _SIDE_BYTES)))
@@ -270,9 +271,9 @@ class OrderBook(_Body):
         return book
 
     @classmethod
-    def from_ffi_array(cls, arr: Any, n: int) -> List["OrderBook"]:
+    def _from_array(cls, arr: Any, n: int) -> List["OrderBook"]:
         """The first ``n`` books of a ctypes array of them."""
-        return [cls.from_ffi(arr[i]) for i in range(n)]
+        return [cls._from_struct(arr[i]) for i in range(n)]
 
     def totals(self) -> BookTotals:
         """Total volume and order count per side (libmitch)."""

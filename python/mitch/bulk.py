@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
+from ._convert import as_flag
 from .bodies import body_class, body_classes
 from .codec import _batch_functions, check_order
 from .exceptions import InvalidMessageTypeError, MitchTypeError
@@ -96,9 +97,10 @@ def decode_array(data: Any, message_type: Any, copy: bool = False,
     raises, with ``offset`` at the faulty byte.
     """
     check_order("decode_array", "decode_array(data, message_type)", data, message_type)
+    copy = as_flag(copy, "copy")
     np = _numpy()
     cls = body_class(message_type)
-    if with_timestamps:
+    if as_flag(with_timestamps, "with_timestamps"):
         records, stamps = columns(data, [cls])[cls]
         return _host_to_wire(records, cls), stamps
     byte = cls._TYPE

@@ -24,7 +24,7 @@ else:  # the same classes, without importing dataclasses (see mitch._record)
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
-from ._convert import as_index, as_int, check_span, shorten
+from ._convert import AT_START, as_index, as_int, as_list, check_span, shorten
 from .bodies import Header, Index, Order, Tick, Trade, _Body, body_class, body_classes
 from .book import OrderBook
 from .enums import MessageType, OrderSide, by_value, looks_like_message_type, message_type_byte
@@ -105,7 +105,7 @@ def unpack_trade(data: Any, offset: int = 0) -> Trade:
     """Decode one trade body into a :class:`Trade` (the fast path: this is
     the call market-data loops make)."""
     s = _TradeStruct()
-    if type(data) is bytes and offset == 0:
+    if type(data) is bytes and offset is AT_START:
         status = _trade_decode(data, len(data), s)
     else:
         with pinned(data) as (address, size):
@@ -204,6 +204,7 @@ def _bodies_error(cls: Any, arr: Any, n: int, status: int, what: str) -> MitchEr
 
 def encode_batch(bodies: Sequence[Body], message_type: Any = None) -> bytes:
     """The wire bytes of several bodies of one type, back to back (no header)."""
+    bodies = as_list(bodies, "bodies")
     cls = _same_class(bodies, message_type)
     arr = _struct_array(cls, bodies)
     size = cls._SIZE * len(bodies)
@@ -239,7 +240,7 @@ def decode_batch(data: Any, message_type: Any, count: Optional[int] = None,
     if status:
         at = offset + done.value * cls._SIZE
         raise _diagnose.wire_error(cls, status, data, at, index=done.value)
-    return cls.from_ffi_array(arr, n)  # type: ignore[no-any-return]
+    return cls._from_array(arr, n)  # type: ignore[no-any-return]
 
 
 # -- whole messages -------------------------------------------------------------------
@@ -266,7 +267,7 @@ def encode_message(bodies: Sequence[Body], message_type: Any = None,
     and 1..255 bodies of one type; the type defaults to the bodies' own."""
     check_order("encode_message", "encode_message(bodies, message_type=None, timestamp=0)",
                 bodies, message_type)
-    bodies = list(bodies)
+    bodies = as_list(bodies, "bodies")
     cls = _same_class(bodies, message_type)
     byte = cls._TYPE
     ts = as_int(timestamp, "u64", "timestamp")
@@ -339,7 +340,7 @@ def encode_stream(bodies: Sequence[Body], message_type: Any = None,
     255 bodies.  Nothing is encoded unless every body is valid."""
     check_order("encode_stream", "encode_stream(bodies, message_type=None, timestamp=0)",
                 bodies, message_type)
-    bodies = list(bodies)
+    bodies = as_list(bodies, "bodies")
     cls = _same_class(bodies, message_type)
     if not bodies:
         return b""
@@ -386,7 +387,7 @@ def decode_messages(data: Any) -> Iterator[Message]:
             if status:
                 at = msg.offset + HEADER_SIZE + done.value * msg.body_size
                 raise _diagnose.wire_error(cls, status, data, at, index=done.value)
-            yield Message(Header.from_ffi(msg.header), cls.from_ffi_array(arr, count),
+            yield Message(Header.from_ffi(msg.header), cls._from_array(arr, count),
                           msg.offset, msg.size)
 
 

@@ -17,6 +17,7 @@ TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Tuple
 
+from ._convert import as_flag
 from .bodies import body_class
 from .layouts import layout
 
@@ -89,6 +90,7 @@ def host_dtype(message_type: Any, with_timestamp: bool = False) -> Any:
     since midnight), the records :func:`decode_capture` and
     :func:`decode_records` return."""
     cls = body_class(message_type)
+    with_timestamp = as_flag(with_timestamp, "with_timestamp")
     key = ("timed" if with_timestamp else "host", cls._TYPE)
     dtype = _DTYPES.get(key)
     if dtype is None:

@@ -11,7 +11,6 @@ rejects it with status 6 when the value is validated or packed.
 from __future__ import annotations
 
 import enum
-import operator
 
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
     E = TypeVar("E", bound=enum.IntEnum)
     MessageTypeLike = Union["MessageType", int, str, bytes]
 
-from ._convert import shorten
+from ._convert import integer_or_none, shorten
 from .exceptions import InvalidFieldValueError, InvalidMessageTypeError, MitchTypeError
 
 __all__ = [
@@ -148,10 +147,10 @@ def to_enum(enum_cls: Type[E], value: Any, what: str) -> Union[E, int]:
                                            ", ".join(_BY_NAME[enum_cls])),
                 field=what, rule="one of " + "|".join(_BY_NAME[enum_cls]))
         return member  # type: ignore[no-any-return]
-    if isinstance(value, float) or not hasattr(value, "__index__"):
-        raise MitchTypeError("%s must be a %s, its number or its name, not %s"
+    number = None if isinstance(value, float) else integer_or_none(value)
+    if number is None:
+        raise MitchTypeError("%s must be a member of %s, its number or its name, not %s"
                              % (what, enum_cls.__name__, type(value).__name__), field=what)
-    number = operator.index(value)
     return _BY_VALUE[enum_cls].get(number, number)
 
 
@@ -176,10 +175,10 @@ def message_type_byte(value: Any) -> int:
             raise InvalidMessageTypeError("message type %s: expected one byte"
                                           % shorten(value, 20), field="message_type")
         return value[0]
-    if isinstance(value, (bool, float)) or not hasattr(value, "__index__"):
+    number = None if isinstance(value, (bool, float)) else integer_or_none(value)
+    if number is None:
         raise MitchTypeError("message type must be a MessageType, int, str or bytes, not %s"
                              % type(value).__name__, field="message_type")
-    number = operator.index(value)
     if not 0 <= number <= 0xFF:
         raise InvalidMessageTypeError("message type %s does not fit a byte" % shorten(number),
                                       field="message_type")

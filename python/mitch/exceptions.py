@@ -16,6 +16,8 @@ input.
 
 from __future__ import annotations
 
+import operator
+
 TYPE_CHECKING = False  # typing costs import time: only type checkers import it
 if TYPE_CHECKING:
     from typing import Any, Dict, Optional, Type
@@ -189,15 +191,28 @@ _BY_STATUS: Dict[int, Type[MitchError]] = {
 }
 
 
+def _status_code(status: Any) -> int:
+    """``status`` as an int, or a MitchTypeError: a status code is a C int
+    (or has ``__index__``), never a float or a container."""
+    if type(status) is int:
+        return status
+    try:
+        return operator.index(status)
+    except TypeError:
+        raise MitchTypeError("status must be an int, not %s" % type(status).__name__,
+                             field="status") from None
+
+
 def exception_for_status(status: int) -> Type[MitchError]:
     """The exception class for a libmitch status code (UnknownError for codes
     this package does not know)."""
-    return _BY_STATUS.get(status, UnknownError)
+    return _BY_STATUS.get(_status_code(status), UnknownError)
 
 
 def raise_for_status(status: int, message: str, *, field: Optional[str] = None,
                      offset: Optional[int] = None) -> None:
     """Raise the exception for a non-zero ``status``; return for 0."""
+    status = _status_code(status)
     if status:
         raise exception_for_status(status)(message, status=status, field=field,
                                            offset=offset)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 from . import _diagnose, _ffi
 from ._buffer import pinned
-from ._convert import as_float, as_int, check_span, shorten
+from ._convert import AT_START, as_float, as_int, as_list, check_span, shorten
 from ._text import c_query
 from .bodies import Header, Index, Order, Tick, Trade
 from .book import OrderBook
@@ -91,7 +91,7 @@ def _error(status: int, function: str) -> Exception:
 
 def _read(data: Any, offset: int, fn: Any, *outs: Any) -> int:
     """Call ``fn(pointer, length, *outs)`` on ``data[offset:]`` without a copy."""
-    if type(data) is bytes and offset == 0:
+    if type(data) is bytes and offset is AT_START:
         return int(fn(data, len(data), *outs))
     with pinned(data) as (address, size):
         offset, left = check_span(size, offset)
@@ -116,7 +116,7 @@ def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side:
             status = _pack_trade(ticker_id, price, quantity, trade_id, side, out)
             if not status:
                 return out.raw
-    except (TypeError, ArgumentError):
+    except (TypeError, ValueError, ArgumentError):  # ValueError: the truth of an array
         pass
     # the slow, exact path: numpy scalars, bad widths or types, or a refusal
     args = _exact(Trade, (ticker_id, price, quantity, trade_id, side))
@@ -130,7 +130,7 @@ def unpack_trade(data: Any, offset: int = 0) -> Tuple[int, float, int, int, int]
     """``mitch_unpack_trade``: (ticker_id, price, quantity, trade_id, side)."""
     s = _TradeStruct()
     a = addressof(s)
-    if offset == 0 and type(data) is bytes:
+    if type(data) is bytes and offset is AT_START:
         status = _unpack_trade(data, len(data), a, a + _T1, a + _T2, a + _T3, a + _T4)
     else:
         status = _read(data, offset, _unpack_trade, *[a + o for o in _TRADE_OFFSETS])
@@ -147,7 +147,7 @@ def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order
         if (ticker_id >> 64) | (order_id >> 32) | (quantity >> 32) | (order_type >> 8) | \
                 (side >> 8) | (expiry_ms >> 64):
             args = _exact(Order, args)
-    except TypeError:
+    except (TypeError, ValueError):  # ValueError: the truth of an array
         args = _exact(Order, args)
     out = _Body32()
     try:
@@ -178,7 +178,7 @@ def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: in
     try:
         if (ticker_id >> 64) | (bid_volume >> 32) | (ask_volume >> 32):
             args = _exact(Tick, args)
-    except TypeError:
+    except (TypeError, ValueError):  # ValueError: the truth of an array
         args = _exact(Tick, args)
     out = _Body32()
     try:
@@ -227,7 +227,7 @@ def unpack_index(data: Any, offset: int = 0) -> Tuple[Any, ...]:
 
 
 def _bins_array(bins: Sequence[int], what: str) -> Any:
-    values = list(bins)
+    values = as_list(bins, what)
     if len(values) != 2 * BINS_PER_SIDE:
         raise InvalidFieldValueError(
             "%s has %d values; the flat ABI takes %d (count, volume interleaved)"

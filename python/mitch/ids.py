@@ -14,11 +14,11 @@ else:  # the same classes, without importing dataclasses (see mitch._record)
 
 from . import _ffi
 from ._buffer import pinned
-from ._convert import as_int, check_span, shorten
+from ._convert import as_int, as_list, check_span, require_struct, shorten
 from .bodies import _format_value, slotted
 from .enums import (AssetClass, InstrumentType, MessageType, by_value, message_type_byte,
                     to_enum)
-from .exceptions import MitchError, exception_for_status
+from .exceptions import MitchError, MitchTypeError, exception_for_status
 
 __all__ = [
     "TickerFields", "Channel",
@@ -74,6 +74,14 @@ class TickerFields:
 
     @classmethod
     def from_ffi(cls, s: Any) -> "TickerFields":
+        """From a ``mitch_ticker_fields`` struct
+        (``mitch._ffi.TickerFieldsStruct``); anything else is a
+        MitchTypeError."""
+        return cls._from_struct(require_struct(s, _ffi.TickerFieldsStruct,
+                                               "TickerFields.from_ffi"))
+
+    @classmethod
+    def _from_struct(cls, s: Any) -> "TickerFields":
         """From a ``mitch_ticker_fields`` struct."""
         return cls(_instrument_types.get(s.instrument_type, s.instrument_type),
                    _asset_classes.get(s.base_class, s.base_class), s.base_id,
@@ -106,11 +114,16 @@ def decode_ticker_id(ticker_id: int) -> TickerFields:
     status = lib.mitch_ticker_id_decode(as_int(ticker_id, "u64", "ticker_id"), byref(f))
     if status:
         raise _error(status, "decode_ticker_id(%#x)" % ticker_id)
-    return TickerFields.from_ffi(f)
+    return TickerFields._from_struct(f)
 
 
 def encode_ticker_ids(fields: Sequence[TickerFields]) -> List[int]:
     """Ticker ids of many field sets in one C call."""
+    fields = as_list(fields, "fields")
+    for i, f in enumerate(fields):
+        if not isinstance(f, TickerFields):
+            raise MitchTypeError("fields[%d] must be a TickerFields, not %s"
+                                 % (i, type(f).__name__), field="fields", index=i)
     n = len(fields)
     arr = (_ffi.TickerFieldsStruct * n)(*[f.to_ffi() for f in fields])
     ids = (c_uint64 * n)()
@@ -124,6 +137,7 @@ def encode_ticker_ids(fields: Sequence[TickerFields]) -> List[int]:
 
 def decode_ticker_ids(ticker_ids: Sequence[int]) -> List[TickerFields]:
     """Fields of many ticker ids in one C call."""
+    ticker_ids = as_list(ticker_ids, "ticker_ids")
     n = len(ticker_ids)
     ids = (c_uint64 * n)(*[as_int(t, "u64", "ticker_ids[%d]" % i)
                           for i, t in enumerate(ticker_ids)])
@@ -131,7 +145,7 @@ def decode_ticker_ids(ticker_ids: Sequence[int]) -> List[TickerFields]:
     status = lib.mitch_ticker_id_decode_batch(ids, n, arr)
     if status:
         raise _error(status, "decode_ticker_ids")
-    return [TickerFields.from_ffi(f) for f in arr]
+    return [TickerFields._from_struct(f) for f in arr]
 
 
 def validate_ticker_id(ticker_id: int) -> None:

@@ -21,8 +21,19 @@ else:  # the same classes, without importing dataclasses (see mitch._record)
     from ._record import dataclass
 
 from . import _ffi
+from ._convert import integer_or_none, shorten
+from .exceptions import MitchTypeError, NotFoundError
 
 __all__ = ["Layout", "Field", "layout_table", "layout", "body_layouts"]
+
+
+class LayoutNotFoundError(NotFoundError, KeyError):
+    """A layout or field that is not there: a KeyError, as a mapping's
+    missing key is, and a MitchError like every other refusal."""
+
+    # KeyError's str() is the repr() of its argument (quotes, escapes); the
+    # message is a sentence, so print it as every other MitchError does
+    __str__ = Exception.__str__
 
 
 @dataclass(frozen=True)
@@ -63,13 +74,17 @@ class Layout:
 
     def field(self, name: str) -> Field:
         """The field named ``name`` (a member or a wire name)."""
+        if not isinstance(name, str):
+            raise MitchTypeError("a field name is a str, not %s" % type(name).__name__,
+                                 field="name")
         for f in self.fields:
             if f.name == name:
                 return f
         for f in self.fields:
             if f.wire_name == name:
                 return f
-        raise KeyError("layout %r has no field %r" % (self.name, name))
+        raise LayoutNotFoundError("layout %r has no field %s" % (self.name, shorten(name)),
+                                  field="name")
 
 
 def _convert(table: Any) -> Tuple[Layout, ...]:
@@ -108,13 +123,22 @@ def layout_table() -> Tuple[Layout, ...]:
 
 def layout(key: Union[int, str]) -> Layout:
     """The layout with this id (a body's type byte, or a small number) or
-    name ("trade", "header", "stream_info" ...); KeyError when none."""
-    if isinstance(key, str) and len(key) == 1 and key not in _BY_KEY:
-        key = ord(key)
+    name ("trade", "header", "stream_info" ...); a LayoutNotFoundError (both
+    a KeyError and a NotFoundError) when none."""
+    if isinstance(key, str):
+        if len(key) == 1 and key not in _BY_KEY:
+            key = ord(key)
+    else:
+        number = None if isinstance(key, bool) else integer_or_none(key)
+        if number is None:
+            raise MitchTypeError("a layout key is an id (int) or a name (str), not %s"
+                                 % type(key).__name__, field="key")
+        key = number
     try:
         return _BY_KEY[key]
     except KeyError:
-        raise KeyError("libmitch has no layout %r" % (key,)) from None
+        raise LayoutNotFoundError("libmitch has no layout %s" % shorten(key),
+                                  field="key") from None
 
 
 def body_layouts() -> Tuple[Layout, ...]:

@@ -21,7 +21,7 @@ else:  # the same classes, without importing dataclasses (see mitch._record)
     from ._record import dataclass
 
 from . import _ffi
-from ._convert import as_float, as_int, shorten
+from ._convert import as_flag, as_float, as_int, require_struct, shorten
 from ._text import c_query, c_text
 from .bodies import _format_value
 from .enums import AssetClass, InstrumentType, by_value, to_enum
@@ -88,6 +88,12 @@ class Asset:
 
     @classmethod
     def from_ffi(cls, s: Any) -> "Asset":
+        """From a ``mitch_asset`` struct (``mitch._ffi.AssetStruct``); anything
+        else is a MitchTypeError."""
+        return cls._from_struct(require_struct(s, _ffi.AssetStruct, "Asset.from_ffi"))
+
+    @classmethod
+    def _from_struct(cls, s: Any) -> "Asset":
         """From a ``mitch_asset`` struct (registry entries are constant, so
         each is converted once and shared: the dataclass is frozen)."""
         asset = _ASSET_CACHE.get(s.asset_id)
@@ -113,6 +119,12 @@ class ClassInfo:
 
     @classmethod
     def from_ffi(cls, s: Any) -> "ClassInfo":
+        """From a ``mitch_class_info`` struct (``mitch._ffi.ClassInfoStruct``); anything
+        else is a MitchTypeError."""
+        return cls._from_struct(require_struct(s, _ffi.ClassInfoStruct, "ClassInfo.from_ffi"))
+
+    @classmethod
+    def _from_struct(cls, s: Any) -> "ClassInfo":
         """From a ``mitch_class_info`` struct."""
         return cls(s.id, _text(s.name), _text(s.code))
 
@@ -127,6 +139,13 @@ class MarketProvider:
 
     @classmethod
     def from_ffi(cls, s: Any) -> "MarketProvider":
+        """From a ``mitch_provider`` struct (``mitch._ffi.ProviderStruct``); anything
+        else is a MitchTypeError."""
+        return cls._from_struct(require_struct(s, _ffi.ProviderStruct,
+                                               "MarketProvider.from_ffi"))
+
+    @classmethod
+    def _from_struct(cls, s: Any) -> "MarketProvider":
         """From a ``mitch_provider`` struct (converted once, then shared)."""
         provider = _PROVIDER_CACHE.get(s.id)
         if provider is None:
@@ -166,11 +185,18 @@ class Ticker:
 
     @classmethod
     def from_ffi(cls, s: Any, name: str = "") -> "Ticker":
+        """From a ``mitch_resolution`` struct (``mitch._ffi.ResolutionStruct``); anything
+        else is a MitchTypeError."""
+        return cls._from_struct(require_struct(s, _ffi.ResolutionStruct, "Ticker.from_ffi"),
+                                name)
+
+    @classmethod
+    def _from_struct(cls, s: Any, name: str = "") -> "Ticker":
         """From a ``mitch_resolution`` struct (whose ticker id has sub-type 0,
         as mitch.h documents)."""
         ticker_id, itype, base_id, quote_id, confidence = _RESOLUTION_NUMBERS.unpack_from(s)
-        base = _ASSET_CACHE.get(base_id) or Asset.from_ffi(s.base)
-        quote = _ASSET_CACHE.get(quote_id) or Asset.from_ffi(s.quote)
+        base = _ASSET_CACHE.get(base_id) or Asset._from_struct(s.base)
+        quote = _ASSET_CACHE.get(quote_id) or Asset._from_struct(s.quote)
         return cls(ticker_id, name, _instrument_types.get(itype, itype), base, quote, 0,
                    confidence, s.steps.decode("utf-8", "replace"))
 
@@ -217,7 +243,7 @@ def get_asset(asset_class: Any, class_id: int) -> Asset:
                                  as_int(class_id, "u16", "class_id"), byref(out))
     if status:
         raise _error(status, "get_asset(%s, %s)" % (shorten(asset_class), shorten(class_id)))
-    return Asset.from_ffi(out)
+    return Asset._from_struct(out)
 
 
 def get_asset_packed(asset_id: int) -> Asset:
@@ -226,7 +252,7 @@ def get_asset_packed(asset_id: int) -> Asset:
     status = lib.mitch_asset_get_packed(as_int(asset_id, "u32", "asset_id"), byref(out))
     if status:
         raise _error(status, "get_asset_packed(%#x)" % asset_id)
-    return Asset.from_ffi(out)
+    return Asset._from_struct(out)
 
 
 def _min_confidence(value: Any, low: float = 0.0) -> float:
@@ -250,7 +276,7 @@ def match_asset(query: Any, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
                                   byref(out), byref(confidence))
     if status:
         raise _error(status, "resolve_asset(%s)" % shorten(query))
-    return Asset.from_ffi(out), confidence.value
+    return Asset._from_struct(out), confidence.value
 
 
 def resolve_asset(query: Any, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
@@ -273,7 +299,7 @@ def assets(asset_class: Any) -> Iterator[Asset]:
         status = lib.mitch_asset_at(cls, i, byref(out))
         if status:
             raise _error(status, "assets(%s)[%d]" % (shorten(asset_class), i))
-        yield Asset.from_ffi(out)
+        yield Asset._from_struct(out)
 
 
 def asset_class_info(asset_class: Any) -> ClassInfo:
@@ -282,7 +308,7 @@ def asset_class_info(asset_class: Any) -> ClassInfo:
     status = lib.mitch_asset_class_get(_class_filter(asset_class), byref(out))
     if status:
         raise _error(status, "asset_class_info(%s)" % shorten(asset_class))
-    return ClassInfo.from_ffi(out)
+    return ClassInfo._from_struct(out)
 
 
 def instrument_type_info(instrument_type: Any) -> ClassInfo:
@@ -291,7 +317,7 @@ def instrument_type_info(instrument_type: Any) -> ClassInfo:
     status = lib.mitch_instrument_type_get(_instrument_type(instrument_type), byref(out))
     if status:
         raise _error(status, "instrument_type_info(%s)" % shorten(instrument_type))
-    return ClassInfo.from_ffi(out)
+    return ClassInfo._from_struct(out)
 
 
 # -- market providers -----------------------------------------------------------------
@@ -309,7 +335,7 @@ def market_providers() -> List[MarketProvider]:
         status = lib.mitch_provider_at(i, byref(out))
         if status:
             raise _error(status, "market_providers()[%d]" % i)
-        result.append(MarketProvider.from_ffi(out))
+        result.append(MarketProvider._from_struct(out))
     return result
 
 
@@ -319,7 +345,7 @@ def get_market_provider(provider_id: int) -> MarketProvider:
     status = lib.mitch_provider_get(as_int(provider_id, "u16", "provider_id"), byref(out))
     if status:
         raise _error(status, "get_market_provider(%s)" % shorten(provider_id))
-    return MarketProvider.from_ffi(out)
+    return MarketProvider._from_struct(out)
 
 
 def match_market_provider(query: Any, min_confidence: float = DEFAULT_MIN_CONFIDENCE
@@ -332,7 +358,7 @@ def match_market_provider(query: Any, min_confidence: float = DEFAULT_MIN_CONFID
                                      byref(confidence))
     if status:
         raise _error(status, "find_market_provider(%s)" % shorten(query))
-    return MarketProvider.from_ffi(out), confidence.value
+    return MarketProvider._from_struct(out), confidence.value
 
 
 def find_market_provider(query: Any, min_confidence: float = DEFAULT_MIN_CONFIDENCE
@@ -382,7 +408,7 @@ def _instrument_type(value: Any) -> int:
 
 _resolve = lib.mitch_resolve
 _ResolutionStruct = _ffi.ResolutionStruct
-_ticker_from_ffi = Ticker.from_ffi
+_ticker_from_ffi = Ticker._from_struct
 
 
 def resolve_ticker(symbol: Any, instrument_type: Union[InstrumentType, int, str] = "spot",
@@ -402,8 +428,9 @@ def resolve_ticker(symbol: Any, instrument_type: Union[InstrumentType, int, str]
     q = c_query(symbol, "symbol")
     itype = instrument_type if type(instrument_type) is int and 0 <= instrument_type <= 0xFF \
         else _instrument_type(instrument_type)
-    if min_confidence != FUZZY_MIN_CONFIDENCE:
+    if type(min_confidence) is not float or min_confidence != FUZZY_MIN_CONFIDENCE:
         min_confidence = _min_confidence(min_confidence, FUZZY_MIN_CONFIDENCE)
+    exact = as_flag(exact, "exact")
     out = _ResolutionStruct()
     status = _resolve(q, itype, out)
     if status:
@@ -431,7 +458,7 @@ def ticker_from_id(ticker_id: int) -> Ticker:
     legs = []
     for cls, cid in ((fields.base_class, fields.base_id), (fields.quote_class, fields.quote_id)):
         out = _ffi.AssetStruct()
-        legs.append(Asset.from_ffi(out) if lib.mitch_asset_get(cls, cid, byref(out)) == 0
+        legs.append(Asset._from_struct(out) if lib.mitch_asset_get(cls, cid, byref(out)) == 0
                     else Asset((cls << 16) | cid, cid, _asset_classes.get(cls, cls), ""))
     base, quote = legs
     name = "%s/%s" % (base.symbol, quote.symbol) if base.symbol and quote.symbol else ""

@@ -8,10 +8,11 @@ import time
 import pytest
 
 import mitch
-from conftest import numpy
+from conftest import needs_numpy, numpy
 
 TID = 0x0305153138900000
 TRADE = mitch.Trade(TID, 1.5, 10, 1).pack()
+TRADE_MESSAGE = mitch.encode_message([mitch.Trade(TID, 1.5, 10, 1)], "t", 5)
 HUGE = b"\x74" * (32 << 20)  # 32 MB
 
 
@@ -91,6 +92,89 @@ def test_wrong_types_are_type_errors():
         err = quick(call)
         assert isinstance(err, TypeError) and isinstance(err, mitch.MitchError)
 
+
+# A numpy array where one number belongs has no __index__, no float() and
+# no single truth value; each used to escape as numpy's ValueError, a
+# ctypes.ArgumentError or a raw TypeError naming no argument.
+@needs_numpy
+@pytest.mark.parametrize("call,field", [
+    (lambda a: mitch.unpack_trade(TRADE, a), "offset"),
+    (lambda a: mitch.flat.unpack_trade(TRADE, a), "offset"),
+    (lambda a: mitch.unpack(TRADE, "t", a), "offset"),
+    (lambda a: mitch.pack_trade(a, 1.0, 1, 1, 0), "ticker_id"),
+    (lambda a: mitch.flat.pack_trade(TID, 1.0, a, 1, 0), "quantity"),
+    (lambda a: mitch.Trade(TID, a * 1.5, 1, 1).pack(), "price"),
+    (lambda a: mitch.flat.pack_tick(TID, a * 1.5, 2.0, 1, 1), "bid_price"),
+    (lambda a: mitch.Trade(TID, 1.0, 1, 1, a), "side"),
+    (lambda a: mitch.decode_array(TRADE_MESSAGE, "t", copy=a), "copy"),
+    (lambda a: mitch.decode_array(TRADE_MESSAGE, "t", with_timestamps=a), "with_timestamps"),
+    (lambda a: mitch.host_dtype("t", with_timestamp=a), "with_timestamp"),
+    (lambda a: mitch.raise_for_status(a, "x"), "status"),
+    (lambda a: mitch.resolve_ticker("EURUSD", min_confidence=a * 0.8), "min_confidence"),
+    (lambda a: mitch.resolve_ticker("EURUSD", exact=a), "exact"),
+])
+def test_an_array_where_one_value_belongs_is_a_type_error_naming_the_argument(call, field):
+    err = quick(call, numpy.array([1, 2]))
+    assert isinstance(err, mitch.MitchTypeError) and isinstance(err, TypeError)
+    assert err.field is not None and err.field.endswith(field), (err.field, str(err))
+    assert field in str(err) and len(str(err)) < 120
+
+
+@needs_numpy
+def test_a_numpy_integer_offset_works_and_fails_like_an_int():
+    wire = numpy.frombuffer(b"\0" * 5 + TRADE, numpy.uint8)
+    assert mitch.flat.unpack_trade(wire, numpy.int64(5)) == mitch.flat.unpack_trade(TRADE)
+    assert mitch.unpack_trade(wire, numpy.int64(5)) == mitch.unpack_trade(TRADE)
+    for call in (mitch.flat.unpack_trade, mitch.unpack_trade):
+        err = quick(call, wire[:10], numpy.int64(5))  # the error path reads at the offset too
+        assert isinstance(err, mitch.BufferTooSmallError) and err.offset == 5
+        assert "5 bytes cannot hold 1 trade image of 32 bytes" in str(err)
+
+
+def test_status_codes_are_ints():
+    for status in (1.0, "1", None, [1]):
+        err = quick(mitch.raise_for_status, status, "x")
+        assert isinstance(err, mitch.MitchTypeError) and err.field == "status"
+        with pytest.raises(mitch.MitchTypeError):
+            mitch.exception_for_status(status)
+    assert mitch.exception_for_status(True) is mitch.exception_for_status(1)  # bool is an int
+    assert mitch.raise_for_status(0, "fine") is None
+
+
+@pytest.mark.parametrize("call,what", [
+    (lambda: mitch.encode_batch(5), "bodies"),
+    (lambda: mitch.encode_batch("tt"), "bodies"),  # not two characters as two bodies
+    (lambda: mitch.encode_message(5, "t"), "bodies"),
+    (lambda: mitch.encode_message(TRADE, "t"), "bodies"),  # not 32 ints
+    (lambda: mitch.encode_stream(5, "t"), "bodies"),
+    (lambda: mitch.encode_ticker_ids(5), "fields"),
+    (lambda: mitch.decode_ticker_ids(5), "ticker_ids"),
+    (lambda: mitch.decode_ticker_ids("ab"), "ticker_ids"),
+    (lambda: mitch.pack_order_book(TID, 1.0, 0, 5, [0] * 256), "bid_bins"),
+    (lambda: mitch.flat.pack_order_book(TID, 1.0, 0, [0] * 256, None), "ask_bins"),
+])
+def test_a_sequence_argument_refuses_scalars_and_text(call, what):
+    err = quick(call)
+    assert isinstance(err, mitch.MitchTypeError) and isinstance(err, TypeError)
+    assert str(err).startswith(what + " must be a sequence"), str(err)
+
+
+def test_ticker_id_encoding_names_the_element_that_is_no_ticker_fields():
+    err = quick(mitch.encode_ticker_ids, [mitch.TickerFields(0, 3, 1301, 3, 5001), 7])
+    assert isinstance(err, TypeError) and "fields[1] must be a TickerFields, not int" in str(err)
+
+
+def test_layout_keys_are_ids_or_names():
+    assert mitch.layout("t") is mitch.layout(ord("t")) is mitch.layout("trade")
+    for key in (b"t", {}, 1.0, None, True):
+        err = quick(mitch.layout, key)
+        assert isinstance(err, mitch.MitchTypeError) and isinstance(err, TypeError), key
+    for missing in (lambda: mitch.layout("x" * 1_000_000), lambda: mitch.layout(250),
+                    lambda: mitch.layout("trade").field("x" * 1_000_000)):
+        err = quick(missing)
+        # a mapping's missing key, and a MitchError; printed as a sentence
+        assert isinstance(err, KeyError) and isinstance(err, mitch.NotFoundError)
+        assert len(str(err)) < 200 and not str(err).startswith(("'", '"')), str(err)[:300]
 
 def test_a_crossed_tick_names_both_prices_and_the_rule():
     err = quick(mitch.Tick(TID, 1.05, 1.02).pack)
@@ -212,3 +296,30 @@ def test_min_confidence_only_raises_the_fuzzy_bar_and_exact_refuses_fuzzy_matche
     for bad in (0.5, 1.5, float("nan")):
         with pytest.raises(mitch.InvalidFieldValueError):
             mitch.resolve_ticker("EURUSD", min_confidence=bad)
+
+
+# -- from_ffi takes libmitch's structs only ------------------------------------------------
+
+def test_from_ffi_refuses_look_alikes_that_would_poison_the_shared_registry_objects():
+    from types import SimpleNamespace
+    real = mitch.resolve_ticker("EURUSD").base
+    fake = SimpleNamespace(asset_id=real.id, class_id=real.class_id, asset_class=3,
+                           name=b"Not the euro", aliases=b"", symbol=b"XXX")
+    err = quick(mitch.Asset.from_ffi, fake)
+    assert isinstance(err, TypeError) and "AssetStruct" in str(err)
+    assert mitch.resolve_ticker("EURUSD").base == real  # what the registry shares is intact
+    for cls, arg in ((mitch.Trade, TRADE), (mitch.OrderBook, None), (mitch.Ticker, 5),
+                     (mitch.TickerFields, {}), (mitch.MarketProvider, "Binance"),
+                     (mitch.Header, TRADE[:16])):
+        err = quick(cls.from_ffi, arg)
+        assert isinstance(err, mitch.MitchTypeError) and "from_ffi takes a" in str(err)
+
+
+def test_from_ffi_array_counts_are_checked_against_the_array():
+    from mitch import _ffi
+    arr = (_ffi.STRUCTS["mitch_trade"] * 2)()
+    assert mitch.Trade.from_ffi_array(arr, 2) == [mitch.Trade(0, 0.0, 0, 0)] * 2
+    for n, error in ((3, mitch.BufferTooSmallError), (-1, mitch.BufferTooSmallError),
+                     (1.0, mitch.MitchTypeError)):
+        assert isinstance(quick(mitch.Trade.from_ffi_array, arr, n), error), n
+    assert isinstance(quick(mitch.Trade.from_ffi_array, bytes(64), 2), mitch.MitchTypeError)
