@@ -41,6 +41,7 @@ mitch_python_tests = \
 	python/tests/test_capture.py \
 	python/tests/test_conformance.py \
 	python/tests/test_conversions.py \
+	python/tests/test_hostile_sweep.py \
 	python/tests/test_ids.py \
 	python/tests/test_layout.py \
 	python/tests/test_loading.py \
