@@ -65,6 +65,7 @@ async def read_message(reader: Any, offset: int = 0) -> Optional[Message]:
     None when the stream ends cleanly before it.  ``offset`` (the stream
     position, for error reports) is reported in the message and in
     exceptions."""
+    offset = as_index(offset, "offset")  # before a byte of the stream is consumed
     try:
         head = await reader.readexactly(HEADER_SIZE)
     except asyncio.IncompleteReadError as err:

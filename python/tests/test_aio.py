@@ -210,3 +210,19 @@ def test_write_messages_then_read_them_over_a_socket():
     written, got = run(main())
     assert written == 2 * 8 + 300 * 32
     assert got == trades
+
+
+def test_a_bad_offset_is_refused_before_the_stream_is_read():
+    wire, bodies = stream_bytes()
+
+    async def main():
+        reader, feed = fed_reader(wire)
+        await feed()
+        for bad, error in ((None, mitch.MitchTypeError), ("0", mitch.MitchTypeError),
+                           (1.5, mitch.MitchTypeError), (True, mitch.MitchTypeError),
+                           (-1, mitch.BufferTooSmallError)):
+            with pytest.raises(error):
+                await mitch.aio.read_message(reader, bad)
+        return await mitch.aio.read_message(reader, 40)  # nothing was consumed
+    message = run(main())
+    assert message.offset == 40 and message.bodies == bodies[:255]
