@@ -40,9 +40,10 @@ from typing import Any, AsyncIterator, Callable, Dict, Iterable, Iterator, List,
 
 import redis as _redis
 
-from . import (InvalidChannelIdError, InvalidDataError, Message, MitchError, body_size,
-               channel_decode, decode_messages, stream_frame, stream_validate,
+from . import (InvalidChannelIdError, InvalidDataError, Message, MitchError, MitchTypeError,
+               body_size, channel_decode, decode_messages, stream_frame, stream_validate,
                validate_channel)
+from ._convert import as_flag, as_index, as_int, as_list, type_name
 
 __all__ = ["Delivery", "channel_name", "parse_channel", "stream_key", "snapshot_key",
            "check_message", "judge", "publish", "append", "snapshot", "messages",
@@ -70,10 +71,24 @@ class Delivery:
     pattern: Optional[bytes] = None
 
 
+def _bytes_like(value: Any, what: str) -> bytes:
+    """``value`` as bytes if it is bytes-like (``bytes(5)`` would be five
+    zero bytes, ``bytes([1, 2])`` two made-up ones: neither is a payload)."""
+    if type(value) is bytes:
+        return value
+    try:
+        return memoryview(value).tobytes()
+    except TypeError:
+        raise MitchTypeError("%s must be bytes-like, not %s" % (what, type_name(value)),
+                             field=what) from None
+
+
 def channel_name(channel: int, binary: bool = False) -> bytes:
     """The Redis channel name of a channel id, in either spelling."""
     validate_channel(channel)
-    return channel.to_bytes(4, "little") if binary else str(channel).encode("ascii")
+    channel = as_int(channel, "u32", "channel")
+    return channel.to_bytes(4, "little") if as_flag(binary, "binary") \
+        else str(channel).encode("ascii")
 
 
 def parse_channel(name: bytes) -> int:
@@ -81,6 +96,7 @@ def parse_channel(name: bytes) -> int:
     decimal text); :class:`mitch.InvalidChannelIdError` otherwise."""
     if isinstance(name, str):
         name = name.encode("utf-8", "surrogateescape")
+    name = _bytes_like(name, "name")
     if len(name) == 4 and name[0] == 0:
         channel = int.from_bytes(name, "little")
     elif 0 < len(name) <= 10 and name.isdigit() and name[:1] != b"0":
@@ -100,7 +116,7 @@ def stream_key(channel: int) -> str:
 def snapshot_key(channel: int, ticker_id: int) -> str:
     """``mitch:last:<channel id>:<ticker id>``."""
     validate_channel(channel)
-    return "mitch:last:%d:%d" % (channel, ticker_id)
+    return "mitch:last:%d:%d" % (channel, as_int(ticker_id, "u64", "ticker_id"))
 
 
 def check_message(channel: int, wire: bytes) -> Message:
@@ -134,8 +150,14 @@ def judge(name: bytes, payload: Any, bare_bodies: bool = False,
     (or, for streams, on ``channel``): decoded if it is one valid message of
     the channel's type (or one valid bare body), else with ``error`` set."""
     if isinstance(payload, str) or isinstance(name, str):
-        raise TypeError("mitch.redis needs a client that returns bytes (decode_responses=False)")
-    wire = bytes(payload)
+        raise MitchTypeError("mitch.redis needs a client that returns bytes "
+                             "(decode_responses=False)")
+    # the caller's arguments are judged first: they raise; the payload's
+    # damage is the Delivery's error
+    payload = _bytes_like(payload, "payload")
+    name = _bytes_like(name, "name")
+    bare_bodies = as_flag(bare_bodies, "bare_bodies")
+    wire = payload
     stamped = False
     try:
         if channel is None:
@@ -145,11 +167,12 @@ def judge(name: bytes, payload: Any, bare_bodies: bool = False,
             stamped = True
         message = check_message(channel, wire)
     except MitchError as error:
-        return Delivery(channel, bytes(name), bytes(payload), None, error, False, entry_id, pattern)
-    return Delivery(channel, bytes(name), wire, message, None, stamped, entry_id, pattern)
+        return Delivery(channel, name, payload, None, error, False, entry_id, pattern)
+    return Delivery(channel, name, wire, message, None, stamped, entry_id, pattern)
 
 
 def _payloads(channel: int, wire: Any, bare_bodies: bool) -> List[bytes]:
+    bare_bodies = as_flag(bare_bodies, "bare_bodies")
     message = check_message(channel, wire)
     wire = bytes(wire)
     if not bare_bodies:
@@ -175,6 +198,8 @@ def append(client: Any, channel: int, wire: Any, *, maxlen: Optional[int] = None
     with ``redis.Redis`` and ``redis.cluster.RedisCluster`` (the key decides
     the node)."""
     key = stream_key(channel)
+    if maxlen is not None:
+        maxlen = as_index(maxlen, "maxlen")
     ids = []
     for p in _payloads(channel, wire, bare_bodies):
         entry = client.xadd(key, {"m": p}, maxlen=maxlen, approximate=maxlen is not None)
@@ -194,8 +219,9 @@ def _warn(delivery: Delivery) -> None:
 
 
 def _names(channels: Iterable[int], binary_channel: bool, patterns: Iterable[Any]) -> Any:
-    names = [channel_name(c, binary_channel) for c in channels]
-    pats = [p.encode() if isinstance(p, str) else bytes(p) for p in patterns]
+    names = [channel_name(c, binary_channel) for c in as_list(channels, "channels")]
+    pats = [p.encode() if isinstance(p, str) else _bytes_like(p, "patterns[%d]" % i)
+            for i, p in enumerate(as_list(patterns, "patterns"))]
     if not names and not pats:
         raise InvalidDataError("no channels and no patterns to subscribe to")
     return names, pats

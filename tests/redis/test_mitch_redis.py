@@ -55,6 +55,40 @@ def test_channel_names_follow_transport_md():
     assert mr.snapshot_key(6648576, 7) == "mitch:last:6648576:7"
 
 
+def test_hostile_arguments_raise_mitch_errors_and_invent_no_bytes():
+    """bytes(5) is five zero bytes and bytes([1, 2]) two made-up ones: a
+    name, payload or pattern that is not bytes-like is refused, never
+    turned into a payload; flags and numbers are checked as in mitch."""
+    good = sample_messages()[0]
+    ch = channel_of(good)
+    for call in (lambda: mr.parse_channel(ch), lambda: mr.parse_channel(None),
+                 lambda: mr.judge(str(ch).encode(), 5),
+                 lambda: mr.judge(str(ch).encode(), [1, 2]),
+                 lambda: mr.judge(ch, good),
+                 lambda: mr.judge(str(ch).encode(), good, bare_bodies=[1]),
+                 lambda: mr.snapshot_key(ch, "7"), lambda: mr.snapshot_key(ch, 2 ** 64),
+                 lambda: mr.channel_name(ch, binary=[]),
+                 lambda: mr._names([ch], False, [5])):
+        with pytest.raises(mitch.MitchError) as err:
+            call()
+        assert isinstance(err.value, (TypeError, ValueError))
+    assert mr.judge(bytearray(str(ch).encode()), memoryview(good)).message is not None
+
+
+def test_publish_and_append_check_their_options_before_sending(client):
+    good = sample_messages()[0]
+    ch = channel_of(good)
+    key = mr.stream_key(ch)
+    client.delete(key)
+    for call in (lambda: mr.append(client, ch, good, maxlen="10"),
+                 lambda: mr.append(client, ch, good, maxlen=-1),
+                 lambda: mr.append(client, ch, good, bare_bodies=[1]),
+                 lambda: mr.publish(client, ch, good, binary_channel=[1])):
+        with pytest.raises(mitch.MitchError):
+            call()
+    assert client.xlen(key) == 0  # nothing was sent
+
+
 def _collect(client, channels, n, start, **kw):
     """Iterate mr.messages() in a thread (it subscribes on the first next()),
     call start() once the server shows the subscriptions, and return the n
