@@ -13,7 +13,9 @@ printed for decode_capture).  Sections and their targets (issue 11):
 
 * scalar calls: each Python call against the bare ctypes call of the same C
   function with the argtypes the package declares (target: <= 1.5x), and
-  the C figure (python/bench/c_baseline.c);
+  the C figure (python/bench/c_baseline.c); with `--only instructions`,
+  the same ratios in instructions counted by callgrind (repeatable where
+  the times are not: a loaded or virtual machine);
 * order books through the dataclasses: pack and unpack <= 20 us;
 * `import mitch` in a fresh interpreter for each way the library is found
   (MITCH_LIBRARY, a bundled copy: <= 25 ms and no process started;
@@ -109,7 +111,13 @@ def c_baseline(path: Optional[str], iterations: int) -> Dict[str, float]:
 
 # -- scalar calls ---------------------------------------------------------------------
 
-def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
+ScalarRow = Tuple[str, str, Callable[[], Any], Callable[[], Any]]
+
+
+def scalar_rows() -> List[ScalarRow]:
+    """(label, c_baseline name, the package's call, the bare ctypes call)
+    for each scalar target; the timing and the instruction count take them
+    from here."""
     from ctypes import addressof, c_char
     from mitch import _ffi
     lib = _ffi.lib
@@ -139,6 +147,13 @@ def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
          lambda: mitch.flat.unpack_trade(wire),
          lambda: flat_unpack(wire, 32, a, a + t1, a + t2, a + t3, a + t4)),
     ]
+    return rows
+
+
+def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
+    from mitch import _ffi
+    lib = _ffi.lib
+    rows = scalar_rows()
     print("\nScalar calls, ns per call (median of %d runs of %d calls):" % (args.runs,
                                                                          args.calls))
     print("  %-36s %8s %9s %7s %7s  %s" % ("operation", "python", "bare call", "ratio", "C",
@@ -162,6 +177,52 @@ def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
         print("  %-36s %8.0f %9.0f %6.2fx %7s" % ("resolve_ticker(%r)" % symbol, py, floor,
                                                   py / floor, "-" if c is None else
                                                   "%.0f" % c))
+
+
+def run_scalar_calls(spec: str) -> None:
+    """--run-scalar ROW,KIND,N: N calls of one scalar row's call (KIND 0)
+    or bare call (KIND 1) after 200 warm-up calls, for instructions_section."""
+    row, kind, n = (int(v) for v in spec.split(","))
+    fn = scalar_rows()[row][2 + kind]
+    for _ in range(200):
+        fn()
+    for _ in range(n):
+        fn()
+
+
+def count_instructions(row: int, kind: int, n: int) -> int:
+    """Instructions callgrind counts in a whole interpreter running
+    run_scalar_calls (start-up included)."""
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+         os.path.abspath(__file__), "--run-scalar", "%d,%d,%d" % (row, kind, n)],
+        capture_output=True, text=True, check=True, env=dict(os.environ))
+    for line in out.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rpartition(":")[2])
+    raise RuntimeError("callgrind printed no total:\n" + out.stderr[-2000:])
+
+
+def instructions_section(args: argparse.Namespace) -> None:
+    """The scalar ratios in instructions, not seconds: callgrind counts the
+    same total for the same binary and input whatever else the machine
+    does, so on a loaded or virtual machine this is the repeatable figure.
+    Each call is counted as the difference of two runs (1,000 and 1,000 +
+    --calls/10 calls) so start-up and warm-up cancel."""
+    if shutil.which("valgrind") is None:
+        print("\nScalar calls in instructions: skipped (valgrind is not installed)")
+        return
+    n = max(1000, args.calls // 10)
+    print("\nScalar calls, instructions per call (callgrind, %d calls, the lambda"
+          " around each call counted in both):" % n)
+    print("  %-36s %8s %9s %7s  %s" % ("operation", "python", "bare call", "ratio", "target"))
+    for i, (label, _, _, _) in enumerate(scalar_rows()):
+        per_call = [(count_instructions(i, kind, 1000 + n) - count_instructions(i, kind, 1000))
+                    / n for kind in (0, 1)]
+        ratio = per_call[0] / per_call[1]
+        print("  %-36s %8.0f %9.0f %6.2fx  <= 1.50x %s" % (
+            label, per_call[0], per_call[1], ratio,
+            target(ratio <= 1.5, label + " (instructions)")))
 
 
 def book_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
@@ -434,7 +495,10 @@ SECTIONS: Dict[str, Callable[[argparse.Namespace, Dict[str, float]], None]] = {
     "import": lambda args, c_ns: import_section(args),
     "bulk": lambda args, c_ns: bulk_section(args), "capture": capture_section,
     "aio": lambda args, c_ns: aio_section(args),
+    "instructions": lambda args, c_ns: instructions_section(args),
 }
+#: Run only when asked for (--only instructions): valgrind takes minutes.
+DEFAULT_SECTIONS = [name for name in SECTIONS if name != "instructions"]
 
 
 def main() -> int:
@@ -447,9 +511,14 @@ def main() -> int:
     parser.add_argument("--aio-mb", type=int, default=64, help="asyncio stream size, MiB")
     parser.add_argument("--quick", action="store_true", help="fewer calls and bytes")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
-    parser.add_argument("--only", metavar="SECTION,...", default=",".join(SECTIONS),
-                        help="sections to run, of: %s (default: all)" % ", ".join(SECTIONS))
+    parser.add_argument("--only", metavar="SECTION,...", default=",".join(DEFAULT_SECTIONS),
+                        help="sections to run, of: %s (default: all but instructions)"
+                        % ", ".join(SECTIONS))
+    parser.add_argument("--run-scalar", metavar="ROW,KIND,N", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.run_scalar:
+        run_scalar_calls(args.run_scalar)
+        return 0
     only = args.only.split(",")
     unknown = sorted(set(only) - set(SECTIONS))
     if unknown:
