@@ -291,8 +291,8 @@ def _rows(path: Path) -> Iterator[Tuple[int, Optional[Row]]]:
 
 def run(directory: Path, out: Any = sys.stdout) -> Tuple[int, int]:
     """Check every row of every file of ``directory``; print one line per
-    failure and return (passed, failed).  A missing file counts as one
-    failure."""
+    failure and return (passed, failed).  A missing, empty or unreadable
+    file counts as one failure."""
     passed = failed = 0
     for name in [("messages/" + n) for n in MESSAGE_FILES] + \
             [("resolution/" + n) for n in RESOLUTION_FILES]:
@@ -302,7 +302,21 @@ def run(directory: Path, out: Any = sys.stdout) -> Tuple[int, int]:
             failed += 1
             continue
         check = _CHECKS[name]
-        for line, row in _rows(path):
+        rows, line, seen, damaged = _rows(path), 0, 0, False
+        while True:
+            try:
+                line, row = next(rows)
+            except StopIteration:
+                break
+            except (UnicodeDecodeError, csv.Error, OSError) as err:
+                # a damaged file: the rows read before it are counted, the
+                # rest of the file is one failure, the other files go on
+                failed += 1
+                print("%s: unreadable after line %d: %s: %s" % (
+                    name, line, type(err).__name__, str(err)[:200]), file=out)
+                damaged = True
+                break
+            seen += 1
             try:
                 if row is None:
                     raise RowFailure("wrong number of cells")
@@ -313,6 +327,10 @@ def run(directory: Path, out: Any = sys.stdout) -> Tuple[int, int]:
                                                str(err)[:200]), file=out)
             else:
                 passed += 1
+        if not seen and not damaged:
+            # no header or no rows: a file cut short, not a file of no vectors
+            print("%s: no rows" % name, file=out)
+            failed += 1
     return passed, failed
 
 

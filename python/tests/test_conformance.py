@@ -50,6 +50,32 @@ def test_a_wrong_row_is_reported_and_fails(tmp_path):
     assert out[-1] == "%d passed, 3 failed" % (data_rows(vectors_dir()) - providers - 2)
 
 
+def test_a_damaged_file_is_one_failure_and_the_other_files_still_run(tmp_path):
+    copy = tmp_path / "vectors"
+    shutil.copytree(vectors_dir(), copy)
+    ticks = copy / "messages" / "tick.tsv"
+    lines = ticks.read_bytes().splitlines(keepends=True)
+    ticks.write_bytes(b"".join(lines[:3]) + b"\xff\xfe not UTF-8\n" + b"".join(lines[3:]))
+    (copy / "messages" / "channel.tsv").write_bytes(b"")  # cut to nothing
+    index = copy / "messages" / "index.tsv"
+    index.write_bytes(index.read_bytes().splitlines(keepends=True)[0])  # the header only
+    header = copy / "messages" / "header.tsv"
+    header.write_bytes(header.read_bytes() + b"x" * 200_000 + b"\n")  # over csv's field limit
+    result = runner(str(copy))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    out = result.stdout.splitlines()
+    assert any(l.startswith("messages/tick.tsv: unreadable after line") and
+               "UnicodeDecodeError" in l for l in out), out[:5]
+    assert any(l.startswith("messages/header.tsv: unreadable after line") for l in out)
+    assert "messages/channel.tsv: no rows" in out and "messages/index.tsv: no rows" in out
+    assert all(len(l) < 400 for l in out)
+    passed, _, failed, _ = out[-1].split()
+    others = data_rows(vectors_dir()) - sum(
+        len((vectors_dir() / "messages" / n).read_text(encoding="utf-8").splitlines()) - 1
+        for n in ("tick.tsv", "header.tsv", "channel.tsv", "index.tsv"))
+    assert int(passed) >= others and int(failed) == 4
+
+
 def test_usage_errors():
     assert runner().returncode == 2
     assert runner("/nonexistent/dir").returncode == 2
