@@ -18,7 +18,7 @@ from ._convert import as_int, as_list, check_span, require_struct, shorten
 from .bodies import _format_value, slotted
 from .enums import (AssetClass, InstrumentType, MessageType, by_value, message_type_byte,
                     to_enum)
-from .exceptions import MitchError, MitchTypeError, exception_for_status
+from .exceptions import InvalidChannelIdError, MitchError, MitchTypeError, exception_for_status
 
 __all__ = [
     "TickerFields", "Channel",
@@ -303,6 +303,16 @@ class Channel:
 
     def __post_init__(self) -> None:
         self.msg_type = _message_types.get(message_type_byte(self.msg_type), self.msg_type)
+        # the three fields say one thing twice: a Channel whose id is not
+        # its provider's channel of its type would publish where it says it
+        # does not (libmitch checks the provider and the type)
+        self.id = as_int(self.id, "u32", "Channel.id")
+        expected = create_channel(self.provider, self.msg_type)
+        if self.id != expected:
+            raise InvalidChannelIdError(
+                "Channel id %#x is not provider %d's %r channel (%#x)"
+                % (self.id, self.provider, self.msg_type.code, expected),
+                field="id", rule="id == (provider << 16) | (msg_type << 8)")
 
     @classmethod
     def create(cls, provider: int, msg_type: Any) -> "Channel":

@@ -72,7 +72,7 @@ def sample_instances():
         TRADE, mitch.Order(TID, 1, 1.0, 5), mitch.Tick(TID, 1.0, 1.1, 1, 2),
         mitch.Index(TID, 1.25), mitch.Header("t", 5, 1), book,
         mitch.unpack_order_book(book.pack()), mitch.Bin(1, 2),
-        mitch.TickerFields(0, 3, 1301, 3, 5001), mitch.Channel(1, 2, "s"),
+        mitch.TickerFields(0, 3, 1301, 3, 5001), mitch.Channel.create(2, "s"),
         mitch.resolve_ticker("EURUSD"), mitch.layout("t"), mitch.layout("t").fields[0],
         next(iter(mitch.decode_messages(MESSAGE))),
     ]

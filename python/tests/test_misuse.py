@@ -234,7 +234,7 @@ def test_enumerated_fields_are_members_whatever_was_given():
     assert mitch.OrderBook(TID, 1.0, 2).bin_aggregator is mitch.BinAggregator.BILINGEO
     fields = mitch.TickerFields(0, 3, 1301, 3, 5001)
     assert fields.base_class is mitch.AssetClass.FOREX
-    assert mitch.Channel(1, 2, "s").msg_type is mitch.MessageType.TICK
+    assert mitch.Channel(0x27300, 2, "s").msg_type is mitch.MessageType.TICK
     # a number the protocol does not define stays a number: libmitch refuses it
     bad = mitch.Trade(TID, 1.0, 1, 1, side=7)
     assert bad.side == 7 and not bad.is_valid()
@@ -323,3 +323,15 @@ def test_from_ffi_array_counts_are_checked_against_the_array():
                      (1.0, mitch.MitchTypeError)):
         assert isinstance(quick(mitch.Trade.from_ffi_array, arr, n), error), n
     assert isinstance(quick(mitch.Trade.from_ffi_array, bytes(64), 2), mitch.MitchTypeError)
+
+
+def test_a_channel_says_one_thing():
+    """Channel(id, provider, msg_type) repeats the id's two parts: a triple
+    that disagrees would publish on another channel than it names."""
+    assert mitch.Channel(0x27300, 2, "s") == mitch.Channel.create(2, "s")
+    for fields in ((1, 2, "s"), (0x27300, 3, "s"), (0x27300, 2, "t")):
+        err = quick(mitch.Channel, *fields)
+        assert isinstance(err, mitch.InvalidChannelIdError) and err.field == "id", fields
+        assert "0x27300" in str(err) or "0x37300" in str(err) or "0x27400" in str(err)
+    assert isinstance(quick(mitch.Channel, "0x27300", 2, "s"), mitch.MitchTypeError)
+    assert isinstance(quick(mitch.Channel, 0x27300, 2, "x"), mitch.InvalidMessageTypeError)
