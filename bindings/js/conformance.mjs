@@ -3,8 +3,11 @@
 // (format: tests/vectors/README.md) through the package's public API, under
 // Node.js, Deno (`deno run -A conformance.mjs DIR`) or Bun
 // (`bun conformance.mjs DIR`).  Prints each failure and one closing line
-// "N passed, N failed", counting one per data row; exits 1 on any failure.
-import { readFileSync } from "node:fs";
+// "N passed, N failed", counting one per data row; exits 1 on any failure,
+// 2 on a usage error.  A row with the wrong number of cells fails alone; a
+// file that is missing, unreadable (not UTF-8 from some line on: the rows
+// before it still count) or without data rows is one failure.
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as mitch from "./dist/index.js";
 
@@ -13,40 +16,106 @@ if (!dir) {
   console.error("usage: conformance.mjs VECTORS_DIR");
   process.exit(2);
 }
+let isDirectory = false;
+try {
+  isDirectory = statSync(dir).isDirectory();
+} catch {
+  // no such path: not a directory either
+}
+if (!isDirectory) {
+  console.error(`conformance.mjs: ${dir} is not a directory`);
+  process.exit(2);
+}
 
 let passed = 0;
 let failed = 0;
 const problems = [];
 
-function readTsv(name) {
-  const lines = readFileSync(join(dir, name), "utf8").split("\n").filter((l) => l !== "");
-  const head = lines[0].split("\t");
-  return lines.slice(1).map((line, i) => {
-    const cells = line.split("\t");
-    if (cells.length !== head.length) throw new Error(`${name} row ${i + 2}: ${cells.length} cells, header has ${head.length}`);
-    return { line: i + 2, row: Object.fromEntries(head.map((h, k) => [h, cells[k]])) };
-  });
+// A failure line quotes at most this much of what it was given: a damaged
+// file can hold a cell of megabytes.
+const QUOTE_LIMIT = 200;
+const clip = (text) => (text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}... (${text.length} characters)` : text);
+function fail(what, why) {
+  failed += 1;
+  problems.push(`${what}: ${clip(String(why))}`);
+}
+/** Why a read failed, with its code (EISDIR...) when the message does not say it. */
+function reason(err) {
+  const message = err && err.message ? err.message : String(err);
+  return err && err.code && !message.includes(err.code) ? `${err.code}: ${message}` : message;
 }
 
-/** One data row: `check` throws (or returns a message) on failure. */
+class Unreadable extends Error {}
+
+// Strict: a byte that is not UTF-8 makes the file unreadable from its line
+// on, rather than a U+FFFD that turns the line into some other row.  A BOM
+// is kept, as part of the first header cell, like any other character.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** The lines of a file, each decoded on its own so that the rows before a
+ * line that is not UTF-8 are still checked (0x0a never occurs inside a UTF-8
+ * sequence, so splitting the bytes first is safe). */
+function* utf8Lines(bytes) {
+  for (let start = 0, line = 1; start < bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    let text;
+    try {
+      text = utf8.decode(bytes.subarray(start, end));
+    } catch (err) {
+      throw new Unreadable(`unreadable at line ${line}: ${err instanceof TypeError ? "not UTF-8" : reason(err)}`);
+    }
+    yield { line, text };
+    start = end + 1;
+  }
+}
+
+/** The data rows of a TSV file (blank lines skipped) as { line, row }, or
+ * { line, wrongCells } for a row whose cells do not match the header's. */
+function* tsvRows(bytes) {
+  let head = null;
+  for (const { line, text } of utf8Lines(bytes)) {
+    if (text === "") continue;
+    const cells = text.split("\t");
+    if (head === null) head = cells;
+    else if (cells.length !== head.length) yield { line, wrongCells: `${cells.length} cells, header has ${head.length}` };
+    else yield { line, row: Object.fromEntries(head.map((h, k) => [h, cells[k]])) };
+  }
+}
+
+/** Every data row of one file through `check`, which throws on failure.  A
+ * bad row fails alone; a file that is missing, unreadable or without rows is
+ * one failure, and the other files still run. */
 function each(name, check) {
-  let rows;
+  let bytes;
   try {
-    rows = readTsv(name);
+    bytes = readFileSync(join(dir, name));
   } catch (err) {
-    failed += 1;
-    problems.push(`${name}: ${err.message}`);
+    // ENOTDIR: a file where messages/ or resolution/ should be
+    if (err && (err.code === "ENOENT" || err.code === "ENOTDIR")) fail(name, "missing");
+    else fail(name, `unreadable: ${reason(err)}`);
     return;
   }
-  for (const { line, row } of rows) {
-    try {
-      check(row);
-      passed += 1;
-    } catch (err) {
-      failed += 1;
-      problems.push(`${name} row ${line}: ${err && err.message ? err.message : err}`);
+  let rows = 0;
+  try {
+    for (const { line, row, wrongCells } of tsvRows(bytes)) {
+      rows += 1;
+      try {
+        if (wrongCells) throw new Error(wrongCells);
+        check(row);
+        passed += 1;
+      } catch (err) {
+        fail(`${name} row ${line}`, err && err.message ? err.message : err);
+      }
     }
+  } catch (err) {
+    if (!(err instanceof Unreadable)) throw err;
+    // the rows before the damage are counted, the rest of the file is one failure
+    fail(name, err.message);
+    return;
   }
+  // no header or no rows: a file cut short, not a file of no vectors
+  if (rows === 0) fail(name, "no rows");
 }
 
 const big = (s) => BigInt(s); // decimal or 0x...

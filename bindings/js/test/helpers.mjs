@@ -7,11 +7,16 @@ export * as mitch from "../dist/index.js";
 export const fromHex = (s) => new Uint8Array(s.match(/../g).map((h) => parseInt(h, 16)));
 export const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-/** Data rows of a vector file as objects (tests/vectors/README.md). */
-export function vectorRows(name) {
+/** The conformance vectors' directory (tests/vectors/README.md). */
+export function vectorsDir() {
   const dir = process.env.MITCH_VECTORS_DIR;
   if (!dir) throw new Error("MITCH_VECTORS_DIR is not set (make check sets it)");
-  const [head, ...lines] = readFileSync(join(dir, name), "utf8").split("\n").filter(Boolean);
+  return dir;
+}
+
+/** Data rows of a vector file as objects (tests/vectors/README.md). */
+export function vectorRows(name) {
+  const [head, ...lines] = readFileSync(join(vectorsDir(), name), "utf8").split("\n").filter(Boolean);
   const keys = head.split("\t");
   return lines.map((l) => Object.fromEntries(l.split("\t").map((v, i) => [keys[i], v])));
 }

@@ -3,7 +3,13 @@
 // never a half-written output.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mitch, trade } from "./helpers.mjs";
+import { Buffer } from "node:buffer";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { mitch, trade, vectorRows, vectorsDir } from "./helpers.mjs";
 
 function random(seed, n) {
   const out = new Uint8Array(n);
@@ -79,4 +85,96 @@ test("the package works in worker threads at once (no shared mutable state)", as
     w.once("error", reject);
   })));
   assert.deepEqual(results, [2010, 2010, 2010, 2010]);
+});
+
+// The conformance runner over damaged copies of the vectors, run by the
+// runtime running this file (Deno needs "run -A" before the script).
+const RUNNER = fileURLToPath(new URL("../conformance.mjs", import.meta.url));
+const RUNTIME = globalThis.Deno ? [process.execPath, "run", "-A"] : [process.execPath];
+
+function runConformance(...args) {
+  const run = spawnSync(RUNTIME[0], [...RUNTIME.slice(1), RUNNER, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+  return { status: run.status, lines: run.stdout.split("\n").filter(Boolean) };
+}
+
+/** A copy of the vectors in a fresh temp dir, `damage(path of a file)` done to it. */
+function damagedVectors(damage) {
+  const copy = mkdtempSync(join(tmpdir(), "mitch-vectors-"));
+  for (const sub of ["messages", "resolution"]) {
+    mkdirSync(join(copy, sub));
+    for (const f of readdirSync(join(vectorsDir(), sub))) copyFileSync(join(vectorsDir(), sub, f), join(copy, sub, f));
+  }
+  damage((name) => join(copy, name));
+  return copy;
+}
+
+const VECTOR_FILES = ["messages", "resolution"].flatMap((sub) =>
+  readdirSync(join(vectorsDir(), sub)).filter((f) => f.endsWith(".tsv")).map((f) => `${sub}/${f}`));
+const dataRows = (name) => vectorRows(name).length;
+const allRows = () => VECTOR_FILES.reduce((n, name) => n + dataRows(name), 0);
+/** A vector file's lines, the header line first (line n is [n - 1]). */
+const vectorLines = (name) => readFileSync(join(vectorsDir(), name), "utf8").replace(/\n$/, "").split("\n");
+const columns = (name) => vectorLines(name)[0].split("\t").length;
+
+test("conformance runner: a damaged file is one failure line, a bad row fails alone, the rest still counts", () => {
+  const huge = "9".repeat(3_000_000);
+  const quoted = `not an integer: ${huge}`; // the runner's reason, which it cuts to 200 characters
+  const copy = damagedVectors((path) => {
+    // not UTF-8 from the last line on: the rows before it still count
+    writeFileSync(path("messages/trade.tsv"), Buffer.concat([readFileSync(path("messages/trade.tsv")), Buffer.from("zz\xff\xfe\tq\n", "latin1")]));
+    unlinkSync(path("messages/order.tsv"));
+    mkdirSync(path("messages/order.tsv"));
+    writeFileSync(path("messages/tick.tsv"), "");
+    // a 3 MB line of one cell, and a row of the right width with a 3 MB cell
+    writeFileSync(path("messages/header.tsv"), readFileSync(path("messages/header.tsv"), "utf8") + "x".repeat(3_000_000) + "\n");
+    const tickerIdWidth = columns("messages/ticker_id.tsv");
+    writeFileSync(path("messages/ticker_id.tsv"), readFileSync(path("messages/ticker_id.tsv"), "utf8") +
+      [huge, ...Array(tickerIdWidth - 1).fill("0")].join("\t") + "\n");
+    // a row of two cells in the middle (line 4): the rows after it are still checked
+    const channel = vectorLines("messages/channel.tsv");
+    channel.splice(3, 0, "a\tb");
+    writeFileSync(path("messages/channel.tsv"), channel.join("\n") + "\n");
+    unlinkSync(path("resolution/providers.tsv"));
+  });
+  try {
+    const run = runConformance(copy);
+    assert.ok(run.lines.every((l) => l.length <= 300), `an unbounded failure line: ${run.lines.map((l) => l.length)}`);
+    // the reason after EISDIR is the runtime's own wording
+    const lines = run.lines.map((l) => l.replace(/^(FAIL messages\/order\.tsv: unreadable: EISDIR)\b.*/, "$1 ..."));
+    const passed = allRows() - dataRows("messages/order.tsv") - dataRows("messages/tick.tsv") - dataRows("resolution/providers.tsv");
+    assert.deepEqual({ status: run.status, lines }, {
+      status: 1,
+      lines: [
+        `FAIL messages/trade.tsv: unreadable at line ${vectorLines("messages/trade.tsv").length + 1}: not UTF-8`,
+        "FAIL messages/order.tsv: unreadable: EISDIR ...",
+        "FAIL messages/tick.tsv: no rows",
+        `FAIL messages/header.tsv row ${vectorLines("messages/header.tsv").length + 1}: 1 cells, header has ${columns("messages/header.tsv")}`,
+        `FAIL messages/ticker_id.tsv row ${vectorLines("messages/ticker_id.tsv").length + 1}: ${quoted.slice(0, 200)}... (${quoted.length} characters)`,
+        `FAIL messages/channel.tsv row 4: 2 cells, header has ${columns("messages/channel.tsv")}`,
+        "FAIL resolution/providers.tsv: missing",
+        `${passed} passed, 7 failed`,
+      ],
+    });
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+test("conformance runner: a file of only its header line fails the run", () => {
+  const copy = damagedVectors((path) => writeFileSync(path("messages/index.tsv"), vectorLines("messages/index.tsv")[0] + "\n"));
+  try {
+    const run = runConformance(copy);
+    assert.deepEqual({ status: run.status, lines: run.lines }, {
+      status: 1,
+      lines: ["FAIL messages/index.tsv: no rows", `${allRows() - dataRows("messages/index.tsv")} passed, 1 failed`],
+    });
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+test("conformance runner: exit status 2 only for a usage error", () => {
+  const nowhere = join(tmpdir(), "mitch-no-such-vectors-dir");
+  const statuses = [runConformance(), runConformance(nowhere), runConformance(RUNNER), runConformance(vectorsDir())].map((r) => r.status);
+  assert.deepEqual(statuses, [2, 2, 2, 0]);
 });
