@@ -23,12 +23,17 @@ import io.github.mitchprotocol.mitch.Ticker;
 import io.github.mitchprotocol.mitch.TickerFields;
 import io.github.mitchprotocol.mitch.TickerId;
 import io.github.mitchprotocol.mitch.Trade;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,8 +47,14 @@ import java.util.Map;
  * tests/vectors/README.md) through the binding's public API and prints one
  * closing line {@code N passed, N failed}, one count per data row.
  *
+ * <p>A missing file, a file with no data rows (empty, or its header line
+ * only) and a file that cannot be read (not UTF-8, an I/O error, a directory)
+ * are one failure each, on a line of their own naming the file; the rows read
+ * before the damage still count, and the other files still run.
+ *
  * <p>Usage: {@code java -jar mitch-conformance.jar DIR}. Exit status 0 when
- * every row passed, 1 when one failed, 2 for a usage or file error.
+ * every row passed, 1 when anything failed, 2 for a usage error (no
+ * argument, or DIR is not a directory).
  */
 public final class Conformance {
   private static final String[] MESSAGE_FILES = {"trade.tsv", "order.tsv", "tick.tsv",
@@ -51,6 +62,8 @@ public final class Conformance {
   private static final String[] RESOLUTION_FILES = {"tickers.tsv", "assets.tsv",
       "providers.tsv"};
   private static final int SHOWN_FAILURES = 20;
+  /** Characters of a cell or message quoted in a failure line, at most. */
+  private static final int QUOTED = 200;
 
   private final PrintStream log;
   private int passed;
@@ -68,66 +81,150 @@ public final class Conformance {
       System.err.println("usage: java -jar mitch-conformance.jar VECTORS_DIR");
       System.exit(2);
     }
+    // Not a directory is a usage error: without this check a mistyped DIR
+    // would be eleven "missing" failures, indistinguishable from a damaged copy.
+    Path dir = null;
+    try {
+      dir = Paths.get(args[0]);
+    } catch (InvalidPathException e) {
+      // dir stays null: reported just below
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      System.err.println("mitch-conformance: " + bounded(args[0]) + " is not a directory");
+      System.exit(2);
+      return;
+    }
     try {
       Library.version();
     } catch (LibraryLoadException e) {
       System.err.println("mitch-conformance: " + e.getMessage());
       System.exit(2);
     }
-    Result result;
-    try {
-      result = run(Paths.get(args[0]), System.err);
-    } catch (IOException e) {
-      System.err.println("mitch-conformance: " + e);
-      System.exit(2);
-      return;
-    }
+    Result result = run(dir, System.err);
     System.out.println(result.passed() + " passed, " + result.failed() + " failed");
     System.exit(result.failed() == 0 ? 0 : 1);
   }
 
-  /** Runs every file of {@code dir}; failures are described on {@code log}. */
-  public static Result run(Path dir, PrintStream log) throws IOException {
+  /**
+   * Runs every file of {@code dir}; failures are described on {@code log}.
+   * A damaged file is a failure, not an exception: the run always ends with
+   * its counts.
+   */
+  public static Result run(Path dir, PrintStream log) {
     Conformance c = new Conformance(log);
     for (String name : MESSAGE_FILES) {
-      c.file(dir.resolve("messages").resolve(name));
+      c.file(dir, "messages/" + name);
     }
     for (String name : RESOLUTION_FILES) {
-      c.file(dir.resolve("resolution").resolve(name));
+      c.file(dir, "resolution/" + name);
     }
     return new Result(c.passed, c.failed);
   }
 
-  private void file(Path path) throws IOException {
-    List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    if (lines.isEmpty()) {
-      throw new IOException(path + ": no header row");
+  /** One file, {@code name} relative to {@code dir} (the name failure lines give). */
+  private void file(Path dir, String name) {
+    Path path = dir.resolve(name);
+    if (!Files.exists(path)) {
+      fileFailure(name + ": missing");
+      return;
     }
-    String[] header = lines.get(0).split("\t", -1);
-    String name = path.getFileName().toString();
-    for (int i = 1; i < lines.size(); i++) {
-      if (lines.get(i).isEmpty()) {
-        continue;
-      }
-      String[] cells = lines.get(i).split("\t", -1);
-      String where = name + ":" + (i + 1);
-      try {
-        if (cells.length != header.length) {
-          throw new AssertionError(cells.length + " cells, the header has " + header.length);
-        }
-        Map<String, String> row = new HashMap<>();
-        for (int k = 0; k < header.length; k++) {
-          row.put(header[k], cells[k]);
-        }
-        row(name, new Row(row));
-        passed++;
-      } catch (AssertionError | RuntimeException e) {
-        failed++;
-        if (failed <= SHOWN_FAILURES) {
-          log.println("FAIL " + where + ": " + e);
+    String file = path.getFileName().toString();
+    String[] header = null;
+    int line = 0;
+    int rows = 0;
+    // Read a line at a time, so that the rows before a damaged line are
+    // checked and counted (a Reader decodes ahead in blocks and would lose
+    // them when a later byte is not UTF-8).
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+      CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+      for (String text; (text = readLine(in, utf8)) != null; ) {
+        line++;
+        if (header == null) {
+          header = text.split("\t", -1);
+        } else if (!text.isEmpty()) {
+          rows++;
+          dataRow(file, name + ":" + line, header, text);
         }
       }
+    } catch (IOException e) {
+      // The rest of the file is one failure; the other files go on.
+      fileFailure(name + ": unreadable after line " + line + ": " + describe(e));
+      return;
     }
+    if (rows == 0) {
+      // No header or no rows: a file cut short, not a file of no vectors.
+      fileFailure(name + ": no rows");
+    }
+  }
+
+  /** Checks one data row; a failure is counted and (the first few) shown. */
+  private void dataRow(String file, String where, String[] header, String text) {
+    String[] cells = text.split("\t", -1);
+    try {
+      if (cells.length != header.length) {
+        throw new AssertionError(cells.length + " cells, the header has " + header.length);
+      }
+      Map<String, String> row = new HashMap<>();
+      for (int k = 0; k < header.length; k++) {
+        row.put(header[k], cells[k]);
+      }
+      row(file, new Row(row));
+      passed++;
+    } catch (AssertionError | RuntimeException e) {
+      failed++;
+      if (failed <= SHOWN_FAILURES) {
+        // A message may quote a cell, and a damaged cell can be megabytes long.
+        log.println("FAIL " + where + ": " + bounded(e.toString()));
+      }
+    }
+  }
+
+  /**
+   * A whole file's failure: always shown (there are at most eleven, and
+   * each stands for rows that were never checked).
+   */
+  private void fileFailure(String line) {
+    failed++;
+    log.println(line);
+  }
+
+  /**
+   * The next line of {@code in} without its terminator (LF, CRLF or CR, as
+   * Files.readAllLines splits), or null at the end; a line that is not UTF-8
+   * throws MalformedInputException.
+   */
+  private static String readLine(InputStream in, CharsetDecoder utf8) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int b = in.read();
+    if (b < 0) {
+      return null;
+    }
+    while (b >= 0 && b != '\n') {
+      if (b == '\r') {
+        in.mark(1);
+        if (in.read() != '\n') {
+          in.reset();
+        }
+        break;
+      }
+      bytes.write(b);
+      b = in.read();
+    }
+    return utf8.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + bounded(message));
+  }
+
+  /** {@code text}, cut to {@link #QUOTED} characters when longer. */
+  private static String bounded(String text) {
+    if (text.length() <= QUOTED) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(QUOTED - 1)) ? QUOTED - 1 : QUOTED;
+    return text.substring(0, end) + "... (" + text.length() + " characters)";
   }
 
   private static void row(String file, Row r) {
