@@ -1,8 +1,10 @@
 // Conformance.cs - mitch-conformance.exe: every row of a vectors directory
 // (tests/vectors/README.md) through the binding's public API, and one
-// closing line "N passed, N failed" counting one per data row.
+// closing line "N passed, N failed" counting one per data row.  A file that
+// is missing, cannot be read (not UTF-8, an I/O error, a directory) or has no
+// data row is one failure line and one failed; the other files still run.
 // Usage: mono mitch-conformance.exe DIR.  Exit 0 when every row passed, 1
-// when one failed, 2 for a usage, file or loading error.
+// when one failed, 2 for a usage or loading error.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -18,6 +20,12 @@ namespace Mitch.Conformance
                                               "ticker_id.tsv", "channel.tsv", "order_book.tsv" };
     static readonly string[] ResolutionFiles = { "tickers.tsv", "assets.tsv", "providers.tsv" };
     const int ShownFailures = 20;
+    // The most characters of an exception's message (which may quote a cell,
+    // and a damaged file's cell can be megabytes) on one failure line.
+    const int ShownMessage = 200;
+    // Strict: a byte that is not UTF-8 throws instead of becoming U+FFFD, so a
+    // damaged file is reported as such rather than as rows that fail oddly.
+    static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
     readonly TextWriter log;
     public int Passed { get; private set; }
@@ -35,6 +43,12 @@ namespace Mitch.Conformance
         Console.Error.WriteLine("usage: mono mitch-conformance.exe VECTORS_DIR");
         return 2;
       }
+      // A wrong DIR is a usage error, not eleven missing files.
+      if (!Directory.Exists(args[0]))
+      {
+        Console.Error.WriteLine("mitch-conformance: " + args[0] + " is not a directory");
+        return 2;
+      }
       try
       {
         string version = Library.Version;
@@ -46,42 +60,35 @@ namespace Mitch.Conformance
         Console.Error.WriteLine("mitch-conformance: " + e.Message);
         return 2;
       }
-      Runner r;
-      try
-      {
-        r = Run(args[0], Console.Error);
-      }
-      catch (IOException e)
-      {
-        Console.Error.WriteLine("mitch-conformance: " + e.Message);
-        return 2;
-      }
+      Runner r = Run(args[0], Console.Error);
       Console.WriteLine(r.Passed + " passed, " + r.Failed + " failed");
       return r.Failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Runs every file of dir; failures are described on log.</summary>
+    /// <summary>Runs every file of dir; failures are described on log.  A
+    /// damaged file is a failure, never an exception.</summary>
     public static Runner Run(string dir, TextWriter log)
     {
       var r = new Runner(log);
       foreach (string name in MessageFiles)
-        r.File(Path.Combine(dir, "messages", name));
+        r.File(dir, "messages", name);
       foreach (string name in ResolutionFiles)
-        r.File(Path.Combine(dir, "resolution", name));
+        r.File(dir, "resolution", name);
       return r;
     }
 
-    void File(string path)
+    void File(string dir, string sub, string name)
     {
-      string[] lines = System.IO.File.ReadAllLines(path, Encoding.UTF8);
-      if (lines.Length == 0)
-        throw new IOException(path + ": no header row");
-      string[] header = lines[0].Split('\t');
-      string name = Path.GetFileName(path);
-      for (int i = 1; i < lines.Length; i++)
+      List<string> lines = Lines(Path.Combine(dir, sub, name), sub + "/" + name);
+      if (lines == null)
+        return;
+      string[] header = lines.Count > 0 ? lines[0].Split('\t') : new string[0];
+      int rows = 0;
+      for (int i = 1; i < lines.Count; i++)
       {
         if (lines[i].Length == 0)
           continue;
+        rows++;
         string[] cells = lines[i].Split('\t');
         try
         {
@@ -97,9 +104,105 @@ namespace Mitch.Conformance
         {
           Failed++;
           if (Failed <= ShownFailures)
-            log.WriteLine("FAIL " + name + ":" + (i + 1) + ": " + e.GetType().Name + ": " + e.Message);
+            log.WriteLine("FAIL " + name + ":" + (i + 1) + ": " + e.GetType().Name + ": " + Clip(e.Message));
         }
       }
+      // No header or no data row: a file cut short, not a file of no vectors.
+      if (rows == 0)
+        FileFailed(sub + "/" + name, "no rows");
+    }
+
+    /// <summary>The lines of the file at path, strictly UTF-8; null (and one
+    /// failure for shown, its name under the vectors directory) when it is
+    /// missing or cannot be read.  The whole file is read before any row
+    /// runs, so a damaged file counts no row, wherever its damage is.</summary>
+    List<string> Lines(string path, string shown)
+    {
+      if (Directory.Exists(path))
+      {
+        FileFailed(shown, "unreadable: a directory, not a file");
+        return null;
+      }
+      if (!System.IO.File.Exists(path))
+      {
+        FileFailed(shown, "missing");
+        return null;
+      }
+      byte[] bytes;
+      string text;
+      try
+      {
+        bytes = System.IO.File.ReadAllBytes(path);
+      }
+      catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+      {
+        FileFailed(shown, "unreadable: " + e.GetType().Name + ": " + Clip(e.Message));
+        return null;
+      }
+      try
+      {
+        text = StrictUtf8.GetString(bytes);
+      }
+      catch (DecoderFallbackException e)
+      {
+        // Mono's e.Index is not the byte's offset: find the line by decoding each.
+        FileFailed(shown, "unreadable: line " + FirstNonUtf8Line(bytes) + " is not UTF-8 (bytes "
+                   + (e.BytesUnknown == null ? "?" : ToHex(e.BytesUnknown.Take(8).ToArray())) + ")");
+        return null;
+      }
+      // A UTF-8 byte order mark is still UTF-8 (ReadAllLines, used before, dropped it too).
+      if (text.Length > 0 && text[0] == '\uFEFF')
+        text = text.Substring(1);
+      // Lines as ReadAllLines splits them: \n, \r\n or \r.
+      var lines = new List<string>();
+      using (var reader = new StringReader(text))
+      {
+        string line;
+        while ((line = reader.ReadLine()) != null)
+          lines.Add(line);
+      }
+      return lines;
+    }
+
+    /// <summary>The number (from 1) of the first line of bytes that is not
+    /// UTF-8.  No UTF-8 sequence contains a newline byte, so lines decode
+    /// apart.</summary>
+    static int FirstNonUtf8Line(byte[] bytes)
+    {
+      int line = 1, start = 0;
+      for (int i = 0; i <= bytes.Length; i++)
+      {
+        if (i < bytes.Length && bytes[i] != (byte)'\n')
+          continue;
+        try
+        {
+          StrictUtf8.GetCharCount(bytes, start, i - start);
+        }
+        catch (DecoderFallbackException)
+        {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+      return line - 1;
+    }
+
+    /// <summary>A failure of a whole file: always shown (there are at most
+    /// eleven), unlike row failures after the first ShownFailures.</summary>
+    void FileFailed(string shown, string why)
+    {
+      Failed++;
+      log.WriteLine("FAIL " + shown + ": " + why);
+    }
+
+    /// <summary>message cut to ShownMessage characters (not inside a surrogate pair).</summary>
+    static string Clip(string message)
+    {
+      if (message == null || message.Length <= ShownMessage)
+        return message;
+      int n = char.IsHighSurrogate(message[ShownMessage - 1]) ? ShownMessage - 1 : ShownMessage;
+      return message.Substring(0, n) + "... (" + message.Length + " characters)";
     }
 
     static void Check(string file, Row r)
