@@ -8,7 +8,15 @@
  * order_book}.tsv and DIR/resolution/{tickers,assets,providers}.tsv (format:
  * DIR/README.md), prints each failing row on stderr as FILE:LINE: what, and
  * closes with one line on stdout, "N passed, N failed", one per data row.
- * Exit status 0 only when no row failed.
+ * Exit status 0 only when no row failed, 2 for a usage error.
+ *
+ * A damaged directory is failures, never a crash or a silent pass: a file
+ * that is missing, cannot be read (an I/O error, a directory), or has no
+ * header or no data rows is one failure line (FILE: missing / unreadable:
+ * why / no rows), the rows read before an I/O error still count; a line
+ * that is not UTF-8, longer than 1 MiB, or has another number of cells is
+ * its own failing row and the rest of the file is still checked.  Failure
+ * lines quote at most 64 bytes of a cell.
  *
  * A body row is encoded and must give exactly the expected bytes (or fail
  * with status n for ERRn, through the try_ call and as the matching
@@ -23,7 +31,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -33,11 +40,23 @@ namespace {
 
 /* ---- the TSV files ----------------------------------------------------- */
 
+/* A longer line is a failing row, not the end of its file: only this much of
+   it is kept (a damaged file can hold a line of any length). */
+constexpr std::size_t max_line = 1 << 20;
+
+struct row {
+  std::size_t line = 0;                    /* in the file (the header is line 1) */
+  std::vector<std::string> cells;
+  std::string damage;                      /* why the line cannot be a row: it fails */
+};
+
 struct table {
   std::string file;                        /* for messages: "messages/trade.tsv" */
   std::vector<std::string> columns;        /* the header row */
-  std::vector<std::vector<std::string>> rows;
-  bool loaded = false;
+  std::vector<row> rows;
+  bool missing = false;
+  std::size_t lines = 0;                   /* lines read, the header included */
+  std::string unreadable;                  /* why the lines after `lines` could not be read */
 };
 
 std::vector<std::string> split_tabs(const std::string &line) {
@@ -52,25 +71,156 @@ std::vector<std::string> split_tabs(const std::string &line) {
   }
 }
 
+/* The offset of the first byte of s that is not well-formed UTF-8 (RFC 3629:
+   no overlong forms, no surrogates, nothing above U+10FFFF; what Go's
+   utf8.Valid and Python's decoder accept), or npos. */
+std::size_t utf8_error(const std::string &s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned c = static_cast<unsigned char>(s[i]);
+    std::size_t len;
+    unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      lo = c == 0xE0 ? 0xA0 : 0x80;
+      hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      lo = c == 0xF0 ? 0x90 : 0x80;
+      hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return i;
+    }
+    if (s.size() - i < len)
+      return i;
+    unsigned c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c1 < lo || c1 > hi)
+      return i;
+    for (std::size_t k = 2; k < len; k++)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+        return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+/* One line of f without its "\n" (at most max_line bytes of it; too_long
+   says there were more); false at the end of the file or on a read error,
+   which then sets err (an errno value). */
+bool read_line(std::FILE *f, std::string &line, bool &too_long, int &err) {
+  line.clear();
+  too_long = false;
+  bool any = false;
+  for (;;) {
+    errno = 0;
+    int c = std::getc(f);
+    if (c == EOF) {
+      if (std::ferror(f)) {
+        err = errno != 0 ? errno : EIO;
+        return false; /* a line cut short by the error is not a row */
+      }
+      return any;
+    }
+    any = true;
+    if (c == '\n')
+      return true;
+    if (line.size() < max_line)
+      line.push_back(static_cast<char>(c));
+    else
+      too_long = true;
+  }
+}
+
+/* A file of DIR: its rows up to the end or to a read error.  A damaged
+   line (too long, not UTF-8) is a row that fails, so that the rest of the
+   file is still checked. */
 table load(const std::string &dir, const std::string &file) {
   table t;
   t.file = file;
-  std::ifstream in(dir + "/" + file, std::ios::binary);
-  if (!in)
+  std::FILE *in = std::fopen((dir + "/" + file).c_str(), "rb");
+  if (!in) {
+    if (errno == ENOENT)
+      t.missing = true;
+    else
+      t.unreadable = std::strerror(errno);
     return t;
+  }
   std::string line;
-  if (!std::getline(in, line))
-    return t;
-  t.columns = split_tabs(line);
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  int err = 0;
+  while (read_line(in, line, too_long, err)) {
+    t.lines++;
     if (!line.empty() && line.back() == '\r')
       line.pop_back();
-    if (line.empty())
+    if (t.lines == 1) {
+      t.columns = split_tabs(line); /* too long or not UTF-8: not the README's */
       continue;
-    t.rows.push_back(split_tabs(line));
+    }
+    if (line.empty() && !too_long)
+      continue;
+    row r;
+    r.line = t.lines;
+    std::size_t bad = utf8_error(line);
+    if (too_long) {
+      r.damage = "the line is longer than " + std::to_string(max_line) + " bytes";
+    } else if (line.find('\0') != std::string::npos) {
+      /* strtoull and friends would stop at it and pass the cell */
+      r.damage = "a NUL byte at offset " + std::to_string(line.find('\0'));
+    } else if (bad != std::string::npos) {
+      char what[64];
+      std::snprintf(what, sizeof what, "not UTF-8 (byte 0x%02x at offset %zu)",
+                    static_cast<unsigned>(static_cast<unsigned char>(line[bad])), bad);
+      r.damage = what;
+    } else {
+      r.cells = split_tabs(line);
+    }
+    t.rows.push_back(std::move(r));
   }
-  t.loaded = true;
+  if (err != 0)
+    t.unreadable = std::strerror(err);
+  std::fclose(in);
   return t;
+}
+
+/* A cell as a failure line quotes it: at most 64 bytes of it, control bytes
+   as \xHH (a damaged file can hold a cell of a megabyte). */
+std::string shown(const std::string &s) {
+  std::size_t n = s.size();
+  if (n > 64) {
+    n = 64;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+      n--; /* not inside a UTF-8 sequence */
+  }
+  std::string out = "\"";
+  for (std::size_t k = 0; k < n; k++) {
+    unsigned c = static_cast<unsigned char>(s[k]);
+    if (c < 0x20 || c == 0x7F) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\x%02x", c);
+      out += esc;
+    } else {
+      out += s[k];
+    }
+  }
+  out += n < s.size() ? "\"..." : "\"";
+  return out;
+}
+
+/* A failure line's reason, at most about 240 bytes. */
+std::string bounded(std::string what) {
+  if (what.size() > 240) {
+    std::size_t n = 240;
+    while (n > 0 && (static_cast<unsigned char>(what[n]) & 0xC0) == 0x80)
+      n--;
+    what.resize(n);
+    what += "...";
+  }
+  return what;
 }
 
 /* One failure: why a row did not pass (thrown by the parsers and checks,
@@ -90,41 +240,41 @@ std::uint64_t unsigned_cell(const std::string &s, std::uint64_t max, const char 
     p += 2;
   }
   if (*p == '\0' || *p == '-' || *p == '+' || *p == ' ')
-    fail(std::string(column) + " \"" + s + "\" is not a number");
+    fail(std::string(column) + " " + shown(s) + " is not a number");
   errno = 0;
   char *end = nullptr;
   unsigned long long v = std::strtoull(p, &end, base);
   if (errno != 0 || *end != '\0' || v > max)
-    fail(std::string(column) + " \"" + s + "\" is not a number in range");
+    fail(std::string(column) + " " + shown(s) + " is not a number in range");
   return v;
 }
 
 std::int64_t signed_cell(const std::string &s, std::int64_t min, std::int64_t max,
                          const char *column) {
   if (s.empty() || s[0] == ' ' || s[0] == '+')
-    fail(std::string(column) + " \"" + s + "\" is not a number");
+    fail(std::string(column) + " " + shown(s) + " is not a number");
   errno = 0;
   char *end = nullptr;
   long long v = std::strtoll(s.c_str(), &end, 10);
   if (errno != 0 || *end != '\0' || v < min || v > max)
-    fail(std::string(column) + " \"" + s + "\" is not a number in range");
+    fail(std::string(column) + " " + shown(s) + " is not a number in range");
   return v;
 }
 
 /* C99 hex floats, nan and inf, exactly (strtod reads them all). */
 double double_cell(const std::string &s, const char *column) {
   if (s.empty() || s[0] == ' ')
-    fail(std::string(column) + " \"" + s + "\" is not a float");
+    fail(std::string(column) + " " + shown(s) + " is not a float");
   char *end = nullptr;
   double d = std::strtod(s.c_str(), &end);
   if (*end != '\0')
-    fail(std::string(column) + " \"" + s + "\" is not a float");
+    fail(std::string(column) + " " + shown(s) + " is not a float");
   return d;
 }
 
 char char_cell(const std::string &s, const char *column) {
   if (s.size() != 1)
-    fail(std::string(column) + " \"" + s + "\" is not one character");
+    fail(std::string(column) + " " + shown(s) + " is not one character");
   return s[0];
 }
 
@@ -153,7 +303,7 @@ int error_of(const std::string &expect) {
     return 0;
   std::uint64_t n = unsigned_cell(expect.substr(3), 99, "expect");
   if (n == 0)
-    fail("expect \"" + expect + "\" is not ERRn");
+    fail("expect " + shown(expect) + " is not ERRn");
   return static_cast<int>(n);
 }
 
@@ -538,32 +688,49 @@ int main(int argc, char **argv) {
   };
   unsigned long passed = 0, failed = 0;
   for (const auto &f : files) {
+    /* A file that is missing, unreadable or has no rows is one failure; a
+       damaged row fails alone and the rest of its file is still checked. */
     table t = load(dir, f.path);
-    if (!t.loaded) {
-      std::fprintf(stderr, "%s: cannot read %s/%s\n", f.path, dir.c_str(), f.path);
+    if (t.missing) {
+      std::fprintf(stderr, "%s: missing\n", f.path);
       failed++;
       continue;
     }
-    if (t.columns != f.columns) {
+    if (t.lines > 0 && t.columns != f.columns) {
       std::fprintf(stderr, "%s: the columns are not the README's; its %zu rows fail\n", f.path,
                    t.rows.size());
       failed += t.rows.size() ? t.rows.size() : 1;
       continue;
     }
-    for (std::size_t i = 0; i < t.rows.size(); i++) {
+    for (const row &r : t.rows) {
       try {
-        if (t.rows[i].size() != t.columns.size())
-          fail("the row has " + std::to_string(t.rows[i].size()) + " cells, not " +
+        if (!r.damage.empty())
+          fail(r.damage);
+        if (r.cells.size() != t.columns.size())
+          fail("the row has " + std::to_string(r.cells.size()) + " cells, not " +
                std::to_string(t.columns.size()));
-        f.check(row_view(t, t.rows[i]));
+        f.check(row_view(t, r.cells));
         passed++;
       } catch (const row_failure &e) {
-        std::fprintf(stderr, "%s:%zu: %s\n", f.path, i + 2, e.what.c_str());
+        std::fprintf(stderr, "%s:%zu: %s\n", f.path, r.line, bounded(e.what).c_str());
         failed++;
       } catch (const std::exception &e) {
-        std::fprintf(stderr, "%s:%zu: unexpected exception: %s\n", f.path, i + 2, e.what());
+        std::fprintf(stderr, "%s:%zu: unexpected exception: %s\n", f.path, r.line,
+                     bounded(e.what()).c_str());
         failed++;
       }
+    }
+    if (!t.unreadable.empty()) {
+      if (t.lines == 0)
+        std::fprintf(stderr, "%s: unreadable: %s\n", f.path, t.unreadable.c_str());
+      else
+        std::fprintf(stderr, "%s: unreadable after line %zu: %s\n", f.path, t.lines,
+                     t.unreadable.c_str());
+      failed++;
+    } else if (t.rows.empty()) {
+      /* no header or no rows: a file cut short, not a file of no vectors */
+      std::fprintf(stderr, "%s: no rows\n", f.path);
+      failed++;
     }
   }
   std::printf("%lu passed, %lu failed\n", passed, failed);
