@@ -3,8 +3,11 @@
 //
 //	cd bindings/go && PKG_CONFIG_PATH=<build dir> go run ./cmd/mitch-conformance ../../tests/vectors
 //
-// Failing rows go to stderr as FILE:LINE: why; the exit status is 0 only
-// when no row failed.
+// Failing rows go to stderr as FILE:LINE: why (a line that is not UTF-8,
+// is longer than 1 MiB or has another number of cells fails alone, the
+// rest of its file is still checked); a file that is missing, unreadable
+// or has no rows is one line, FILE: missing / unreadable: why / no rows.
+// The exit status is 0 only when nothing failed, 2 for a usage error.
 package main
 
 import (

@@ -10,11 +10,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mitch-protocol/libmitch/bindings/go/mitch"
 )
@@ -23,8 +26,13 @@ import (
 type Row struct {
 	File  string            // "messages/trade.tsv"
 	Line  int               // in the file (the header is line 1)
-	Cells map[string]string // by column name
+	Cells map[string]string // by column name; nil if the line is not a row
+	Err   error             // why the line is not a row (cells, length, NUL, not UTF-8)
 }
+
+// MaxLine is the longest line a vector file may hold: a longer one is a
+// row that fails, not the end of its file (nor a line held in memory).
+const MaxLine = 1 << 20
 
 // File is one vector file: its columns and the check of each row.
 type File struct {
@@ -50,49 +58,136 @@ var Files = []File{
 	{"resolution/providers.tsv", []string{"query", "min_confidence", "expect_id", "expect_name"}, providerRow},
 }
 
-// Load reads a vector file: its rows, or why it cannot be used (missing,
-// other columns, a row with another number of cells).
+// Load reads a vector file: its rows, and why the file cannot be used
+// (missing, unreadable, other columns, no rows), if so.  After a read error
+// the rows before it are returned with the error.  A line that is not UTF-8,
+// holds a NUL, is longer than MaxLine or has another number of cells is a
+// row whose Err says so: CheckRow fails it and the rest of the file is still read.
 func Load(dir string, f File) ([]Row, error) {
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
-	if err != nil {
-		return nil, err
+	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(f.Path)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errors.New("missing")
+	} else if err != nil {
+		return nil, fmt.Errorf("unreadable: %v", err)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	defer in.Close()
+	br := bufio.NewReader(in)
 	var rows []Row
 	line := 0
-	for sc.Scan() {
+	for {
+		b, long, err := readLine(br)
+		if err != nil && err != io.EOF {
+			// a line cut short by the error is not a row
+			if line == 0 {
+				return rows, fmt.Errorf("unreadable: %v", err)
+			}
+			return rows, fmt.Errorf("unreadable after line %d: %v", line, err)
+		}
+		if err == io.EOF && len(b) == 0 && !long {
+			break
+		}
 		line++
-		text := strings.TrimSuffix(sc.Text(), "\r")
+		text := strings.TrimSuffix(string(b), "\r")
 		if line == 1 {
+			if long {
+				return nil, fmt.Errorf("the header is longer than %d bytes, not the README's columns", MaxLine)
+			}
 			if got := strings.Split(text, "\t"); strings.Join(got, "\t") != strings.Join(f.Columns, "\t") {
-				return nil, fmt.Errorf("%s: columns %q, not the README's %q", f.Path, got, f.Columns)
+				return nil, fmt.Errorf("columns %q, not the README's %q", got, f.Columns)
 			}
-			continue
-		}
-		if text == "" {
-			continue
-		}
-		cells := strings.Split(text, "\t")
-		row := Row{File: f.Path, Line: line, Cells: map[string]string{}}
-		if len(cells) != len(f.Columns) {
-			row.Cells = nil // the check reports it
-		} else {
-			for i, c := range f.Columns {
-				row.Cells[c] = cells[i]
+		} else if long {
+			rows = append(rows, Row{File: f.Path, Line: line, Err: fmt.Errorf("the line is longer than %d bytes", MaxLine)})
+		} else if k := strings.IndexByte(text, 0); k >= 0 {
+			// as the C++ runner: a NUL is no cell's content
+			rows = append(rows, Row{File: f.Path, Line: line, Err: fmt.Errorf("a NUL byte at offset %d", k)})
+		} else if !utf8.ValidString(text) {
+			k := 0
+			for k < len(text) {
+				r, n := utf8.DecodeRuneInString(text[k:])
+				if r == utf8.RuneError && n <= 1 {
+					break
+				}
+				k += n
 			}
+			rows = append(rows, Row{File: f.Path, Line: line, Err: fmt.Errorf("not UTF-8 (byte 0x%02x at offset %d)", text[k], k)})
+		} else if text != "" {
+			cells := strings.Split(text, "\t")
+			row := Row{File: f.Path, Line: line, Cells: map[string]string{}}
+			if len(cells) != len(f.Columns) {
+				row.Cells = nil
+				row.Err = fmt.Errorf("the row has %d cells, not %d", len(cells), len(f.Columns))
+			} else {
+				for i, c := range f.Columns {
+					row.Cells[c] = cells[i]
+				}
+			}
+			rows = append(rows, row)
 		}
-		rows = append(rows, row)
+		if err == io.EOF {
+			break
+		}
 	}
-	return rows, sc.Err()
+	if line == 0 || len(rows) == 0 {
+		// no header or no rows: a file cut short, not a file of no vectors
+		return nil, errors.New("no rows")
+	}
+	return rows, nil
+}
+
+// readLine reads one line without its "\n", keeping at most MaxLine bytes
+// of it (long: there were more, read and dropped); io.EOF comes with the
+// last line if it has no "\n".
+func readLine(br *bufio.Reader) (line []byte, long bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if err == nil {
+			chunk = chunk[:len(chunk)-1]
+		}
+		if !long && len(line)+len(chunk) <= MaxLine {
+			line = append(line, chunk...)
+		} else {
+			line, long = nil, true
+		}
+		if err != bufio.ErrBufferFull {
+			return line, long, err
+		}
+	}
 }
 
 // CheckRow runs a file's check on one row.
 func CheckRow(f File, r Row) error {
+	if r.Err != nil {
+		return r.Err
+	}
 	if r.Cells == nil {
 		return errors.New("the row does not have one cell per column")
 	}
 	return f.Check(r)
+}
+
+// shown is a cell as a failure quotes it: at most 64 bytes of it (a damaged
+// file can hold a cell of a megabyte).
+func shown(s string) string {
+	if len(s) <= 64 {
+		return strconv.Quote(s)
+	}
+	n := 64
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strconv.Quote(s[:n]) + "..."
+}
+
+// bounded is a failure's reason, at most about 240 bytes of it.
+func bounded(s string) string {
+	if len(s) <= 240 {
+		return s
+	}
+	n := 240
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // ---- cells ----------------------------------------------------------------
@@ -105,7 +200,7 @@ func u(r Row, col string, bits int) uint64 {
 	s := r.Cells[col]
 	v, err := strconv.ParseUint(strings.TrimPrefix(s, "0x"), base(s), bits)
 	if err != nil || s == "" || s[0] == '+' {
-		panic(cellError{fmt.Sprintf("%s %q is not a %d-bit unsigned number", col, s, bits)})
+		panic(cellError{fmt.Sprintf("%s %s is not a %d-bit unsigned number", col, shown(s), bits)})
 	}
 	return v
 }
@@ -121,7 +216,7 @@ func i(r Row, col string, bits int) int64 {
 	s := r.Cells[col]
 	v, err := strconv.ParseInt(s, 10, bits)
 	if err != nil || s == "" || s[0] == '+' {
-		panic(cellError{fmt.Sprintf("%s %q is not a %d-bit signed number", col, s, bits)})
+		panic(cellError{fmt.Sprintf("%s %s is not a %d-bit signed number", col, shown(s), bits)})
 	}
 	return v
 }
@@ -131,7 +226,7 @@ func f(r Row, col string) float64 {
 	s := r.Cells[col]
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		panic(cellError{fmt.Sprintf("%s %q is not a float", col, s)})
+		panic(cellError{fmt.Sprintf("%s %s is not a float", col, shown(s))})
 	}
 	return v
 }
@@ -139,7 +234,7 @@ func f(r Row, col string) float64 {
 func char(r Row, col string) byte {
 	s := r.Cells[col]
 	if len(s) != 1 {
-		panic(cellError{fmt.Sprintf("%s %q is not one character", col, s)})
+		panic(cellError{fmt.Sprintf("%s %s is not one character", col, shown(s))})
 	}
 	return s[0]
 }
@@ -150,7 +245,7 @@ func expect(r Row, col string) (string, mitch.Status) {
 	if strings.HasPrefix(s, "ERR") {
 		n, err := strconv.Atoi(s[3:])
 		if err != nil || n <= 0 || n > 99 || s[3] == '0' {
-			panic(cellError{fmt.Sprintf("%s %q is not ERRn", col, s)})
+			panic(cellError{fmt.Sprintf("%s %s is not ERRn", col, shown(s))})
 		}
 		return "", mitch.Status(n)
 	}
@@ -160,7 +255,7 @@ func expect(r Row, col string) (string, mitch.Status) {
 func unhex(s string, size int) []byte {
 	b, err := hex.DecodeString(s)
 	if err != nil || len(b) != size {
-		panic(cellError{fmt.Sprintf("%q is not %d bytes of hex", s, size)})
+		panic(cellError{fmt.Sprintf("%s is not %d bytes of hex", shown(s), size)})
 	}
 	return b
 }
@@ -458,23 +553,23 @@ func providerRow(r Row) (err error) {
 }
 
 // Run checks every row of every file under dir; each failure is reported
-// through report (file:line: why).  A file that cannot be read counts as
-// one failure.
+// through report (file:line: why, at most about 240 bytes of why).  A file
+// that is missing, unreadable or has no rows counts as one failure, after
+// the rows read before a read error.
 func Run(dir string, report func(string)) (passed, failed int) {
 	for _, file := range Files {
 		rows, err := Load(dir, file)
-		if err != nil {
-			report(fmt.Sprintf("%s: %v", file.Path, err))
-			failed++
-			continue
-		}
 		for _, row := range rows {
 			if err := CheckRow(file, row); err != nil {
-				report(fmt.Sprintf("%s:%d: %v", row.File, row.Line, err))
+				report(fmt.Sprintf("%s:%d: %s", row.File, row.Line, bounded(err.Error())))
 				failed++
 			} else {
 				passed++
 			}
+		}
+		if err != nil {
+			report(fmt.Sprintf("%s: %s", file.Path, bounded(err.Error())))
+			failed++
 		}
 	}
 	return passed, failed
