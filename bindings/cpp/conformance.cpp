@@ -36,6 +36,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace {
 
 /* ---- the TSV files ----------------------------------------------------- */
@@ -657,6 +659,12 @@ int main(int argc, char **argv) {
     return 2;
   }
   const std::string dir = argv[1];
+  struct stat st;
+  if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    // a mistyped DIR is a usage error, not eleven missing files
+    std::fprintf(stderr, "%s: %s is not a directory\n", argv[0], dir.c_str());
+    return 2;
+  }
   const std::vector<vector_file> files = {
       {"messages/trade.tsv", {"ticker_id", "price", "quantity", "trade_id", "side", "expect"}, trade_row},
       {"messages/order.tsv",

@@ -142,4 +142,11 @@ check rows "$total" \
   'messages/trade.tsv:5: ticker_id "7777777777*"... is not *' \
   'messages/trade.tsv:7: the row has 5 cells, not 6' \
   "messages/trade.tsv:8: a NUL byte at offset $(sed -n 2p "$t" | cut -f 1 | awk '{ print length($0) }')"
+
+# A DIR that is not a directory is a usage error (2), not eleven missing files.
+for bad in "$tmp/no-such-dir" "$vectors/messages/trade.tsv"; do
+  "$runner" "$bad" >/dev/null 2>&1
+  rc=$?
+  [ "$rc" -eq 2 ] || { echo "FAIL: mitch-conformance $bad exited $rc, want 2"; status=1; }
+done
 exit $status

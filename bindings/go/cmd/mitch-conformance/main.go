@@ -22,6 +22,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: mitch-conformance VECTORS_DIR")
 		os.Exit(2)
 	}
+	// a mistyped DIR is a usage error, not eleven missing files
+	if info, err := os.Stat(os.Args[1]); err != nil || !info.IsDir() {
+		fmt.Fprintf(os.Stderr, "mitch-conformance: %s is not a directory\n", os.Args[1])
+		os.Exit(2)
+	}
 	passed, failed := conformance.Run(os.Args[1], func(msg string) { fmt.Fprintln(os.Stderr, msg) })
 	fmt.Printf("%d passed, %d failed\n", passed, failed)
 	if failed > 0 || passed == 0 {
