@@ -111,12 +111,15 @@ def pack_trade(ticker_id: int, price: float, quantity: int, trade_id: int, side:
     """``mitch_pack_trade``: the 32 bytes of a trade body."""
     out = _Body32()
     try:
-        # one expression checks every width (a negative value shifts to -1)
-        if not ((ticker_id >> 64) | (quantity >> 32) | (trade_id >> 32) | (side >> 8)):
+        # one expression checks every width (a negative value shifts to -1);
+        # only a plain int is judged here: the truth of a numpy array is an
+        # error, or for an empty one a deprecation warning
+        widths = (ticker_id >> 64) | (quantity >> 32) | (trade_id >> 32) | (side >> 8)
+        if type(widths) is int and not widths:
             status = _pack_trade(ticker_id, price, quantity, trade_id, side, out)
             if not status:
                 return out.raw
-    except (TypeError, ValueError, ArgumentError):  # ValueError: the truth of an array
+    except (TypeError, ValueError, ArgumentError):
         pass
     # the slow, exact path: numpy scalars, bad widths or types, or a refusal
     args = _exact(Trade, (ticker_id, price, quantity, trade_id, side))
@@ -144,10 +147,11 @@ def pack_order(ticker_id: int, order_id: int, price: float, quantity: int, order
     """``mitch_pack_order``: the 32 bytes of an order body."""
     args: Tuple[Any, ...] = (ticker_id, order_id, price, quantity, order_type, side, expiry_ms)
     try:
-        if (ticker_id >> 64) | (order_id >> 32) | (quantity >> 32) | (order_type >> 8) | \
-                (side >> 8) | (expiry_ms >> 64):
+        widths = (ticker_id >> 64) | (order_id >> 32) | (quantity >> 32) | \
+            (order_type >> 8) | (side >> 8) | (expiry_ms >> 64)
+        if type(widths) is not int or widths:  # not a plain int: see pack_trade
             args = _exact(Order, args)
-    except (TypeError, ValueError):  # ValueError: the truth of an array
+    except (TypeError, ValueError):
         args = _exact(Order, args)
     out = _Body32()
     try:
@@ -176,9 +180,10 @@ def pack_tick(ticker_id: int, bid_price: float, ask_price: float, bid_volume: in
     """``mitch_pack_tick``: the 32 bytes of a tick body."""
     args: Tuple[Any, ...] = (ticker_id, bid_price, ask_price, bid_volume, ask_volume)
     try:
-        if (ticker_id >> 64) | (bid_volume >> 32) | (ask_volume >> 32):
+        widths = (ticker_id >> 64) | (bid_volume >> 32) | (ask_volume >> 32)
+        if type(widths) is not int or widths:  # not a plain int: see pack_trade
             args = _exact(Tick, args)
-    except (TypeError, ValueError):  # ValueError: the truth of an array
+    except (TypeError, ValueError):
         args = _exact(Tick, args)
     out = _Body32()
     try:

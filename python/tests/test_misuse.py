@@ -121,6 +121,20 @@ def test_an_array_where_one_value_belongs_is_a_type_error_naming_the_argument(ca
 
 
 @needs_numpy
+@pytest.mark.parametrize("call", [
+    lambda a: mitch.pack_trade(a, 1.0, 1, 1, 0),
+    lambda a: mitch.pack_tick(a, 1.0, 1.1, 1, 1),
+    lambda a: mitch.pack_order(a, 1, 1.0, 1, 0, 0, 0),
+])
+def test_an_empty_array_as_a_number_warns_nothing_and_is_a_type_error(call):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy: "the truth value of an empty array"
+        err = quick(call, numpy.array([], numpy.uint64))
+    assert isinstance(err, mitch.MitchTypeError) and err.field == "ticker_id"
+
+
+@needs_numpy
 def test_a_numpy_integer_offset_works_and_fails_like_an_int():
     wire = numpy.frombuffer(b"\0" * 5 + TRADE, numpy.uint8)
     assert mitch.flat.unpack_trade(wire, numpy.int64(5)) == mitch.flat.unpack_trade(TRADE)
