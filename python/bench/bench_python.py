@@ -179,23 +179,45 @@ def scalar_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
                                                   "%.0f" % c))
 
 
-def run_scalar_calls(spec: str) -> None:
-    """--run-scalar ROW,KIND,N: N calls of one scalar row's call (KIND 0)
-    or bare call (KIND 1) after 200 warm-up calls, for instructions_section."""
-    row, kind, n = (int(v) for v in spec.split(","))
-    fn = scalar_rows()[row][2 + kind]
+def unpack_pieces() -> List[Tuple[str, Callable[[], Any]]]:
+    """What mitch.unpack_trade does besides its C call, each part alone
+    (as mitch.codec does it), and an empty call to subtract."""
+    from mitch import _ffi, codec
+    wire = mitch.Trade(EURUSD, 1.0850, 1000, 7, mitch.OrderSide.BUY).pack()
+    s = _ffi.TradeStruct()
+    codec._trade_decode(wire, 32, s)
+    values = codec._trade_host(s)
+    return [("a TradeStruct for C to fill", _ffi.TradeStruct),
+            ("its members, one struct unpack", lambda: codec._trade_host(s)),
+            ("the Trade built from them", lambda: codec._make_trade(values)),
+            ("(an empty call: the lambda)", lambda: None)]
+
+
+def counted_function(spec: str) -> Callable[[], Any]:
+    """The function a --run-scalar spec names: "row,I,KIND" is scalar row
+    I's call (KIND 0) or bare call (KIND 1), "piece,I" unpack piece I."""
+    what, *numbers = spec.split(",")
+    if what == "row":
+        return scalar_rows()[int(numbers[0])][2 + int(numbers[1])]
+    return unpack_pieces()[int(numbers[0])][1]
+
+
+def run_scalar_calls(spec: str, n: int) -> None:
+    """--run-scalar SPEC --calls N: N calls of one counted function after
+    200 warm-up calls, for instructions_section."""
+    fn = counted_function(spec)
     for _ in range(200):
         fn()
     for _ in range(n):
         fn()
 
 
-def count_instructions(row: int, kind: int, n: int) -> int:
+def count_instructions(spec: str, n: int) -> int:
     """Instructions callgrind counts in a whole interpreter running
     run_scalar_calls (start-up included)."""
     out = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-         os.path.abspath(__file__), "--run-scalar", "%d,%d,%d" % (row, kind, n)],
+         os.path.abspath(__file__), "--run-scalar", spec, "--calls", str(n)],
         # str hashes are salted per process, which moves dict probing and
         # so the count by a few percent: one fixed seed for every run
         capture_output=True, text=True, check=True, env=dict(os.environ, PYTHONHASHSEED="0"))
@@ -205,12 +227,17 @@ def count_instructions(row: int, kind: int, n: int) -> int:
     raise RuntimeError("callgrind printed no total:\n" + out.stderr[-2000:])
 
 
+def instructions_per_call(spec: str, n: int) -> float:
+    """The difference of two runs (1,000 and 1,000 + n calls), so that
+    start-up and warm-up cancel."""
+    return (count_instructions(spec, 1000 + n) - count_instructions(spec, 1000)) / n
+
+
 def instructions_section(args: argparse.Namespace) -> None:
     """The scalar ratios in instructions, not seconds: callgrind counts the
     same total for the same binary and input whatever else the machine
     does, so on a loaded or virtual machine this is the repeatable figure.
-    Each call is counted as the difference of two runs (1,000 and 1,000 +
-    --calls/10 calls) so start-up and warm-up cancel."""
+    Then what unpack_trade adds to its C call, piece by piece."""
     if shutil.which("valgrind") is None:
         print("\nScalar calls in instructions: skipped (valgrind is not installed)")
         return
@@ -219,12 +246,15 @@ def instructions_section(args: argparse.Namespace) -> None:
           " around each call counted in both):" % n)
     print("  %-36s %8s %9s %7s  %s" % ("operation", "python", "bare call", "ratio", "target"))
     for i, (label, _, _, _) in enumerate(scalar_rows()):
-        per_call = [(count_instructions(i, kind, 1000 + n) - count_instructions(i, kind, 1000))
-                    / n for kind in (0, 1)]
-        ratio = per_call[0] / per_call[1]
+        python, bare = (instructions_per_call("row,%d,%d" % (i, kind), n) for kind in (0, 1))
         print("  %-36s %8.0f %9.0f %6.2fx  <= 1.50x %s" % (
-            label, per_call[0], per_call[1], ratio,
-            target(ratio <= 1.5, label + " (instructions)")))
+            label, python, bare, python / bare,
+            target(python / bare <= 1.5, label + " (instructions)")))
+    counts = [instructions_per_call("piece,%d" % i, n) for i in range(len(unpack_pieces()))]
+    empty = counts[-1]
+    print("  what mitch.unpack_trade adds to its C call, instructions per call:")
+    for (label, _), count in zip(unpack_pieces()[:-1], counts):
+        print("    %-34s %8.0f" % (label, count - empty))
 
 
 def book_section(args: argparse.Namespace, c_ns: Dict[str, float]) -> None:
@@ -516,10 +546,10 @@ def main() -> int:
     parser.add_argument("--only", metavar="SECTION,...", default=",".join(DEFAULT_SECTIONS),
                         help="sections to run, of: %s (default: all but instructions)"
                         % ", ".join(SECTIONS))
-    parser.add_argument("--run-scalar", metavar="ROW,KIND,N", help=argparse.SUPPRESS)
+    parser.add_argument("--run-scalar", metavar="SPEC", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_scalar:
-        run_scalar_calls(args.run_scalar)
+        run_scalar_calls(args.run_scalar, args.calls)
         return 0
     only = args.only.split(",")
     unknown = sorted(set(only) - set(SECTIONS))
