@@ -50,6 +50,9 @@ TESTS += $(mitch_sh_tests)
 EXTRA_DIST += $(mitch_sh_tests)
 # What the shell tests share (sourced, not run).
 EXTRA_DIST += tests/shell-checks.sh
+# The damaged-vector cases of the C++ and Go conformance runners (run by
+# bindings/cpp/conformance.sh and bindings/go/run-tests.sh).
+EXTRA_DIST += tests/conformance-damaged.sh
 
 # The tool's layout JSON (runs the tool: native builds only).
 EXTRA_DIST += tests/info-layouts.sh
