@@ -62,6 +62,35 @@ namespace Mitch.Tests
       Assert.Throws<InvalidFieldValueException>(() => Registry.FindAsset("BTC", null, double.NaN, out confidence));
     }
 
+    /// <summary>Whether UTF-8 can hold the text unchanged (no lone surrogate).</summary>
+    static bool IsValidUnicode(string text)
+    {
+      try { new System.Text.UTF8Encoding(false, true).GetByteCount(text); return true; }
+      catch (System.Text.EncoderFallbackException) { return false; }
+    }
+
+    [Test]
+    public void MessagesEchoHostileTextAsEscapesNeverRaw()
+    {
+      // What was refused is quoted with \uXXXX escapes: the message itself
+      // holds no lone surrogate (a strict UTF-8 log writer would throw) and
+      // no control character (NUL, a newline or an ANSI escape from input).
+      var lone = Assert.Throws<InvalidDataException>(() => Registry.Resolve("EUR\uD800USD"));
+      StringAssert.Contains("symbol \"EUR\\uD800USD\" must be valid Unicode", lone.Message);
+      Assert.IsTrue(IsValidUnicode(lone.Message), lone.Message);
+      var nul = Assert.Throws<InvalidDataException>(() => Registry.NameKey("EUR\0USD"));
+      StringAssert.Contains("name \"EUR\\u0000USD\" must not contain U+0000", nul.Message);
+      Assert.AreEqual(-1, nul.Message.IndexOf('\0'));
+      var line = Assert.Throws<InvalidDataException>(() => Registry.JaroWinkler("x", "\u001b[2J\nFAKE\0"));
+      StringAssert.Contains("b \"\\u001B[2J\\u000AFAKE\\u0000\"", line.Message);
+      Assert.IsFalse(line.Message.Any(char.IsControl), line.Message);
+      // A valid text cut at the echo limit keeps its surrogate pairs whole.
+      string faces = "a" + string.Concat(Enumerable.Repeat("\U0001F600", 60));
+      var cut = Assert.Throws<NotFoundException>(() => Registry.FindAsset(faces));
+      Assert.IsTrue(IsValidUnicode(cut.Message), "the cut split a surrogate pair");
+      StringAssert.Contains("query \"a" + string.Concat(Enumerable.Repeat("\U0001F600", 40)) + "...\"", cut.Message);
+    }
+
     [Test]
     public void RandomBytesNeverCrashTheDecoders()
     {

@@ -1,5 +1,7 @@
 // Status.cs - the status codes and turning them into exceptions.
 using System;
+using System.Globalization;
+using System.Text;
 
 namespace Mitch
 {
@@ -93,9 +95,29 @@ namespace Mitch
       return string.IsNullOrEmpty(s) ? null : s;
     }
 
+    /// <summary>
+    /// Caller text for a message: at most EchoLimit characters (a cut never
+    /// splits a surrogate pair), and what no log or terminal should receive
+    /// - a control character, a lone surrogate UTF-8 cannot hold - as a
+    /// \uXXXX escape.
+    /// </summary>
     internal static string Echo(string text)
     {
-      return text.Length <= EchoLimit ? text : text.Substring(0, EchoLimit) + "...";
+      var echo = new StringBuilder();
+      int i = 0;
+      for (; i < text.Length && i < EchoLimit; i++)
+      {
+        char c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+          echo.Append(c).Append(text[++i]);
+        else if (char.IsSurrogate(c) || char.IsControl(c))
+          echo.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+        else
+          echo.Append(c);
+      }
+      if (i < text.Length)
+        echo.Append("...");
+      return echo.ToString();
     }
   }
 }
