@@ -33,6 +33,7 @@ mitch_dotnet_tests = \
 	bindings/dotnet/tests/LayoutTests.cs \
 	bindings/dotnet/tests/LoadingTests.cs \
 	bindings/dotnet/tests/RegistryTests.cs \
+	bindings/dotnet/tests/SweepTests.cs \
 	bindings/dotnet/tests/TestEnv.cs \
 	bindings/dotnet/tests/ThreadTests.cs
 
