@@ -274,4 +274,16 @@ class BodiesTest {
     assertTrue(MitchException.forStatus(9, "x", null) instanceof NotFoundException);
     assertTrue(Status.text(3).length() > 0);
   }
+
+  @Test
+  void aNullBinIsRefusedByName() {
+    // Found by SweepTest: List.copyOf's NullPointerException, without a message.
+    List<Bin> bids = new ArrayList<>(Collections.nCopies(128, Bin.EMPTY));
+    bids.set(5, null);
+    List<Bin> asks = Collections.nCopies(128, Bin.EMPTY);
+    assertEquals("bids[5]", assertThrows(NullPointerException.class,
+        () -> new OrderBook(EURUSD, 1.5, BinAggregator.LINGAUSSIAN, bids, asks)).getMessage());
+    assertEquals("asks", assertThrows(NullPointerException.class,
+        () -> new OrderBook(EURUSD, 1.5, BinAggregator.LINGAUSSIAN, asks, null)).getMessage());
+  }
 }

@@ -233,4 +233,51 @@ class CaptureTest {
     assertEquals("price", e.field());
     assertEquals(123, e.index());
   }
+
+  @Test
+  void columnsCheckTheirIndexAndShapeBeforeReading() {
+    // Found by SweepTest: get(i) read the arrays directly
+    // (ArrayIndexOutOfBoundsException), and a null column failed wherever it was used.
+    TradeColumns columns = TradeColumns.of(trades(3));
+    assertEquals(IndexOutOfBoundsException.class,
+        assertThrows(IndexOutOfBoundsException.class, () -> columns.get(3)).getClass());
+    assertEquals(IndexOutOfBoundsException.class,
+        assertThrows(IndexOutOfBoundsException.class, () -> columns.get(-1)).getClass());
+    assertEquals(IndexOutOfBoundsException.class, assertThrows(IndexOutOfBoundsException.class,
+        () -> columns.asList().get(Integer.MIN_VALUE)).getClass());
+    assertEquals(trades(3).get(2), columns.get(2));
+    TradeColumns ragged = new TradeColumns(new long[2], new double[2], new long[2], new long[1],
+        new byte[2], null);
+    assertThrows(IllegalArgumentException.class, () -> ragged.get(1));
+    assertThrows(IllegalArgumentException.class, () -> ragged.asList().get(1));
+    OrderBookColumns books = new OrderBookColumns(new long[1], new double[1], new byte[1],
+        new int[511], null);
+    assertThrows(IllegalArgumentException.class, () -> books.get(0));
+    assertEquals("prices", assertThrows(NullPointerException.class,
+        () -> new TradeColumns(new long[1], null, new long[1], new long[1], new byte[1], null))
+        .getMessage());
+    assertEquals("bins", assertThrows(NullPointerException.class,
+        () -> new OrderBookColumns(new long[1], new double[1], new byte[1], null, null))
+        .getMessage());
+    assertEquals("header", assertThrows(NullPointerException.class,
+        () -> new Message(null, 0, ByteBuffer.allocate(0))).getMessage());
+    assertEquals("wire", assertThrows(NullPointerException.class,
+        () -> new Message(Header.of('t', 1, 1), 0, null)).getMessage());
+  }
+
+  @Test
+  void aCountTheInputCannotHoldIsRefusedBeforeAnythingIsAllocated() {
+    // Found by SweepTest: n = Integer.MAX_VALUE allocated the columns first
+    // (OutOfMemoryError: Requested array size exceeds VM limit).
+    byte[] wire = TradeColumns.of(trades(2)).encode();
+    MitchException e = assertThrows(BufferTooSmallException.class,
+        () -> TradeColumns.decode(wire, 0, wire.length, Integer.MAX_VALUE));
+    assertEquals(2, e.index(), "the first body that is not there");
+    assertEquals(64, e.offset());
+    assertThrows(BufferTooSmallException.class,
+        () -> IndexColumns.decode(new byte[2400], 0, 2400, Integer.MAX_VALUE));
+    assertThrows(BufferTooSmallException.class,
+        () -> OrderBookColumns.decode(new byte[2400], 1, 3, Integer.MAX_VALUE));
+    assertEquals(trades(2), TradeColumns.decode(wire, 0, wire.length, 2).asList());
+  }
 }

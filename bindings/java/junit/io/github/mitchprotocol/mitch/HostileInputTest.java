@@ -103,4 +103,65 @@ class HostileInputTest {
     assertEquals(Status.INVALID_DATA, Native.resolve(new byte[] {'E', 'U'}, 0, new long[8],
         new Object[7], new double[1]));
   }
+
+  /** The parameter's name, as Objects.requireNonNull(value, "name") gives it. */
+  private static void assertNamedNull(String name, org.junit.jupiter.api.function.Executable call) {
+    assertEquals(name, assertThrows(NullPointerException.class, call).getMessage());
+  }
+
+  @Test
+  void nullArgumentsAreRefusedByName() {
+    // Found by SweepTest: each was an NPE from dereferencing inside the binding.
+    Body trade = BodiesTest.samples().get(0);
+    assertNamedNull("aggregator", () -> Bins.table(null));
+    assertNamedNull("aggregator", () -> Bins.name(null));
+    assertNamedNull("aggregator", () -> Bins.priceRange(1.5, null, BookSide.BID, 0));
+    assertNamedNull("side", () -> Bins.priceRange(1.5, BinAggregator.BILINGEO, null, 0));
+    assertNamedNull("side", () -> Bins.binForPrice(1.5, BinAggregator.BILINGEO, null, 1.4));
+    assertNamedNull("capture", () -> Capture.messages((byte[]) null));
+    assertNamedNull("only", () -> Capture.validate(ByteBuffer.wrap(new byte[8]), null));
+    assertNamedNull("types", () -> Capture.decode(ByteBuffer.wrap(new byte[8]),
+        (MessageType[]) null));
+    assertNamedNull("types[1]", () -> Capture.decode(ByteBuffer.wrap(new byte[8]),
+        MessageType.TICK, null));
+    assertNamedNull("trades", () -> Capture.encode((TradeColumns) null, new long[0]));
+    assertNamedNull("books", () -> Capture.encode((OrderBookColumns) null, new long[0]));
+    assertNamedNull("timestamps", () -> Capture.encode(TradeColumns.of(CaptureTest.trades(2)),
+        null));
+    assertNamedNull("type", () -> Channel.of(2, (MessageType) null));
+    assertNamedNull("type", () -> Registry.resolve("EURUSD", null));
+    assertNamedNull("assetClass", () -> Registry.asset(null, 1));
+    assertNamedNull("assetClass", () -> Registry.assets(null));
+    assertNamedNull("type", () -> TickerFields.of(null, AssetClass.FOREX, 1, AssetClass.FOREX,
+        2));
+    assertNamedNull("quoteClass", () -> TickerFields.of(InstrumentType.SPOT, AssetClass.FOREX,
+        1, null, 2));
+    assertNamedNull("fields", () -> TickerId.encode(null));
+    assertNamedNull("text", () -> TickerId.parse(null));
+    assertNamedNull("bodies", () -> Message.encode(1, null));
+    assertNamedNull("bodies", () -> TradeColumns.of(null));
+    assertNamedNull("bodies", () -> OrderBookColumns.of(null));
+    assertNamedNull("out", () -> trade.encode(null, 0));
+    assertNamedNull("in", () -> Trade.decode((byte[]) null));
+    assertNamedNull("in", () -> Order.decode((byte[]) null));
+    assertNamedNull("in", () -> Tick.decode((byte[]) null));
+    assertNamedNull("in", () -> Index.decode((byte[]) null));
+    assertNamedNull("in", () -> OrderBook.decode((byte[]) null));
+    assertNamedNull("in", () -> Header.decode((byte[]) null));
+  }
+
+  @Test
+  void tickerIdParseRefusesWithoutEchoingTheInput() {
+    // Found by SweepTest: Long.parseUnsignedLong's message quoted all of a 1 MB string.
+    String huge = "x".repeat(1 << 20);
+    NumberFormatException e = assertThrows(NumberFormatException.class,
+        () -> TickerId.parse(huge));
+    assertTrue(e.getMessage().length() < 200, "the message cuts the input");
+    assertTrue(e.getMessage().contains("x".repeat(80) + "..."), e.getMessage());
+    assertThrows(NumberFormatException.class, () -> TickerId.parse("0x"));
+    assertThrows(NumberFormatException.class, () -> TickerId.parse("18446744073709551616"));
+    assertThrows(NumberFormatException.class, () -> TickerId.parse("-1"));
+    assertEquals(-1L, TickerId.parse("18446744073709551615"));
+    assertEquals(BodiesTest.EURUSD, TickerId.parse("0x0305153138900000"));
+  }
 }

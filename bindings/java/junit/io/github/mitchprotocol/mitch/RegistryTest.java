@@ -79,4 +79,26 @@ class RegistryTest {
     double s = Registry.jaroWinkler("etherium", "ethereum");
     assertTrue(s > 0.8 && s < 1.0);
   }
+
+  @Test
+  void recordsRefuseTheNullsTheirMethodsWouldDereference() {
+    // Found by SweepTest: List.copyOf(null) inside the constructors, and
+    // toString() / reserved() dereferencing a null component later.
+    Asset usd = Registry.resolve("EURUSD").quote();
+    assertEquals("aliases", assertThrows(NullPointerException.class,
+        () -> new Asset(1, 1, AssetClass.FOREX, "x", "x", null)).getMessage());
+    assertEquals("aliases[1]", assertThrows(NullPointerException.class,
+        () -> new Asset(1, 1, AssetClass.FOREX, "x", "x", java.util.Arrays.asList("a", null)))
+        .getMessage());
+    assertEquals("abbreviations", assertThrows(NullPointerException.class,
+        () -> new Provider(1, "x", null)).getMessage());
+    assertEquals("code", assertThrows(NullPointerException.class,
+        () -> new ClassInfo(1, "x", null)).getMessage());
+    assertEquals("base", assertThrows(NullPointerException.class,
+        () -> new Ticker(1, "x", InstrumentType.SPOT, null, usd, 1, "")).getMessage());
+    assertEquals("quote", assertThrows(NullPointerException.class,
+        () -> new Ticker(1, "x", InstrumentType.SPOT, usd, null, 1, "")).getMessage());
+    assertTrue(new Ticker(1, "x", InstrumentType.SPOT, usd, usd, 1, "").toString()
+        .contains("US Dollar"));
+  }
 }

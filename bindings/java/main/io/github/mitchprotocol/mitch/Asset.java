@@ -14,8 +14,8 @@ import java.util.List;
  */
 public record Asset(long id, int classId, AssetClass assetClass, String name, String symbol,
     List<String> aliases) {
-  /** Copies the aliases. */
+  /** Copies the aliases (none of them null). */
   public Asset {
-    aliases = List.copyOf(aliases);
+    aliases = Check.listCopy("aliases", aliases);
   }
 }

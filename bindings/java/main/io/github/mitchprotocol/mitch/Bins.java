@@ -21,14 +21,15 @@ public final class Bins {
   public static double[] table(BinAggregator aggregator) {
     Native.ensureLoaded();
     double[] ends = new double[OrderBook.BINS_PER_SIDE];
-    Errors.check(Native.binTable(aggregator.code(), ends));
+    Errors.check(Native.binTable(Check.notNull("aggregator", aggregator).code(), ends));
     return ends;
   }
 
   /** "DEFAULT_LINGAUSSIAN", ... */
   public static String name(BinAggregator aggregator) {
     Native.ensureLoaded();
-    return new String(Native.binAggregatorName(aggregator.code()), StandardCharsets.UTF_8);
+    return new String(Native.binAggregatorName(Check.notNull("aggregator", aggregator).code()),
+        StandardCharsets.UTF_8);
   }
 
   /**
@@ -39,6 +40,8 @@ public final class Bins {
   public static PriceRange priceRange(double mid, BinAggregator aggregator, BookSide side,
       int bin) {
     Native.ensureLoaded();
+    Check.notNull("aggregator", aggregator);
+    Check.notNull("side", side);
     double[] out = new double[2];
     if (bin < 0) {
       throw Errors.outOfRange("bin", bin, "0..127");
@@ -56,6 +59,8 @@ public final class Bins {
   public static int binForPrice(double mid, BinAggregator aggregator, BookSide side,
       double price) {
     Native.ensureLoaded();
+    Check.notNull("aggregator", aggregator);
+    Check.notNull("side", side);
     long[] out = new long[1];
     Errors.check(Native.binForPrice(mid, aggregator.code(), side.code(), price, out));
     return (int) out[0];

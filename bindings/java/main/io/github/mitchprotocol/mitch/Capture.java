@@ -17,7 +17,7 @@ public final class Capture {
 
   /** The capture's messages, read in place from the array. */
   public static Messages messages(byte[] capture) {
-    return new Messages(ByteBuffer.wrap(capture));
+    return new Messages(ByteBuffer.wrap(Objects.requireNonNull(capture, "capture")));
   }
 
   /**
@@ -34,7 +34,7 @@ public final class Capture {
    * {@code only} is an error (status 2).
    */
   public static StreamInfo validate(ByteBuffer capture, MessageType only) {
-    return validate(Region.reading(capture), only.code());
+    return validate(Region.reading(capture), Objects.requireNonNull(only, "only").code());
   }
 
   private static StreamInfo validate(Region in, int only) {
@@ -68,10 +68,11 @@ public final class Capture {
   public static CaptureColumns decode(ByteBuffer capture, MessageType... types) {
     Native.ensureLoaded();
     requireApi11("Capture.decode");
-    MessageType[] wanted = types.length == 0 ? MessageType.values() : types.clone();
+    MessageType[] wanted = Objects.requireNonNull(types, "types").length == 0
+        ? MessageType.values() : types.clone();
     int[] codes = new int[wanted.length];
     for (int k = 0; k < wanted.length; k++) {
-      codes[k] = wanted[k].code();
+      codes[k] = Check.notNull("types[" + k + "]", wanted[k]).code();
       for (int j = 0; j < k; j++) {
         if (codes[j] == codes[k]) {
           throw new IllegalArgumentException(wanted[k] + " requested twice");
@@ -120,27 +121,27 @@ public final class Capture {
    * @param timestamps one per body (nanoseconds since midnight, below 2^48)
    */
   public static byte[] encode(TradeColumns trades, long[] timestamps) {
-    return encode('t', trades.columns(), timestamps);
+    return encode('t', Objects.requireNonNull(trades, "trades").columns(), timestamps);
   }
 
   /** As {@link #encode(TradeColumns, long[])} for orders. */
   public static byte[] encode(OrderColumns orders, long[] timestamps) {
-    return encode('o', orders.columns(), timestamps);
+    return encode('o', Objects.requireNonNull(orders, "orders").columns(), timestamps);
   }
 
   /** As {@link #encode(TradeColumns, long[])} for ticks. */
   public static byte[] encode(TickColumns ticks, long[] timestamps) {
-    return encode('s', ticks.columns(), timestamps);
+    return encode('s', Objects.requireNonNull(ticks, "ticks").columns(), timestamps);
   }
 
   /** As {@link #encode(TradeColumns, long[])} for indices. */
   public static byte[] encode(IndexColumns indices, long[] timestamps) {
-    return encode('i', indices.columns(), timestamps);
+    return encode('i', Objects.requireNonNull(indices, "indices").columns(), timestamps);
   }
 
   /** As {@link #encode(TradeColumns, long[])} for order books. */
   public static byte[] encode(OrderBookColumns books, long[] timestamps) {
-    return encode('b', books.columns(), timestamps);
+    return encode('b', Objects.requireNonNull(books, "books").columns(), timestamps);
   }
 
   private static byte[] encode(int type, Object[] columns, long[] timestamps) {
@@ -148,7 +149,7 @@ public final class Capture {
     requireApi11("Capture.encode");
     int n = Columns.size(type, columns);
     Columns.checkShape(type, columns, n);
-    if (timestamps.length != n) {
+    if (Objects.requireNonNull(timestamps, "timestamps").length != n) {
       throw new IllegalArgumentException(timestamps.length + " timestamps for " + n + " bodies");
     }
     long[] size = new long[1];

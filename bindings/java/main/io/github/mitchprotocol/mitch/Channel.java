@@ -24,7 +24,7 @@ public record Channel(long id) {
 
   /** The channel of a provider's messages of one type. */
   public static Channel of(int providerId, MessageType type) {
-    return of(providerId, type.code());
+    return of(providerId, Check.notNull("type", type).code());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.mitchprotocol.mitch;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,5 +42,14 @@ final class Check {
 
   static <T> T notNull(String field, T value) {
     return Objects.requireNonNull(value, field);
+  }
+
+  /** An immutable copy; a null list or element is named ("bids[5]"). */
+  static <T> List<T> listCopy(String field, List<T> list) {
+    int i = 0;
+    for (T element : notNull(field, list)) {
+      notNull(field + "[" + i++ + "]", element);
+    }
+    return List.copyOf(list);
   }
 }

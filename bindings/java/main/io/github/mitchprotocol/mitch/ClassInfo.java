@@ -8,6 +8,11 @@ package io.github.mitchprotocol.mitch;
  * @param code e.g. "FX", "IP", "" for reserved ones
  */
 public record ClassInfo(int id, String name, String code) {
+  /** Checks that the code is not null ("" for a reserved one). */
+  public ClassInfo {
+    Check.notNull("code", code);
+  }
+
   /** Whether the registry reserves this code (14 and 15). */
   public boolean reserved() {
     return code.isEmpty();

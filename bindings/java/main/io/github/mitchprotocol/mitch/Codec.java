@@ -68,7 +68,7 @@ final class Codec {
   }
 
   static int encode(Body body, byte[] out, int offset) {
-    java.util.Objects.checkIndex(offset, out.length + 1);
+    java.util.Objects.checkIndex(offset, Check.notNull("out", out).length + 1);
     int type = body.messageType().code();
     encode(type, slots(body), Region.of(out, offset, out.length - offset));
     return body.messageType().bodySize();

@@ -49,7 +49,7 @@ final class Columns {
 
   /** Columns holding the given bodies, all of {@code type}. */
   static Object[] of(int type, List<? extends Body> bodies) {
-    int n = bodies.size();
+    int n = Check.notNull("bodies", bodies).size();
     Object[] c = allocate(type, n);
     for (int i = 0; i < n; i++) {
       Body body = bodies.get(i);
@@ -86,6 +86,14 @@ final class Columns {
         ((byte[]) col)[i] = (byte) s[k];
       }
     }
+  }
+
+  /** Body i of columns a caller may have built: their shape and the index checked first. */
+  static Body at(int type, Object[] c, int i) {
+    int n = size(type, c);
+    checkShape(type, c, n);
+    java.util.Objects.checkIndex(i, n);
+    return get(type, c, i);
   }
 
   /** Body i of the columns. */
@@ -126,7 +134,7 @@ final class Columns {
   /** Checks that every column has n entries (the glue checks again). */
   static void checkShape(int type, Object[] c, int n) {
     for (int k = 0; k < c.length; k++) {
-      int want = type == 'b' && k == 3 ? n * BOOK_BIN_VALUES : n;
+      long want = type == 'b' && k == 3 ? (long) n * BOOK_BIN_VALUES : n;
       int have = java.lang.reflect.Array.getLength(c[k]);
       if (have != want) {
         throw new IllegalArgumentException("column " + k + " has " + have + " entries, not "
@@ -140,6 +148,12 @@ final class Columns {
     Native.ensureLoaded();
     if (n < 0) {
       throw new IllegalArgumentException("n < 0");
+    }
+    int size = Codec.size(type);
+    long fit = in.length / size;
+    if (n > fit) { // the library's first check, before anything is allocated for n bodies
+      throw Errors.error(Status.BUFFER_TOO_SMALL, ErrorDetail.at(fit, fit * size, -1)
+          .withText(n + " bodies need " + (long) n * size + " bytes, " + in.length + " given"));
     }
     Object[] c = allocate(type, n);
     long[] done = new long[1];

@@ -63,7 +63,7 @@ public record Header(MessageType messageType, long timestamp, int count) {
 
   /** Decodes the header at the start of {@code in}. */
   public static Header decode(byte[] in) {
-    return decode(in, 0, in.length);
+    return decode(Check.notNull("in", in), 0, in.length);
   }
 
   long[] toSlots() {

@@ -72,7 +72,7 @@ public record Index(long tickerId, double mid, long vBid, long vAsk, int mSpread
 
   /** Decodes the index at the start of {@code in}. */
   public static Index decode(byte[] in) {
-    return decode(in, 0, in.length);
+    return decode(Check.notNull("in", in), 0, in.length);
   }
 
   long[] toSlots() {

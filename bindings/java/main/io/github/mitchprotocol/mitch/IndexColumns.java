@@ -47,6 +47,29 @@ public record IndexColumns(
 
   private static final int TYPE = 'i';
 
+  /**
+   * Checks that every column is given (timestamps may be null); their
+   * lengths are checked where they are used.
+   */
+  public IndexColumns {
+    Check.notNull("tickerIds", tickerIds);
+    Check.notNull("mids", mids);
+    Check.notNull("vBids", vBids);
+    Check.notNull("vAsks", vAsks);
+    Check.notNull("mSpreads", mSpreads);
+    Check.notNull("bBidOs", bBidOs);
+    Check.notNull("bAskOs", bAskOs);
+    Check.notNull("wBidOs", wBidOs);
+    Check.notNull("wAskOs", wAskOs);
+    Check.notNull("vForces", vForces);
+    Check.notNull("lForces", lForces);
+    Check.notNull("tForces", tForces);
+    Check.notNull("mForces", mForces);
+    Check.notNull("confidences", confidences);
+    Check.notNull("rejected", rejected);
+    Check.notNull("accepted", accepted);
+  }
+
   /** Number of bodies. */
   public int size() {
     return tickerIds.length;
@@ -54,7 +77,7 @@ public record IndexColumns(
 
   /** Body i as a record. */
   public Index get(int i) {
-    return (Index) Columns.get(TYPE, columns(), i);
+    return (Index) Columns.at(TYPE, columns(), i);
   }
 
   /** A list view that builds each record on access. */
@@ -64,8 +87,7 @@ public record IndexColumns(
     return new AbstractList<Index>() {
       @Override
       public Index get(int i) {
-        java.util.Objects.checkIndex(i, n);
-        return (Index) Columns.get(TYPE, columns, i);
+        return (Index) Columns.at(TYPE, columns, i);
       }
 
       @Override

@@ -14,6 +14,12 @@ import java.util.List;
  */
 public record Message(Header header, long offset, ByteBuffer wire) {
 
+  /** Checks that the header and the bytes are given. */
+  public Message {
+    Check.notNull("header", header);
+    Check.notNull("wire", wire);
+  }
+
   /** The message's size in bytes: header and bodies. */
   public long size() {
     return header.messageSize();
@@ -49,7 +55,7 @@ public record Message(Header header, long offset, ByteBuffer wire) {
    */
   public static byte[] encode(long timestamp, List<? extends Body> bodies) {
     Native.ensureLoaded();
-    if (bodies.isEmpty()) {
+    if (Check.notNull("bodies", bodies).isEmpty()) {
       throw Errors.error(Status.INVALID_FIELD_VALUE, ErrorDetail.field("count",
           "must be 1..255", 0, "a message needs at least one body"));
     }

@@ -57,7 +57,7 @@ public record Order(long tickerId, long orderId, double price, long quantity, Si
 
   /** Decodes the order at the start of {@code in}. */
   public static Order decode(byte[] in) {
-    return decode(in, 0, in.length);
+    return decode(Check.notNull("in", in), 0, in.length);
   }
 
   long[] toSlots() {

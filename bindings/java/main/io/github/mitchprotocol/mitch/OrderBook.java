@@ -39,7 +39,7 @@ public record OrderBook(long tickerId, double midPrice, BinAggregator binAggrega
   }
 
   private static List<Bin> side(String name, List<Bin> bins) {
-    List<Bin> copy = List.copyOf(Check.notNull(name, bins));
+    List<Bin> copy = Check.listCopy(name, bins);
     if (copy.size() != BINS_PER_SIDE) {
       throw (InvalidFieldValueException) Errors.error(Status.INVALID_FIELD_VALUE,
           ErrorDetail.field(name, "must hold exactly 128 bins", copy.size(),
@@ -73,7 +73,7 @@ public record OrderBook(long tickerId, double midPrice, BinAggregator binAggrega
 
   /** Decodes the book at the start of {@code in}. */
   public static OrderBook decode(byte[] in) {
-    return decode(in, 0, in.length);
+    return decode(Check.notNull("in", in), 0, in.length);
   }
 
   long[] toSlots() {

@@ -23,6 +23,17 @@ public record OrderBookColumns(
 
   private static final int TYPE = 'b';
 
+  /**
+   * Checks that every column is given (timestamps may be null); their
+   * lengths are checked where they are used.
+   */
+  public OrderBookColumns {
+    Check.notNull("tickerIds", tickerIds);
+    Check.notNull("midPrices", midPrices);
+    Check.notNull("binAggregators", binAggregators);
+    Check.notNull("bins", bins);
+  }
+
   /** Number of bodies. */
   public int size() {
     return tickerIds.length;
@@ -30,7 +41,7 @@ public record OrderBookColumns(
 
   /** Body i as a record. */
   public OrderBook get(int i) {
-    return (OrderBook) Columns.get(TYPE, columns(), i);
+    return (OrderBook) Columns.at(TYPE, columns(), i);
   }
 
   /** A list view that builds each record on access. */
@@ -40,8 +51,7 @@ public record OrderBookColumns(
     return new AbstractList<OrderBook>() {
       @Override
       public OrderBook get(int i) {
-        java.util.Objects.checkIndex(i, n);
-        return (OrderBook) Columns.get(TYPE, columns, i);
+        return (OrderBook) Columns.at(TYPE, columns, i);
       }
 
       @Override

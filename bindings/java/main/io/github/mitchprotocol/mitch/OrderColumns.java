@@ -29,6 +29,20 @@ public record OrderColumns(
 
   private static final int TYPE = 'o';
 
+  /**
+   * Checks that every column is given (timestamps may be null); their
+   * lengths are checked where they are used.
+   */
+  public OrderColumns {
+    Check.notNull("tickerIds", tickerIds);
+    Check.notNull("orderIds", orderIds);
+    Check.notNull("prices", prices);
+    Check.notNull("quantities", quantities);
+    Check.notNull("orderTypes", orderTypes);
+    Check.notNull("sides", sides);
+    Check.notNull("expiryMs", expiryMs);
+  }
+
   /** Number of bodies. */
   public int size() {
     return tickerIds.length;
@@ -36,7 +50,7 @@ public record OrderColumns(
 
   /** Body i as a record. */
   public Order get(int i) {
-    return (Order) Columns.get(TYPE, columns(), i);
+    return (Order) Columns.at(TYPE, columns(), i);
   }
 
   /** A list view that builds each record on access. */
@@ -46,8 +60,7 @@ public record OrderColumns(
     return new AbstractList<Order>() {
       @Override
       public Order get(int i) {
-        java.util.Objects.checkIndex(i, n);
-        return (Order) Columns.get(TYPE, columns, i);
+        return (Order) Columns.at(TYPE, columns, i);
       }
 
       @Override

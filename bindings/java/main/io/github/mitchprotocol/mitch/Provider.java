@@ -10,8 +10,8 @@ import java.util.List;
  * @param abbreviations e.g. "NYSE" (immutable)
  */
 public record Provider(int id, String name, List<String> abbreviations) {
-  /** Copies the abbreviations. */
+  /** Copies the abbreviations (none of them null). */
   public Provider {
-    abbreviations = List.copyOf(abbreviations);
+    abbreviations = Check.listCopy("abbreviations", abbreviations);
   }
 }

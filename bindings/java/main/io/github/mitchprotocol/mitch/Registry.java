@@ -30,8 +30,8 @@ public final class Registry {
     long[] nums = new long[8];
     Object[] strings = new Object[7];
     double[] confidence = new double[1];
-    int status = Native.resolve(Text.cString("symbol", symbol), type.code(), nums, strings,
-        confidence);
+    int status = Native.resolve(Text.cString("symbol", symbol), Check.notNull("type", type).code(),
+        nums, strings, confidence);
     if (status != Status.OK) {
       throw queryError(status, "symbol", symbol);
     }
@@ -74,6 +74,7 @@ public final class Registry {
    */
   public static Asset asset(AssetClass assetClass, int classId) {
     Native.ensureLoaded();
+    Check.notNull("assetClass", assetClass);
     Check.u16("class_id", classId);
     long[] nums = new long[3];
     Object[] strings = new Object[3];
@@ -94,6 +95,7 @@ public final class Registry {
   /** Every asset of a class, in id order. */
   public static List<Asset> assets(AssetClass assetClass) {
     Native.ensureLoaded();
+    Check.notNull("assetClass", assetClass);
     long count = Native.assetCount(assetClass.code());
     List<Asset> all = new ArrayList<>((int) count);
     long[] nums = new long[3];

@@ -49,7 +49,7 @@ public record Tick(long tickerId, double bidPrice, double askPrice, long bidVolu
 
   /** Decodes the tick at the start of {@code in}. */
   public static Tick decode(byte[] in) {
-    return decode(in, 0, in.length);
+    return decode(Check.notNull("in", in), 0, in.length);
   }
 
   long[] toSlots() {

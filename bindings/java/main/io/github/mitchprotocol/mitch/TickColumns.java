@@ -25,6 +25,18 @@ public record TickColumns(
 
   private static final int TYPE = 's';
 
+  /**
+   * Checks that every column is given (timestamps may be null); their
+   * lengths are checked where they are used.
+   */
+  public TickColumns {
+    Check.notNull("tickerIds", tickerIds);
+    Check.notNull("bidPrices", bidPrices);
+    Check.notNull("askPrices", askPrices);
+    Check.notNull("bidVolumes", bidVolumes);
+    Check.notNull("askVolumes", askVolumes);
+  }
+
   /** Number of bodies. */
   public int size() {
     return tickerIds.length;
@@ -32,7 +44,7 @@ public record TickColumns(
 
   /** Body i as a record. */
   public Tick get(int i) {
-    return (Tick) Columns.get(TYPE, columns(), i);
+    return (Tick) Columns.at(TYPE, columns(), i);
   }
 
   /** A list view that builds each record on access. */
@@ -42,8 +54,7 @@ public record TickColumns(
     return new AbstractList<Tick>() {
       @Override
       public Tick get(int i) {
-        java.util.Objects.checkIndex(i, n);
-        return (Tick) Columns.get(TYPE, columns, i);
+        return (Tick) Columns.at(TYPE, columns, i);
       }
 
       @Override

@@ -14,6 +14,12 @@ package io.github.mitchprotocol.mitch;
 public record Ticker(long id, String symbol, InstrumentType instrumentType, Asset base,
     Asset quote, double confidence, String steps) {
 
+  /** Checks that both assets are given. */
+  public Ticker {
+    Check.notNull("base", base);
+    Check.notNull("quote", quote);
+  }
+
   @Override
   public String toString() {
     return "Ticker[id=" + TickerId.toHex(id) + ", symbol=" + symbol + ", instrumentType="

@@ -19,8 +19,9 @@ public record TickerFields(int instrumentType, int baseClass, int baseId, int qu
   /** From the enums, sub-type 0. */
   public static TickerFields of(InstrumentType type, AssetClass baseClass, int baseId,
       AssetClass quoteClass, int quoteId) {
-    return new TickerFields(type.code(), baseClass.code(), baseId, quoteClass.code(), quoteId,
-        0);
+    return new TickerFields(Check.notNull("type", type).code(),
+        Check.notNull("baseClass", baseClass).code(), baseId,
+        Check.notNull("quoteClass", quoteClass).code(), quoteId, 0);
   }
 
   /**

@@ -22,7 +22,7 @@ public final class TickerId {
    * @throws InvalidFieldValueException if a field is too wide for its bits
    */
   public static long encode(TickerFields fields) {
-    return fields.encode();
+    return Check.notNull("fields", fields).encode();
   }
 
   /**
@@ -78,12 +78,22 @@ public final class TickerId {
     return String.format("0x%016x", tickerId);
   }
 
-  /** Parses unsigned decimal or "0x" hex (up to 2^64 - 1). */
+  /**
+   * Parses unsigned decimal or "0x" hex (up to 2^64 - 1).
+   *
+   * @throws NumberFormatException for anything else (its message quotes at most 80 characters)
+   */
   public static long parse(String text) {
-    if (text.startsWith("0x") || text.startsWith("0X")) {
-      return Long.parseUnsignedLong(text.substring(2), 16);
+    Check.notNull("text", text);
+    try {
+      if (text.startsWith("0x") || text.startsWith("0X")) {
+        return Long.parseUnsignedLong(text.substring(2), 16);
+      }
+      return Long.parseUnsignedLong(text);
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException("ticker id \"" + Errors.echo(text)
+          + "\" is not unsigned decimal or 0x hex up to 2^64 - 1");
     }
-    return Long.parseUnsignedLong(text);
   }
 
   /** Unsigned comparison, as {@link Long#compareUnsigned}. */

@@ -57,7 +57,7 @@ public record Trade(long tickerId, double price, long quantity, long tradeId, Si
 
   /** Decodes the trade at the start of {@code in}. */
   public static Trade decode(byte[] in) {
-    return decode(in, 0, in.length);
+    return decode(Check.notNull("in", in), 0, in.length);
   }
 
   long[] toSlots() {

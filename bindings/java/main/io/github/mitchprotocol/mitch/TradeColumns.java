@@ -25,6 +25,18 @@ public record TradeColumns(
 
   private static final int TYPE = 't';
 
+  /**
+   * Checks that every column is given (timestamps may be null); their
+   * lengths are checked where they are used.
+   */
+  public TradeColumns {
+    Check.notNull("tickerIds", tickerIds);
+    Check.notNull("prices", prices);
+    Check.notNull("quantities", quantities);
+    Check.notNull("tradeIds", tradeIds);
+    Check.notNull("sides", sides);
+  }
+
   /** Number of bodies. */
   public int size() {
     return tickerIds.length;
@@ -32,7 +44,7 @@ public record TradeColumns(
 
   /** Body i as a record. */
   public Trade get(int i) {
-    return (Trade) Columns.get(TYPE, columns(), i);
+    return (Trade) Columns.at(TYPE, columns(), i);
   }
 
   /** A list view that builds each record on access. */
@@ -42,8 +54,7 @@ public record TradeColumns(
     return new AbstractList<Trade>() {
       @Override
       public Trade get(int i) {
-        java.util.Objects.checkIndex(i, n);
-        return (Trade) Columns.get(TYPE, columns, i);
+        return (Trade) Columns.at(TYPE, columns, i);
       }
 
       @Override
