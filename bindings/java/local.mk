@@ -90,6 +90,7 @@ mitch_java_tests = \
 	bindings/java/junit/io/github/mitchprotocol/mitch/LoadingTest.java \
 	bindings/java/junit/io/github/mitchprotocol/mitch/ModuleTest.java \
 	bindings/java/junit/io/github/mitchprotocol/mitch/RegistryTest.java \
+	bindings/java/junit/io/github/mitchprotocol/mitch/SweepTest.java \
 	bindings/java/junit/io/github/mitchprotocol/mitch/TestEnv.java \
 	bindings/java/junit/io/github/mitchprotocol/mitch/ThreadsTest.java
 
