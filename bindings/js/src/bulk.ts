@@ -12,7 +12,7 @@
  *   `mitch_stream_gather` and the batch decoder (libmitch 1.0).
  */
 import { allocBytes, asBytes, type BytesLike } from "./bytes.js";
-import { bodyTypeOf, TRADE_TYPE, ORDER_TYPE, TICK_TYPE, INDEX_TYPE, ORDER_BOOK_TYPE, type BodyType } from "./codec.js";
+import { bodyCodecOf, bodyList, TRADE_TYPE, ORDER_TYPE, TICK_TYPE, INDEX_TYPE, ORDER_BOOK_TYPE, type BodyCodec } from "./codec.js";
 import { MessageType, type MessageTypeLike } from "./enums.js";
 import { MitchError } from "./errors.js";
 import { detailedError, makeError } from "./fail.js";
@@ -82,7 +82,7 @@ function copyColumn(structs: ArrayBuffer, S: number, byteOffset: number, width: 
 }
 
 /** Read columns out of `n` structs of `bt` in `structs`. */
-function columnsOf(bt: BodyType<Body>, structs: ArrayBuffer, n: number, timestamp?: BigUint64Array): Columns {
+function columnsOf(bt: BodyCodec<Body>, structs: ArrayBuffer, n: number, timestamp?: BigUint64Array): Columns {
   const out: Record<string, TypedArray> = {};
   const S = bt.layout.size;
   const push = (name: string, kind: string, byteOffset: number, stride: number, perRow: number) => {
@@ -106,7 +106,7 @@ function columnsOf(bt: BodyType<Body>, structs: ArrayBuffer, n: number, timestam
 
 /** All bodies of a buffer of messages of one type, as columns. */
 export function decodeColumns(data: BytesLike, messageType: MessageTypeLike): Columns {
-  const bt = bodyTypeOf(messageType);
+  const bt = bodyCodecOf(messageType);
   const what = `decode ${bt.name} columns`;
   const bytes = asBytes(data, what);
   // Every message has a header, so length / body size bounds the count:
@@ -138,7 +138,7 @@ function addressOf(view: Uint8Array): bigint {
   return new DataView(reader.buffer).getBigUint64(READER.offsets.data!, LE);
 }
 
-const ALL_TYPES = [TRADE_TYPE, ORDER_TYPE, TICK_TYPE, INDEX_TYPE, ORDER_BOOK_TYPE] as BodyType<Body>[];
+const ALL_TYPES = [TRADE_TYPE, ORDER_TYPE, TICK_TYPE, INDEX_TYPE, ORDER_BOOK_TYPE] as BodyCodec<Body>[];
 
 /** The columns of every body type of a capture. */
 export interface Capture {
@@ -164,7 +164,8 @@ export function decodeCapture(data: BytesLike, types?: readonly MessageTypeLike[
   const f11 = lib.fn11;
   if (!f11) throw makeError(99, `${what}: needs libmitch >= 1.1 (loaded: ${lib.path}); use decodeColumns for one type`);
   const bytes = asBytes(data, what);
-  const wanted = types ? types.map((t) => bodyTypeOf(t)) : ALL_TYPES;
+  if (types != null && !Array.isArray(types)) throw new TypeError(`${what}: types must be an array of message types, not ${typeof types}`);
+  const wanted = types != null ? types.map((t) => bodyCodecOf(t)) : ALL_TYPES;
   const uniq = [...new Map(wanted.map((b) => [b.type, b])).values()];
   const sinks = new Uint8Array(Math.max(1, uniq.length) * CAPTURE_SINK.size);
   const sv = new DataView(sinks.buffer);
@@ -215,11 +216,13 @@ export function decodeCapture(data: BytesLike, types?: readonly MessageTypeLike[
  * anything is written.
  */
 export function encodeCapture(messageType: MessageTypeLike, bodies: readonly Body[], timestamps: BigUint64Array | readonly (bigint | number)[]): Uint8Array {
-  const bt = bodyTypeOf(messageType);
+  const bt = bodyCodecOf(messageType);
   const what = `encode ${bt.name} capture`;
   const f11 = lib.fn11;
   if (!f11) throw makeError(99, `${what}: needs libmitch >= 1.1 (loaded: ${lib.path}); use encodeMessages`);
-  const n = bodies.length;
+  const n = bodyList(what, bodies).length;
+  if (!Array.isArray(timestamps) && !(ArrayBuffer.isView(timestamps) && !(timestamps instanceof DataView)))
+    throw new TypeError(`${what}: timestamps must be an array or a BigUint64Array, not ${timestamps === null ? "null" : typeof timestamps}`);
   if (timestamps.length !== n) throw new RangeError(`${what}: ${n} bodies but ${timestamps.length} timestamps`);
   const structs = allocBytes(n * bt.layout.size);
   const view = new DataView(structs.buffer, structs.byteOffset, structs.byteLength);

@@ -20,12 +20,25 @@ export function asBytes(data: BytesLike, what: string): Uint8Array {
   return bytes.byteLength === 0 ? EMPTY : bytes;
 }
 
+// A detached ArrayBuffer (transferred, e.g. by structuredClone or
+// postMessage) has byteLength 0 and no view can be made over it: it reads as
+// empty, as a typed array over it already does.
 function viewOf(data: BytesLike, what: string): Uint8Array {
   if (data instanceof Uint8Array) return data;
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data)) {
+    if (data.buffer.byteLength === 0) return EMPTY;
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
   if (data instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && data instanceof SharedArrayBuffer))
-    return new Uint8Array(data);
+    return data.byteLength === 0 ? EMPTY : new Uint8Array(data);
   throw new TypeError(`${what}: expected a Uint8Array, Buffer, typed array or ArrayBuffer, got ${data === null ? "null" : typeof data}`);
+}
+
+/** An offset or a count: a non-negative safe integer number, never coerced. */
+export function indexValue(what: string, name: string, value: unknown): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value + 0; // -0 -> 0
+  if (typeof value !== "number") throw new TypeError(`${what}: ${name} must be a number, not ${value === null ? "null" : typeof value}`);
+  throw new RangeError(`${what}: ${name} ${value} is not a non-negative integer`);
 }
 
 // Scratch memory for the scalar calls' outputs.  A fresh small typed array

@@ -4,13 +4,13 @@
  * (mitch_<type>_encode / _decode / _validate); this module only moves
  * values between records and C structs.
  */
-import { allocBytes, asBytes, scratch, type BytesLike } from "./bytes.js";
+import { allocBytes, asBytes, indexValue, scratch, type BytesLike } from "./bytes.js";
 import { InvalidMessageTypeError } from "./errors.js";
 import { MessageType, type MessageTypeLike } from "./enums.js";
-import { check, detailedError, statusText } from "./fail.js";
+import { check, detailedError, makeError, statusText } from "./fail.js";
 import { HEADER, INDEX, ORDER, ORDER_BOOK, TICK, TRADE, type StructLayout } from "./layouts.js";
 import { fn, lib, LITTLE_ENDIAN } from "./native.js";
-import { structCodec, type StructCodec } from "./struct.js";
+import { checkObject, structCodec, type StructCodec } from "./struct.js";
 import type { Body, BodyOf, Header, Index, Order, OrderBook, Tick, Trade } from "./types.js";
 
 export const HEADER_SIZE = 8;
@@ -20,8 +20,9 @@ const LAYOUT_HEADER = 0;
 
 type StatusFn = (...a: never[]) => number;
 
-/** Everything the package knows about one body type. */
-export interface BodyType<T> {
+/** What {@link bodyTypeOf} tells about one body type (a frozen object);
+ *  `T` is the record type, for the caller's annotations. */
+export interface BodyType<T = Body> {
   readonly type: MessageType;
   /** The type byte as a character ("t"). */
   readonly code: string;
@@ -29,7 +30,13 @@ export interface BodyType<T> {
   readonly name: string;
   /** Bytes of one body on the wire. */
   readonly wireSize: number;
+  /** The C struct of the record (layouts.ts). */
   readonly layout: StructLayout;
+}
+
+/** Everything the package knows about one body type, its C functions
+ *  included (never handed out: they take raw pointers and lengths). */
+export interface BodyCodec<T> extends BodyType<T> {
   readonly record: StructCodec<T>;
   readonly validate: (v: Uint8Array) => number;
   readonly encode: (v: Uint8Array, out: Uint8Array, outLen: number) => number;
@@ -38,7 +45,7 @@ export interface BodyType<T> {
   readonly decodeBatch: (data: Uint8Array, len: number, v: Uint8Array, n: number, done: Uint8Array) => number;
 }
 
-function bodyType<T>(type: MessageType, name: string, layout: StructLayout, prefix: string): BodyType<T> {
+function bodyType<T>(type: MessageType, name: string, layout: StructLayout, prefix: string): BodyCodec<T> {
   const f = fn as unknown as Record<string, StatusFn>;
   const size = new Uint8Array(8);
   check(fn.mitch_body_size(type, size), `mitch_body_size(${name})`);
@@ -63,27 +70,42 @@ export const TICK_TYPE = bodyType<Tick>(MessageType.Tick, "tick", TICK, "mitch_t
 export const INDEX_TYPE = bodyType<Index>(MessageType.Index, "index", INDEX, "mitch_index");
 export const ORDER_BOOK_TYPE = bodyType<OrderBook>(MessageType.OrderBook, "order_book", ORDER_BOOK, "mitch_order_book");
 
-const BODY_TYPES: ReadonlyMap<number, BodyType<Body>> = new Map(
-  [TRADE_TYPE, ORDER_TYPE, TICK_TYPE, INDEX_TYPE, ORDER_BOOK_TYPE].map((b) => [b.type, b as BodyType<Body>]),
+const BODY_TYPES: ReadonlyMap<number, BodyCodec<Body>> = new Map(
+  [TRADE_TYPE, ORDER_TYPE, TICK_TYPE, INDEX_TYPE, ORDER_BOOK_TYPE].map((b) => [b.type, b as BodyCodec<Body>]),
+);
+const PUBLIC_TYPES: ReadonlyMap<number, BodyType> = new Map(
+  [...BODY_TYPES].map(([code, b]) => [code, Object.freeze({ type: b.type, code: b.code, name: b.name, wireSize: b.wireSize, layout: b.layout })]),
 );
 
-/** The type byte of a message type given as the enum, a number or a one-character string. */
-export function messageTypeCode(t: MessageTypeLike, what = "message type"): number {
+/** The type byte of a message type given as the enum, a number or a one-character string
+ *  (`what` names the caller in errors). */
+export function typeCode(t: MessageTypeLike, what: string): number {
   let code: number;
   if (typeof t === "string") {
     if (t.length !== 1) throw new InvalidMessageTypeError(`${what}: ${JSON.stringify(t.slice(0, 80))} is not one character: ${statusText(2)}`, 2, statusText(2));
     code = t.charCodeAt(0);
   } else if (typeof t === "number" && Number.isInteger(t)) {
-    code = t;
+    code = t + 0;
   } else {
-    throw new TypeError(`${what}: expected a MessageType, a type byte or a character, got ${typeof t}`);
+    throw new TypeError(`${what}: expected a MessageType, a type byte or a character, got ${typeof t === "number" ? t : typeof t}`);
   }
   return code;
 }
 
-/** The body type of a message type; an unknown type is InvalidMessageTypeError (status 2). */
+/** The type byte of a message type given as the enum, a number or a one-character string. */
+export function messageTypeCode(t: MessageTypeLike): number {
+  return typeCode(t, "message type");
+}
+
+/** The body type of a message type (a frozen description: type byte, name,
+ *  wire size, layout); an unknown type is InvalidMessageTypeError (status 2). */
 export function bodyTypeOf(t: MessageTypeLike): BodyType<Body> {
-  const code = messageTypeCode(t);
+  return PUBLIC_TYPES.get(bodyCodecOf(t).type)!;
+}
+
+/** The codec of a message type; an unknown type is InvalidMessageTypeError (status 2). */
+export function bodyCodecOf(t: MessageTypeLike): BodyCodec<Body> {
+  const code = typeCode(t, "message type");
   const b = BODY_TYPES.get(code);
   if (!b) {
     const shown = code >= 0x20 && code < 0x7f ? `'${String.fromCharCode(code)}' (${code})` : String(code);
@@ -117,7 +139,7 @@ function scratchFor(layout: StructLayout, key: number) {
 
 /** The wire bytes of one body (a new Uint8Array of the body's size). */
 export function pack<K extends MessageType>(type: K | MessageTypeLike, body: K extends keyof BodyOf ? BodyOf[K] : Body): Uint8Array {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const what = `pack ${bt.name}`;
   const s = scratchFor(bt.layout, bt.type);
   bt.record.write(s.view, 0, body as Body, what);
@@ -130,7 +152,7 @@ export function pack<K extends MessageType>(type: K | MessageTypeLike, body: K e
 /** Pack one body into `target` at `offset` without allocating; returns the
  *  bytes written (the body size).  Nothing is written unless the body is valid. */
 export function packInto(type: MessageTypeLike, body: Body, target: BytesLike, offset = 0): number {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const what = `pack ${bt.name}`;
   const out = sliceFrom(asBytes(target, what), offset, what);
   const s = scratchFor(bt.layout, bt.type);
@@ -142,7 +164,7 @@ export function packInto(type: MessageTypeLike, body: Body, target: BytesLike, o
 
 /** Check a record against the protocol's rules without encoding it. */
 export function validate(type: MessageTypeLike, body: Body): void {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const what = `validate ${bt.name}`;
   const s = scratchFor(bt.layout, bt.type);
   bt.record.write(s.view, 0, body, what);
@@ -152,7 +174,7 @@ export function validate(type: MessageTypeLike, body: Body): void {
 
 /** The record of the body at `offset` in `data` (read in place, validated). */
 export function unpack<K extends MessageType>(type: K | MessageTypeLike, data: BytesLike, offset = 0): K extends keyof BodyOf ? BodyOf[K] : Body {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const bytes = sliceFrom(asBytes(data, `unpack ${bt.name}`), offset, `unpack ${bt.name}`);
   const s = scratchFor(bt.layout, bt.type);
   const status = bt.decode(bytes, bytes.length, s.bytes);
@@ -161,7 +183,7 @@ export function unpack<K extends MessageType>(type: K | MessageTypeLike, data: B
 }
 
 function sliceFrom(bytes: Uint8Array, offset: number, what: string): Uint8Array {
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`${what}: offset ${offset} is not a non-negative integer`);
+  indexValue(what, "offset", offset);
   return offset === 0 ? bytes : bytes.subarray(Math.min(offset, bytes.length));
 }
 
@@ -183,7 +205,8 @@ const headerView = new DataView(headerScratch.bytes.buffer);
 /** The 8 wire bytes of a header.  `messageType` may be a character ("t"). */
 export function packHeader(header: { messageType: MessageTypeLike; count: number; timestamp: bigint | number }): Uint8Array {
   const what = "pack header";
-  const code = messageTypeCode(header.messageType, what);
+  checkObject(header, what);
+  const code = typeCode(header.messageType, what);
   headerRecord.write(headerView, 0, { ...header, messageType: code } as Header, what);
   const out = scratch(HEADER_SIZE);
   const status = fn.mitch_header_encode(headerScratch.bytes, out, out.length);
@@ -201,10 +224,13 @@ export function unpackHeader(data: BytesLike, offset = 0): Header {
 
 /** The records of `count` consecutive bodies (no header) at the start of `data`, decoded by one C call. */
 export function decodeBatch<K extends MessageType>(type: K | MessageTypeLike, data: BytesLike, count?: number): (K extends keyof BodyOf ? BodyOf[K] : Body)[] {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const what = `decode ${bt.name} batch`;
   const bytes = asBytes(data, what);
-  const n = count ?? Math.floor(bytes.length / bt.wireSize);
+  const fits = Math.floor(bytes.length / bt.wireSize);
+  const n = count == null ? fits : indexValue(what, "count", count);
+  // more bodies than the bytes hold: status 3 before anything is allocated for them
+  if (n > fits) throw makeError(3, `${what}: ${bytes.length} bytes cannot hold ${n} ${bt.name} bodies of ${bt.wireSize} bytes`);
   const structs = new Uint8Array(Math.max(1, n) * bt.layout.size);
   const done = new Uint8Array(8);
   const status = bt.decodeBatch(bytes, bytes.length, structs, n, done);
@@ -218,11 +244,17 @@ export function decodeBatch<K extends MessageType>(type: K | MessageTypeLike, da
   return out;
 }
 
+/** The records argument of the encoders: an array (its elements are judged one by one). */
+export function bodyList<T>(what: string, bodies: readonly T[]): readonly T[] {
+  if (!Array.isArray(bodies)) throw new TypeError(`${what}: bodies must be an array, not ${bodies === null ? "null" : typeof bodies}`);
+  return bodies;
+}
+
 /** The wire bytes of `bodies` back to back (no header), encoded by one C call; nothing is written unless all are valid. */
 export function encodeBatch<K extends MessageType>(type: K | MessageTypeLike, bodies: readonly (K extends keyof BodyOf ? BodyOf[K] : Body)[]): Uint8Array {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const what = `encode ${bt.name} batch`;
-  const n = bodies.length;
+  const n = bodyList(what, bodies).length;
   const structs = new Uint8Array(Math.max(1, n) * bt.layout.size);
   const view = new DataView(structs.buffer);
   for (let i = 0; i < n; i++) bt.record.write(view, i * bt.layout.size, bodies[i] as Body, `${what}, body ${i}`);

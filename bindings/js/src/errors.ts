@@ -8,6 +8,8 @@
  * offset of the damage in the caller's buffer.
  */
 
+import { indexValue } from "./bytes.js";
+
 /** Status codes of mitch.h (and the flat ABI, ffi.md). */
 export const Status = {
   OK: 0,
@@ -93,11 +95,15 @@ const BY_STATUS: Record<number, typeof MitchError> = {
 
 /** The class for a status code (UnknownError for codes this package does not know). */
 export function errorClassFor(status: number): typeof MitchError {
+  // a number only: a string key would reach Object.prototype ("constructor")
+  if (typeof status !== "number") throw new TypeError(`errorClassFor: status must be a number, not ${status === null ? "null" : typeof status}`);
   return BY_STATUS[status] ?? UnknownError;
 }
 
 /** Cut caller text that goes into a message (bindings.md: never echo unbounded input). */
 export function quote(text: string, max = 80): string {
+  if (typeof text !== "string") throw new TypeError(`quote: text must be a string, not ${text === null ? "null" : typeof text}`);
+  indexValue("quote", "max", max);
   const cut = text.length > max ? text.slice(0, max) + "..." : text;
   return JSON.stringify(cut);
 }

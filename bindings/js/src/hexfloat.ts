@@ -8,6 +8,7 @@
 const HEX_FLOAT = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i;
 
 export function parseHexFloat(text: string): number {
+  if (typeof text !== "string") throw new TypeError(`parseHexFloat: expected a string, got ${text === null ? "null" : typeof text}`);
   const t = text.trim();
   const lower = t.toLowerCase();
   const sign = lower.startsWith("-") ? -1 : 1;

@@ -8,7 +8,7 @@ import { InvalidMessageTypeError } from "./errors.js";
 import { check, statusText } from "./fail.js";
 import { TICKER_FIELDS } from "./layouts.js";
 import { fn, LITTLE_ENDIAN as LE } from "./native.js";
-import { messageTypeCode } from "./codec.js";
+import { typeCode } from "./codec.js";
 import { intValue, structCodec, u64Value } from "./struct.js";
 
 /** The fields of a ticker id (bits 63..60, 59..56, 55..40, 39..36, 35..20, 19..0). */
@@ -72,7 +72,7 @@ export interface Channel {
 }
 
 function typeByte(messageType: MessageType | number | string, what: string): number {
-  const code = messageTypeCode(messageType, what);
+  const code = typeCode(messageType, what);
   if (code < 0 || code > 255) throw new InvalidMessageTypeError(`${what}: message type ${code}: ${statusText(2)}`, 2, statusText(2));
   return code;
 }

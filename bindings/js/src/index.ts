@@ -36,6 +36,7 @@ export type { BytesLike } from "./bytes.js";
 export { parseHexFloat } from "./hexfloat.js";
 
 import { fn, lib } from "./native.js";
+import { intValue } from "./struct.js";
 
 /** The libmitch file that was loaded, and how it was found ("MITCH_LIBRARY" or "versioned name"). */
 export const libraryPath: string = lib.path;
@@ -48,4 +49,4 @@ export const protocolVersion: string = fn.mitch_get_protocol_version() ?? "";
 /** mitch_get_version_number(): (major << 16) | (minor << 8) | patch. */
 export const libraryVersionNumber: number = lib.versionNumber;
 /** mitch_strerror(status). */
-export const strerror = (status: number): string => fn.mitch_strerror(status) ?? "";
+export const strerror = (status: number): string => fn.mitch_strerror(intValue("strerror", "status", "int", status)) ?? "";

@@ -59,12 +59,13 @@ function struct(name: string, specs: MemberSpec[]): StructLayout {
     else if (m.kind === "struct") [a, size] = [m.nested!.align, m.nested!.size * count];
     else [a, size] = [SCALAR[m.kind], SCALAR[m.kind] * count];
     offset = Math.ceil(offset / a) * a;
-    members.push({ ...m, count, offset, size });
+    members.push(Object.freeze({ ...m, count, offset, size }));
     offsets[m.name] = offset;
     offset += size;
     align = Math.max(align, a);
   }
-  return { name, size: Math.ceil(offset / align) * align, align, members, offsets };
+  // frozen: the layouts size every buffer handed to C, and bodyTypeOf gives them out
+  return Object.freeze({ name, size: Math.ceil(offset / align) * align, align, members: Object.freeze(members), offsets: Object.freeze(offsets) });
 }
 
 const m = (name: string, kind: MemberKind, count?: number, nested?: StructLayout): MemberSpec =>

@@ -12,6 +12,7 @@
  * file named; a missing library is a {@link LibraryLoadError} that lists
  * every place tried and how to fix it.
  */
+import { indexValue } from "./bytes.js";
 import { FUNCTIONS_1_0, FUNCTIONS_1_1, type Functions10, type Functions11, type OpenLibrary, type Runtime } from "./ffi.js";
 
 /** The libmitch major version this package is written for. */
@@ -48,6 +49,8 @@ export interface Library {
 
 /** The file names libtool gives libmitch of ABI `major` on `platform`. */
 export function versionedNames(platform: string, major: number = LIBRARY_MAJOR): string[] {
+  if (typeof platform !== "string") throw new TypeError(`versionedNames: platform must be a string, not ${platform === null ? "null" : typeof platform}`);
+  indexValue("versionedNames", "major", major);
   if (platform === "win32" || platform === "cygwin") return [`libmitch-${major}.dll`];
   if (platform === "darwin") return [`libmitch.${major}.dylib`];
   return [`libmitch.so.${major}`];

@@ -3,14 +3,14 @@
  * types): encode a message, iterate the messages of a buffer without
  * copying it, validate a capture, frame many bodies into messages.
  */
-import { allocBytes, asBytes, type BytesLike } from "./bytes.js";
-import { bodyTypeOf, decodeBatch, encodeBatch, HEADER_SIZE, MAX_BODIES } from "./codec.js";
+import { allocBytes, asBytes, indexValue, type BytesLike } from "./bytes.js";
+import { bodyCodecOf, bodyList, decodeBatch, encodeBatch, HEADER_SIZE, MAX_BODIES, type BodyCodec } from "./codec.js";
 import type { MessageType, MessageTypeLike } from "./enums.js";
 import { BufferTooSmallError, type MitchError } from "./errors.js";
 import { detailedError, makeError, statusText } from "./fail.js";
 import { HEADER, MESSAGE, READER, STREAM_INFO } from "./layouts.js";
 import { fn, lib, LITTLE_ENDIAN as LE } from "./native.js";
-import { structCodec, u64Value } from "./struct.js";
+import { checkObject, structCodec, u64Value } from "./struct.js";
 import type { Body, BodyOf, Header } from "./types.js";
 
 /** One message of a buffer: its header and its bodies' bytes, a view into
@@ -27,11 +27,13 @@ export class Message<T extends Body = Body> {
   ) {}
 
   get messageType(): MessageType {
+    checkObject(this.header, "Message: header");
     return this.header.messageType;
   }
 
   /** The bodies as records, decoded by one C call. */
   get bodies(): T[] {
+    checkObject(this.header, "Message: header");
     return decodeBatch(this.header.messageType, this.data, this.header.count) as T[];
   }
 }
@@ -41,7 +43,7 @@ const size = (dv: DataView, off: number) => Number(dv.getBigUint64(off, LE));
 
 /** The error of a damaged message at `messageOffset`, body `bad` of its bodies. */
 function bodyError(status: number, bytes: Uint8Array, msg: Message, bad: number): MitchError {
-  const bt = bodyTypeOf(msg.header.messageType);
+  const bt = bodyCodecOf(msg.header.messageType);
   const bodyOffset = msg.offset + HEADER_SIZE + bad * bt.wireSize;
   const recheck = lib.fn11
     ? (err: Uint8Array) => lib.fn11!.mitch_check_wire(bt.type, bytes.subarray(bodyOffset), bt.wireSize, 1, err)
@@ -93,10 +95,10 @@ export function decodeMessages(data: BytesLike): { header: Header; offset: numbe
 
 /** One message: a header (type, timestamp, count = bodies.length) and 1..255 bodies. */
 export function encodeMessage<K extends MessageType>(type: K | MessageTypeLike, bodies: readonly (K extends keyof BodyOf ? BodyOf[K] : Body)[], timestamp: bigint | number): Uint8Array {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const what = `encode ${bt.name} message`;
   const ts = u64Value(what, "timestamp", timestamp);
-  const n = bodies.length;
+  const n = bodyList(what, bodies).length;
   if (n < 1 || n > MAX_BODIES) {
     throw makeError(6, `${what}: ${n} bodies (a message holds 1..${MAX_BODIES})`, { field: "count" });
   }
@@ -116,19 +118,28 @@ export function encodeMessage<K extends MessageType>(type: K | MessageTypeLike, 
 /** Any number of bodies of one type as messages of up to 255 bodies, all
  *  with one timestamp (mitch_stream_frame); validated before anything is written. */
 export function encodeMessages<K extends MessageType>(type: K | MessageTypeLike, bodies: readonly (K extends keyof BodyOf ? BodyOf[K] : Body)[], timestamp: bigint | number): Uint8Array {
-  const bt = bodyTypeOf(type);
+  const bt = bodyCodecOf(type);
   const what = `encode ${bt.name} messages`;
   const ts = u64Value(what, "timestamp", timestamp);
+  const n = bodyList(what, bodies).length;
   const wire = encodeBatch(bt.type, bodies as readonly Body[]);
-  return frame(bt.type, wire, bodies.length, ts, what);
+  return frameWire(bt, wire, n, ts, what);
 }
 
-/** `n` wire bodies of one type framed into messages. */
-export function frame(type: MessageTypeLike, wire: BytesLike, n: number | null, timestamp: bigint | number, what = "frame"): Uint8Array {
-  const bt = bodyTypeOf(type);
+/** `n` wire bodies of one type framed into messages (n defaults to as many
+ *  as `wire` holds; more than it holds is BufferTooSmallError). */
+export function frame(type: MessageTypeLike, wire: BytesLike, n: number | null, timestamp: bigint | number): Uint8Array {
+  const what = "frame";
+  const bt = bodyCodecOf(type);
   const bytes = asBytes(wire, what);
-  const count = n ?? Math.floor(bytes.length / bt.wireSize);
-  const ts = u64Value(what, "timestamp", timestamp);
+  const fits = Math.floor(bytes.length / bt.wireSize);
+  const count = n == null ? fits : indexValue(what, "n", n);
+  // mitch_stream_frame takes no input length: it reads count bodies, so they must be there
+  if (count > fits) throw makeError(3, `${what}: ${bytes.length} bytes cannot hold ${count} ${bt.name} bodies of ${bt.wireSize} bytes`);
+  return frameWire(bt, bytes, count, u64Value(what, "timestamp", timestamp), what);
+}
+
+function frameWire(bt: BodyCodec<Body>, bytes: Uint8Array, count: number, ts: bigint, what: string): Uint8Array {
   const need = new Uint8Array(8);
   let status = fn.mitch_stream_frame(bt.type, ts, bytes, count, null, 0, need);
   if (status !== 0) throw makeError(status, what);
@@ -147,7 +158,7 @@ export interface StreamSummary {
  *  a message of another type is an error.  Throws at the first damage. */
 export function validateCapture(data: BytesLike, onlyType?: MessageTypeLike): StreamSummary {
   const bytes = asBytes(data, "validate capture");
-  const only = onlyType === undefined ? 0 : bodyTypeOf(onlyType).type;
+  const only = onlyType === undefined ? 0 : bodyCodecOf(onlyType).type;
   const info = new Uint8Array(STREAM_INFO.size);
   const status = fn.mitch_stream_validate(bytes, bytes.length, only, info);
   const dv = new DataView(info.buffer);

@@ -73,8 +73,10 @@ function libList(address: bigint): string[] {
   return list.slice();
 }
 
-function queryBytes(query: string, what: () => string): Uint8Array {
-  if (typeof query !== "string") throw new TypeError(`${what()}: expected a string, got ${typeof query}`);
+/** The text argument of a lookup as a C string; `call` names the lookup in a
+ *  TypeError (a value that is not a string is not quoted). */
+function queryBytes(query: string, call: string, what: () => string): Uint8Array {
+  if (typeof query !== "string") throw new TypeError(`${call}: expected a string, got ${query === null ? "null" : typeof query}`);
   // C stops at a NUL: a query holding one cannot be passed whole.
   if (query.includes("\0")) throw new InvalidDataError(`${what()}: the text holds a NUL character: ${statusText(1)}`, 1, statusText(1));
   return cStringInto(query, scratch(1024, 3072));
@@ -115,42 +117,42 @@ function assetCall(what: string, call: (out: Uint8Array) => number): Asset {
 
 /** The asset `classId` of `assetClass` (NotFoundError if there is none). */
 export function getAsset(assetClass: AssetClass | number, classId: number): Asset {
-  const what = `asset ${assetClass}:${classId}`;
-  const c = intValue(what, "asset_class", "u8", assetClass);
-  const id = intValue(what, "class_id", "u16", classId);
-  return assetCall(what, (out) => fn.mitch_asset_get(c, id, out));
+  const c = intValue("asset", "asset_class", "u8", assetClass);
+  const id = intValue("asset", "class_id", "u16", classId);
+  return assetCall(`asset ${c}:${id}`, (out) => fn.mitch_asset_get(c, id, out));
 }
 
 /** The asset of a packed asset id. */
 export function getAssetById(assetId: number): Asset {
-  const what = `asset ${assetId}`;
-  const id = intValue(what, "asset_id", "u32", assetId);
-  return assetCall(what, (out) => fn.mitch_asset_get_packed(id, out));
+  const id = intValue("asset", "asset_id", "u32", assetId);
+  return assetCall(`asset ${id}`, (out) => fn.mitch_asset_get_packed(id, out));
 }
 
-function minConfidence(what: () => string, options: FindOptions | undefined): number {
+function minConfidence(call: string, options: FindOptions | undefined): number {
+  if (options != null && typeof options !== "object") throw new TypeError(`${call}: options must be an object, not ${typeof options}`);
   const v = options?.minConfidence ?? 0.8;
-  if (typeof v !== "number") throw new TypeError(`${what()}: minConfidence must be a number`);
+  if (typeof v !== "number") throw new TypeError(`${call}: minConfidence must be a number, not ${typeof v}`);
   return v;
 }
 
 /** Resolve a name or symbol ("BTC", "Apple Inc.", "Etherium") to an asset:
  *  exact key, cleaned key, then fuzzy at or above minConfidence. */
 export function resolveAsset(query: string, options?: AssetFindOptions): Asset & { confidence: number } {
-  const what = () => `resolve asset ${quote(String(query))}`;
-  const q = queryBytes(query, what);
+  const what = () => `resolve asset ${quote(query)}`;
+  const q = queryBytes(query, "resolve asset", what);
+  const min = minConfidence("resolve asset", options);
   const filter = options?.assetClass ?? null;
-  const cls = filter === null ? -1 : intValue("resolve asset", "asset_class", "i32", filter);
+  const cls = filter === null ? -1 : intValue("resolve asset", "asset_class", "u8", filter);
   const out = scratch(ASSET.size);
   const confidence = new Float64Array(scratch(8, 2048).buffer, 2048, 1);
-  check(fn.mitch_asset_find(q, cls, minConfidence(what, options), out, confidence), what);
+  check(fn.mitch_asset_find(q, cls, min, out, confidence), what);
   return { ...readAsset(new DataView(out.buffer), 0), confidence: confidence[0]! };
 }
 
 /** Every asset of a class, in id order. */
 export function assets(assetClass: AssetClass | number): Asset[] {
-  const what = `assets of class ${assetClass}`;
-  const c = intValue(what, "asset_class", "u8", assetClass);
+  const c = intValue("assets", "asset_class", "u8", assetClass);
+  const what = `assets of class ${c}`;
   const n = fn.mitch_asset_count(c);
   const out = scratch(ASSET.size);
   const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
@@ -176,16 +178,14 @@ function classInfo(what: string, call: (out: Uint8Array) => number): ClassInfo {
 
 /** Asset class 0..15 (reserved ones included). */
 export function assetClassInfo(assetClass: AssetClass | number): ClassInfo {
-  const what = `asset class ${assetClass}`;
-  const c = intValue(what, "asset_class", "u8", assetClass);
-  return classInfo(what, (out) => fn.mitch_asset_class_get(c, out));
+  const c = intValue("asset class", "asset_class", "u8", assetClass);
+  return classInfo(`asset class ${c}`, (out) => fn.mitch_asset_class_get(c, out));
 }
 
 /** Instrument type 0..15 (reserved ones included). */
 export function instrumentTypeInfo(instrumentType: InstrumentType | number): ClassInfo {
-  const what = `instrument type ${instrumentType}`;
-  const c = intValue(what, "instrument_type", "u8", instrumentType);
-  return classInfo(what, (out) => fn.mitch_instrument_type_get(c, out));
+  const c = intValue("instrument type", "instrument_type", "u8", instrumentType);
+  return classInfo(`instrument type ${c}`, (out) => fn.mitch_instrument_type_get(c, out));
 }
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -194,7 +194,7 @@ let instrumentNames: Map<string, number> | null = null;
 /** An instrument type from the enum, its code, or a name the library gives
  *  it ("spot", "Perpetual swap", "perpetual_swap", "PERP"). */
 export function instrumentTypeCode(t: InstrumentTypeLike): number {
-  if (typeof t === "number") return t;
+  if (typeof t === "number") return intValue("instrument type", "instrument_type", "u8", t);
   if (typeof t !== "string") throw new TypeError(`instrument type: expected a number or a name, got ${typeof t}`);
   if (!instrumentNames) {
     const names = new Map<string, number>();
@@ -226,10 +226,9 @@ function readProvider(out: Uint8Array): Provider {
 
 /** The provider of an id (NotFoundError if none). */
 export function getProvider(providerId: number): Provider {
-  const what = `provider ${providerId}`;
-  const id = intValue(what, "provider_id", "u16", providerId);
+  const id = intValue("provider", "provider_id", "u16", providerId);
   const out = scratch(PROVIDER.size);
-  check(fn.mitch_provider_get(id, out), what);
+  check(fn.mitch_provider_get(id, out), `provider ${id}`);
   return readProvider(out);
 }
 
@@ -247,19 +246,20 @@ export function providers(): Provider[] {
 
 /** Find a provider: exact key, then abbreviation, then fuzzy at minConfidence. */
 export function findProvider(query: string, options?: FindOptions): Provider & { confidence: number } {
-  const what = () => `find provider ${quote(String(query))}`;
-  const q = queryBytes(query, what);
+  const what = () => `find provider ${quote(query)}`;
+  const q = queryBytes(query, "find provider", what);
+  const min = minConfidence("find provider", options);
   const out = scratch(PROVIDER.size);
   const confidence = new Float64Array(scratch(8, 2048).buffer, 2048, 1);
-  check(fn.mitch_provider_find(q, minConfidence(what, options), out, confidence), what);
+  check(fn.mitch_provider_find(q, min, out, confidence), what);
   return { ...readProvider(out), confidence: confidence[0]! };
 }
 
 /** Resolve a trading symbol ("EURUSD.m", "BTC-USDT", "^SPX") to its legs and
  *  ticker id; NotFoundError when nothing matches. */
 export function resolveTicker(symbol: string, instrumentType: InstrumentTypeLike = "spot"): Ticker {
-  const what = () => `resolve ticker ${quote(String(symbol))}`;
-  const q = queryBytes(symbol, what);
+  const what = () => `resolve ticker ${quote(symbol)}`;
+  const q = queryBytes(symbol, "resolve ticker", what);
   const itype = intValue("resolve ticker", "instrument_type", "u8", instrumentTypeCode(instrumentType));
   const out = scratch(RESOLUTION.size);
   check(fn.mitch_resolve(q, itype, out), what);

@@ -7,7 +7,7 @@
  * view of that chunk; one split across chunks is copied once.
  */
 import { asBytes, type BytesLike } from "./bytes.js";
-import { bodyTypeOf, HEADER_SIZE, unpackHeader } from "./codec.js";
+import { bodyCodecOf, HEADER_SIZE, unpackHeader } from "./codec.js";
 import { BufferTooSmallError, MitchError } from "./errors.js";
 import { detailedError, statusText } from "./fail.js";
 import { STREAM_INFO } from "./layouts.js";
@@ -17,7 +17,18 @@ import type { Body } from "./types.js";
 
 type ByteSource = AsyncIterable<BytesLike> | ReadableStream<BytesLike> | Iterable<BytesLike>;
 
+function badSource(source: unknown): string | null {
+  if (source === null || (typeof source !== "object" && typeof source !== "function")) return source === null ? "null" : typeof source;
+  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && source instanceof SharedArrayBuffer))
+    return "a byte buffer (use messages() for a buffer)";
+  const s = source as { getReader?: unknown; [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+  if (typeof s.getReader === "function" || typeof s[Symbol.asyncIterator] === "function" || typeof s[Symbol.iterator] === "function") return null;
+  return "an object that is neither";
+}
+
 async function* chunks(source: ByteSource): AsyncGenerator<Uint8Array> {
+  const bad = badSource(source);
+  if (bad !== null) throw new TypeError(`readMessages: expected a ReadableStream or an (async) iterable of byte chunks, got ${bad}`);
   const s = source as { getReader?: () => ReadableStreamDefaultReader<BytesLike> };
   if (typeof s.getReader === "function" && !(Symbol.asyncIterator in (source as object))) {
     const reader = s.getReader();
@@ -92,7 +103,7 @@ export async function* readMessages(source: ByteSource): AsyncGenerator<Message,
         } catch (err) {
           throw shift(err, position);
         }
-        need = HEADER_SIZE + header.count * bodyTypeOf(header.messageType).wireSize;
+        need = HEADER_SIZE + header.count * bodyCodecOf(header.messageType).wireSize;
       }
       if (pendingBytes < need) break;
       const bytes = take(need);

@@ -12,7 +12,8 @@ import { LITTLE_ENDIAN as LE } from "./native.js";
 const U64_MAX = (1n << 64n) - 1n;
 
 export function widthError(what: string, field: string, value: unknown, rule: string): InvalidFieldValueError {
-  const shown = typeof value === "bigint" ? `${value}n` : typeof value === "string" ? JSON.stringify(value.slice(0, 80)) : String(value);
+  const text = typeof value === "bigint" ? `${value}n` : typeof value === "string" ? JSON.stringify(value.slice(0, 80)) : String(value);
+  const shown = text.length > 80 ? `${text.slice(0, 80)}... (${text.length} characters)` : text;
   return new InvalidFieldValueError(`${what}: ${field} ${shown} ${rule}`, 6, statusText(6), { field, rule });
 }
 
@@ -21,17 +22,18 @@ const INT_RANGE: Record<string, [number, number]> = {
   u32: [0, 0xffffffff], i32: [-0x80000000, 0x7fffffff], int: [-0x80000000, 0x7fffffff],
 };
 
-/** An integer member's value, checked against its C type. */
+/** An integer member's value, checked against its C type (-0 is 0: an FFI
+ *  may refuse -0 for an unsigned parameter). */
 export function intValue(what: string, field: string, kind: string, value: unknown): number {
   const [lo, hi] = INT_RANGE[kind]!;
   // the common case first: an integer number in range (NaN fails both compares)
-  if (typeof value === "number" && value >= lo && value <= hi && Math.floor(value) === value) return value;
+  if (typeof value === "number" && value >= lo && value <= hi && Math.floor(value) === value) return value + 0;
   const v = typeof value === "bigint" && value >= BigInt(lo) && value <= BigInt(hi) ? Number(value) : value;
   if (typeof v !== "number" || !Number.isInteger(v) || v < lo || v > hi) {
     if (typeof v !== "number" && typeof v !== "bigint") throw new TypeError(`${what}: ${field} must be a number, not ${typeof value}`);
     throw widthError(what, field, value, `is not an integer in ${lo}..${hi} (${kind})`);
   }
-  return v;
+  return v + 0;
 }
 
 /** A u64 member's value (a bigint, or a safe non-negative integer number). */
@@ -148,7 +150,8 @@ function compiled<T>(layout: StructLayout): StructCodec<T> | null {
   return { layout, read: fns.read, write: fns.write };
 }
 
-function checkObject(value: unknown, what: string): void {
+/** A record argument: any object (its fields are judged one by one). */
+export function checkObject(value: unknown, what: string): void {
   if (value === null || typeof value !== "object") throw new TypeError(`${what}: expected an object, got ${value === null ? "null" : typeof value}`);
 }
 

@@ -107,3 +107,56 @@ test("batches decode and encode in one call each", () => {
   for (let k = 0; k < 8; k++) damaged[200 * 32 + k] = 0;
   assert.throws(() => mitch.decodeBatch("t", damaged), (e) => e.status === 6 && e.index === 200 && e.offset === 200 * 32);
 });
+
+test("decodeBatch: the count is a non-negative integer no larger than the bytes hold", () => {
+  const wire = mitch.encodeBatch("t", [trade(1), trade(2)]);
+  assert.deepEqual(mitch.decodeBatch("t", wire, 1), [trade(1)]);
+  assert.deepEqual(mitch.decodeBatch("t", wire, 0), []);
+  assert.deepEqual(mitch.decodeBatch("t", wire, null), [trade(1), trade(2)]);
+  for (const count of [1.5, -1, NaN, Infinity, 2 ** 53 + 1]) {
+    assert.throws(() => mitch.decodeBatch("t", wire, count), (e) => e instanceof RangeError && /decode trade batch: count/.test(e.message), `count ${count}`);
+  }
+  for (const count of ["2", 2n, {}]) {
+    assert.throws(() => mitch.decodeBatch("t", wire, count), (e) => e instanceof TypeError && /decode trade batch: count must be a number/.test(e.message), `count ${typeof count}`);
+  }
+  for (const count of [3, 2 ** 40, 2 ** 53 - 1]) {
+    assert.throws(() => mitch.decodeBatch("t", wire, count), (e) => e instanceof mitch.BufferTooSmallError && e.status === 3, `count ${count}`);
+  }
+});
+
+test("a detached ArrayBuffer (transferred away) reads as empty, whatever views it", () => {
+  const detach = (buf) => (structuredClone(buf, { transfer: [buf] }), buf);
+  const wire = mitch.packTrade(trade(1));
+  const buffers = () => {
+    const a = new ArrayBuffer(64), b = new ArrayBuffer(64);
+    new Uint8Array(a).set(wire);
+    const dv = new DataView(b);
+    return [detach(a), (detach(b), dv)];
+  };
+  for (const data of buffers()) {
+    assert.throws(() => mitch.unpackTrade(data), (e) => e instanceof mitch.BufferTooSmallError);
+    assert.throws(() => mitch.unpackHeader(data), (e) => e instanceof mitch.BufferTooSmallError);
+    assert.deepEqual([...mitch.messages(data)], []);
+    assert.deepEqual(mitch.decodeBatch("t", data), []);
+    assert.throws(() => mitch.packInto("t", trade(1), data), (e) => e instanceof mitch.BufferTooSmallError);
+  }
+});
+
+test("an argument's value is never echoed whole into a message", () => {
+  const wire = mitch.packTrade(trade(1));
+  const short = (e) => e.message.length < 300;
+  assert.throws(() => mitch.unpackTrade(wire, "x".repeat(1 << 20)), (e) => e instanceof TypeError && short(e) && /unpack trade: offset must be a number/.test(e.message));
+  assert.throws(() => mitch.unpackTrade(wire, new Uint8Array(5000)), (e) => e instanceof TypeError && short(e));
+  assert.throws(() => mitch.unpackTrade(wire, Symbol("s")), (e) => e instanceof TypeError && /offset must be a number, not symbol/.test(e.message));
+  assert.throws(() => mitch.packTrade({ ...trade(1), tickerId: 10n ** 1000n }), (e) => e.status === 6 && e.field === "ticker_id" && short(e));
+});
+
+test("packHeader takes an object; parseHexFloat a string", () => {
+  for (const h of [undefined, null, 5, "t"]) {
+    assert.throws(() => mitch.packHeader(h), (e) => e instanceof TypeError && /pack header: expected an object/.test(e.message), String(h));
+  }
+  for (const text of [undefined, null, 1.5, 5n, {}]) {
+    assert.throws(() => mitch.parseHexFloat(text), (e) => e instanceof TypeError && /parseHexFloat: expected a string/.test(e.message), typeof text);
+  }
+  assert.equal(mitch.parseHexFloat("0x1.8p+1"), 3);
+});

@@ -60,3 +60,18 @@ test("decodeCapture: columns per type with each body's header timestamp", () => 
   bad[72] = 0x78;
   assert.throws(() => mitch.decodeCapture(bad), (e) => e.status === 2 && e.offset === 72);
 });
+
+test("the bulk calls take arrays: anything else is a TypeError naming the argument", () => {
+  const wire = mitch.encodeMessage("t", [trade(1)], 5n);
+  for (const types of ["t", 116, {}, new Set(["t"])]) {
+    assert.throws(() => mitch.decodeCapture(wire, types), (e) => e instanceof TypeError && /decode capture: types must be an array/.test(e.message), String(types));
+  }
+  assert.equal(mitch.decodeCapture(wire, undefined).trade.count, 1);
+  for (const bodies of [undefined, null, 5, trade(1), { length: 1, 0: trade(1) }]) {
+    assert.throws(() => mitch.encodeCapture("t", bodies, [1n]), (e) => e instanceof TypeError && /encode trade capture: bodies must be an array/.test(e.message), String(bodies));
+  }
+  for (const stamps of [undefined, null, 1n, new DataView(new ArrayBuffer(8)), { length: 1, 0: 1n }]) {
+    assert.throws(() => mitch.encodeCapture("t", [trade(1)], stamps), (e) => e instanceof TypeError && /timestamps must be an array/.test(e.message), String(stamps));
+  }
+  assert.deepEqual(mitch.encodeCapture("t", [trade(1)], new BigUint64Array([5n])), wire);
+});

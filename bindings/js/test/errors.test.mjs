@@ -57,3 +57,22 @@ test("with libmitch 1.1 a failed pack names the field, the rule and the offset",
   wire[32 + 16] = 0; wire[32 + 17] = 0; wire[32 + 18] = 0; wire[32 + 19] = 0; // quantity 0
   assert.throws(() => mitch.unpackTrade(wire, 32), (e) => e.field === "quantity" && e.offset === 32 + 16);
 });
+
+test("errorClassFor, strerror and quote take what they say: anything else is a TypeError", () => {
+  // a string status looked up Object.prototype: errorClassFor("constructor") was Object
+  for (const status of ["constructor", "__proto__", "1", null, 1n]) {
+    assert.throws(() => mitch.errorClassFor(status), (e) => e instanceof TypeError && /^errorClassFor: status must be a number/.test(e.message), String(status));
+  }
+  assert.equal(mitch.errorClassFor(1.5), mitch.UnknownError);
+  for (const status of ["x", undefined, {}, [3]]) {
+    assert.throws(() => mitch.strerror(status), (e) => e instanceof TypeError && /^strerror: status must be a number/.test(e.message), String(status));
+  }
+  // never truncated to another status's text
+  for (const status of [1.5, 2 ** 53, NaN]) assert.throws(() => mitch.strerror(status), (e) => e.status === 6 && e.field === "status", String(status));
+  assert.equal(mitch.strerror(3), mitch.strerror(3.0));
+  for (const text of [undefined, 5, 5n, new Uint8Array(2)]) {
+    assert.throws(() => mitch.quote(text), (e) => e instanceof TypeError && /^quote: text must be a string/.test(e.message), typeof text);
+  }
+  assert.throws(() => mitch.quote("abc", -1), RangeError);
+  assert.equal(mitch.quote("abc", 2), JSON.stringify("ab..."));
+});

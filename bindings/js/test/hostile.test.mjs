@@ -178,3 +178,45 @@ test("conformance runner: exit status 2 only for a usage error", () => {
   const statuses = [runConformance(), runConformance(nowhere), runConformance(RUNNER), runConformance(vectorsDir())].map((r) => r.status);
   assert.deepEqual(statuses, [2, 2, 2, 0]);
 });
+
+test("bodyTypeOf hands out a frozen description, never the C functions behind it", () => {
+  // It used to return the package's own codec: its validate/encode/decode
+  // were the raw FFI bindings (a number where a pointer goes crashed the
+  // process), and a write to its layout resized every later C buffer.
+  const functions = (obj, depth = 0) =>
+    depth > 3 || obj === null || typeof obj !== "object" ? [] :
+      Object.entries(obj).flatMap(([k, x]) => (typeof x === "function" ? [k] : functions(x, depth + 1).map((p) => `${k}.${p}`)));
+  for (const type of ["t", "o", "s", "i", "b"]) {
+    const bt = mitch.bodyTypeOf(type);
+    assert.deepEqual(functions(bt), [], `bodyTypeOf("${type}") has functions`);
+    assert.ok(Object.isFrozen(bt) && Object.isFrozen(bt.layout) && Object.isFrozen(bt.layout.members), type);
+    assert.ok(bt.layout.members.every(Object.isFrozen), type);
+    assert.throws(() => { bt.layout.size = 1; }, TypeError);
+  }
+  assert.deepEqual(mitch.unpackTrade(mitch.packTrade(trade(3))), trade(3));
+});
+
+test("frame never reads past its input: a count beyond the bodies it holds is refused", () => {
+  const one = mitch.encodeBatch("t", [trade(1)]);
+  const inside = new Uint8Array(4096);
+  inside.set(mitch.encodeBatch("t", [trade(1), trade(2), trade(3)]));
+  // a view of one body in a bigger buffer: the bytes after it are not the caller's input
+  for (const [wire, n] of [[one, 2], [one, 100], [inside.subarray(0, 32), 3], [new Uint8Array(0), 1]]) {
+    assert.throws(() => mitch.frame("t", wire, n, 0n), (e) => e instanceof mitch.BufferTooSmallError && e.status === 3, `${wire.length} bytes, n ${n}`);
+  }
+  for (const n of [-1, 1.5, NaN, Infinity, 2 ** 53]) {
+    assert.throws(() => mitch.frame("t", one, n, 0n), (e) => (e instanceof RangeError || e.status === 3) && /\bn\b|cannot hold/.test(e.message), `n ${n}`);
+  }
+  assert.throws(() => mitch.frame("t", one, "1", 0n), (e) => e instanceof TypeError && /frame: n must be a number/.test(e.message));
+  assert.equal(mitch.frame("t", one, null, 0n).length, 8 + 32);
+  assert.equal(mitch.frame("t", inside.subarray(0, 96), 2, 0n).length, 8 + 64);
+});
+
+test("no argument becomes the caller's name in an error: messages stay short", () => {
+  // frame and messageTypeCode had a trailing `what` parameter, public by accident
+  const huge = "x".repeat(1 << 20);
+  const one = mitch.encodeBatch("t", [trade(1)]);
+  for (const call of [() => mitch.frame("t", one, 1, -1, huge), () => mitch.messageTypeCode("tt", huge), () => mitch.messageTypeCode(1.5, huge)]) {
+    assert.throws(call, (e) => (e instanceof mitch.MitchError || e instanceof TypeError) && e.message.length < 300 && !e.message.includes("xxxx"));
+  }
+});

@@ -26,6 +26,11 @@ test("the versioned names of each platform", () => {
   assert.deepEqual(versionedNames("linux"), ["libmitch.so.1"]);
   assert.deepEqual(versionedNames("win32"), ["libmitch-1.dll"]);
   assert.deepEqual(versionedNames("darwin"), ["libmitch.1.dylib"]);
+  assert.deepEqual(versionedNames("linux", 2), ["libmitch.so.2"]);
+  // never a file name no libtool writes ("libmitch.so.1.5", "libmitch.so.Symbol()")
+  for (const major of [1.5, -1, NaN]) assert.throws(() => versionedNames("linux", major), RangeError, String(major));
+  for (const major of ["1", 1n, null]) assert.throws(() => versionedNames("linux", major), TypeError, String(major));
+  for (const platform of [undefined, 5, Symbol("p")]) assert.throws(() => versionedNames(platform), /versionedNames: platform must be a string/);
 });
 
 test("MITCH_LIBRARY first, and only it when set", () => {

@@ -87,3 +87,37 @@ test("a stream that ends inside a message, or carries damage, raises", async () 
   await assert.rejects(collect(mitch.readMessages(Readable.from([bad]))), (e) => e.status === 2 && e.offset === 72);
   await assert.rejects(collect(mitch.readMessages(Readable.from(["text"]))), TypeError);
 });
+
+test("the encoders take an array of bodies: anything else is a TypeError naming it", () => {
+  for (const bodies of [undefined, null, 2 ** 53, trade(1), { length: 2 }, "tt"]) {
+    for (const [call, what] of [
+      [() => mitch.encodeBatch("t", bodies), "encode trade batch"],
+      [() => mitch.encodeMessage("t", bodies, 1n), "encode trade message"],
+      [() => mitch.encodeMessages("t", bodies, 1n), "encode trade messages"],
+    ]) {
+      assert.throws(call, (e) => e instanceof TypeError && e.message.startsWith(`${what}: bodies must be an array`), `${what}, ${typeof bodies}`);
+    }
+  }
+});
+
+test("readMessages takes a stream or an iterable of chunks: anything else is a TypeError", async () => {
+  for (const source of [undefined, null, 5, "text", new Date(0), {}, new Uint8Array(16), new ArrayBuffer(16)]) {
+    for (const read of [mitch.readMessages, mitch.readBodies]) {
+      await assert.rejects(collect(read(source)), (e) => e instanceof TypeError && /^readMessages: expected a ReadableStream/.test(e.message), String(source));
+    }
+  }
+});
+
+test("a Message whose header was replaced is judged when read, never half-read", () => {
+  const m = [...mitch.messages(mitch.encodeMessage("t", [trade(1), trade(2)], 5n))][0];
+  const withHeader = (header) => new mitch.Message(header, m.offset, m.size, m.data);
+  for (const header of [undefined, null, 5]) {
+    assert.throws(() => withHeader(header).bodies, (e) => e instanceof TypeError && /^Message: header: expected an object/.test(e.message));
+    assert.throws(() => withHeader(header).messageType, (e) => e instanceof TypeError && /^Message: header: expected an object/.test(e.message));
+  }
+  for (const count of [1.5, -1, "2", 0n, [2]]) {
+    assert.throws(() => withHeader({ ...m.header, count }).bodies, (e) => (e instanceof TypeError || e instanceof RangeError) && /count/.test(e.message), String(count));
+  }
+  assert.throws(() => withHeader({ ...m.header, count: 3 }).bodies, (e) => e instanceof mitch.BufferTooSmallError);
+  assert.deepEqual(withHeader({ ...m.header, count: 1 }).bodies, [trade(1)]);
+});

@@ -58,3 +58,50 @@ test("channels: protocol.md's examples", () => {
   assert.equal(mitch.unpackChannel(mitch.packChannel(6648576)), 6648576);
   assert.throws(() => mitch.unpackChannel(new Uint8Array(3)), (e) => e.status === 3);
 });
+
+test("registry lookups judge their arguments first: a TypeError naming the field, the value never echoed", () => {
+  const calls = {
+    getAsset: (x) => mitch.getAsset(x, 1), "getAsset class_id": (x) => mitch.getAsset(3, x), getAssetById: mitch.getAssetById,
+    assets: mitch.assets, assetClassInfo: mitch.assetClassInfo, instrumentTypeInfo: mitch.instrumentTypeInfo, getProvider: mitch.getProvider,
+    resolveAsset: mitch.resolveAsset, findProvider: mitch.findProvider, resolveTicker: mitch.resolveTicker,
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    for (const value of [Symbol("s"), "x".repeat(1 << 20), new Uint8Array(5000), [1, 2, 3], { length: 1e6 }]) {
+      if (typeof value === "string" && /^(resolveAsset|findProvider|resolveTicker)$/.test(name)) continue; // text is their input
+      assert.throws(() => call(value), (e) => e instanceof TypeError && e.message.length < 200 && /must be a number|expected a string/.test(e.message),
+        `${name}(${typeof value})`);
+    }
+  }
+});
+
+test("raw codes and options are checked, never passed on as something else", () => {
+  for (const code of [1.5, -1, NaN, 256, 2 ** 53 + 1]) {
+    assert.throws(() => mitch.instrumentTypeCode(code), (e) => e.status === 6 && e.field === "instrument_type", `code ${code}`);
+  }
+  assert.equal(mitch.instrumentTypeCode(4), 4);
+  // -1 is the C call's "any class"; here "any" is an absent or null assetClass
+  assert.throws(() => mitch.resolveAsset("BTC", { assetClass: -1 }), (e) => e.status === 6 && e.field === "asset_class");
+  assert.equal(mitch.resolveAsset("BTC", { assetClass: null }).symbol, "BTC");
+  for (const options of [0.5, "x", true, 5n]) {
+    assert.throws(() => mitch.resolveAsset("BTC", options), (e) => e instanceof TypeError && /resolve asset: options must be an object/.test(e.message));
+    assert.throws(() => mitch.findProvider("binance", options), (e) => e instanceof TypeError && /find provider: options must be an object/.test(e.message));
+  }
+});
+
+test("-0 is 0 for every integer argument (an FFI may refuse -0 as unsigned)", () => {
+  const same = (f) => {
+    let a, b;
+    try { a = { value: f(0) }; } catch (e) { a = { error: e.constructor, status: e.status }; }
+    try { b = { value: f(-0) }; } catch (e) { b = { error: e.constructor, status: e.status }; }
+    assert.deepEqual(b, a, String(f));
+  };
+  same((x) => mitch.decodeChannel(x));
+  same((x) => mitch.packChannel(x));
+  same((x) => mitch.unpackAsset(x));
+  same((x) => mitch.channelId(x, "t"));
+  same((x) => mitch.packAsset(x, 1));
+  same((x) => mitch.getAsset(3, x));
+  same((x) => mitch.getProvider(x));
+  same((x) => mitch.strerror(x));
+  same((x) => mitch.assetClassInfo(x));
+});
