@@ -51,6 +51,7 @@ mitch_js_runtime_files = \
 	bindings/js/test/layout.test.mjs \
 	bindings/js/test/readme.test.mjs \
 	bindings/js/test/hostile.test.mjs \
+	bindings/js/test/sweep.test.mjs \
 	bindings/js/bench/bench.mjs \
 	bindings/js/bench/ffi-choice.mjs
 
