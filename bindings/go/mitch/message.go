@@ -75,31 +75,58 @@ type Message struct {
 	Bytes  []byte // the whole message: header and bodies
 }
 
-// Bodies are the wire bytes of the bodies.
-func (m *Message) Bodies() []byte { return m.Bytes[HeaderSize:] }
+// Bodies are the wire bytes of the bodies (nil when Bytes is shorter than
+// a header: a Message built by hand, not handed out by Messages or a
+// Decoder).
+func (m *Message) Bodies() []byte {
+	if len(m.Bytes) < HeaderSize {
+		return nil
+	}
+	return m.Bytes[HeaderSize:]
+}
 
-// BodySize is the size of one body.
-func (m *Message) BodySize() int { return (len(m.Bytes) - HeaderSize) / int(m.Header.Count) }
+// BodySize is the size of one body (0 for a count of 0 or Bytes shorter
+// than a header).
+func (m *Message) BodySize() int {
+	if m.Header.Count == 0 || len(m.Bytes) < HeaderSize {
+		return 0
+	}
+	return (len(m.Bytes) - HeaderSize) / int(m.Header.Count)
+}
 
-// Body is the wire bytes of body i (nil past the end).
+// Body is the wire bytes of body i (nil past the end, or past the end of
+// Bytes).
 func (m *Message) Body(i int) []byte {
 	if i < 0 || i >= int(m.Header.Count) {
 		return nil
 	}
 	size := m.BodySize()
 	start := HeaderSize + i*size
+	if size == 0 || start+size > len(m.Bytes) {
+		return nil
+	}
 	return m.Bytes[start : start+size : start+size]
 }
 
 // AppendBodies decodes every body of m, in one C call, and appends them to
 // dst.  A message of another type is ErrInvalidMessageType.
 func AppendBodies[T Body](dst []T, m *Message) ([]T, error) {
+	if m == nil {
+		return dst, &Error{Status: StatusInvalidData, Op: "AppendBodies", Text: "no message (nil)"}
+	}
 	if m.Header.MessageType != TypeOf[T]() {
 		return dst, &Error{Status: StatusInvalidMessageType, Op: "AppendBodies", Offset: m.Offset,
 			MessageOffset: m.Offset}
 	}
 	n := len(dst)
 	count := int(m.Header.Count)
+	// A Message built by hand may claim more bodies than its Bytes hold:
+	// refuse that before growing dst, with the rule of the C batch decoder
+	// DecodeBatch calls (the input must hold count * body size bytes).
+	if len(m.Bodies()) < count*SizeOf[T]() {
+		return dst, &Error{Status: StatusBufferTooSmall, Op: "AppendBodies", Offset: m.Offset + len(m.Bytes),
+			MessageOffset: m.Offset}
+	}
 	if cap(dst)-n < count {
 		grown := make([]T, n, n+count)
 		copy(grown, dst)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"testing"
 	"testing/iotest"
 
@@ -209,5 +210,68 @@ func TestDecoderReportsTruncationAndDamage(t *testing.T) {
 	dec = mitch.NewDecoder(failing)
 	if dec.Next() || dec.Err() == nil || errors.Is(dec.Err(), mitch.ErrBufferTooSmall) {
 		t.Errorf("a read error: %v", dec.Err())
+	}
+}
+
+// A Message built by hand (its fields are exported) with a count or Bytes
+// that do not agree is refused or empty, never a panic (a slice out of
+// range, a division by zero); a nil *Message is an error.
+func TestHandBuiltMessagesDoNotPanic(t *testing.T) {
+	var zero mitch.Message
+	if zero.Bodies() != nil || zero.BodySize() != 0 || zero.Body(0) != nil {
+		t.Errorf("zero Message: % x, %d, % x", zero.Bodies(), zero.BodySize(), zero.Body(0))
+	}
+	wire, err := mitch.AppendMessage(nil, 5, []mitch.Trade{aTrade(1), aTrade(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := mitch.Message{Header: mitch.Header{MessageType: mitch.MsgTrade, Count: 2}, Bytes: wire[:5]}
+	if short.Bodies() != nil || short.BodySize() != 0 || short.Body(1) != nil {
+		t.Errorf("5 bytes: % x, %d", short.Bodies(), short.BodySize())
+	}
+	dst := []mitch.Trade{aTrade(9)}
+	got, err := short.Trades(dst)
+	if !errors.Is(err, mitch.ErrBufferTooSmall) || len(got) != 1 || got[0] != aTrade(9) {
+		t.Errorf("Trades of 5 bytes: %d, %v", len(got), err)
+	}
+	// A count the bytes do not hold (a trade and a half).
+	claims := mitch.Message{Header: mitch.Header{MessageType: mitch.MsgTrade, Count: 2}, Bytes: wire[:8+48]}
+	if _, err := claims.Trades(nil); !errors.Is(err, mitch.ErrBufferTooSmall) {
+		t.Errorf("Trades of a body and a half: %v", err)
+	}
+	if got, err := mitch.AppendBodies(dst, nil); !errors.Is(err, mitch.ErrInvalidData) || len(got) != 1 {
+		t.Errorf("AppendBodies(nil message): %v", err)
+	}
+}
+
+// The count of a Message is checked against its bytes before room for the
+// bodies is made: a header claiming 255 order books (half a megabyte of
+// them) over no bodies is refused without making that room.
+func TestAppendBodiesChecksTheCountBeforeAllocating(t *testing.T) {
+	m := mitch.Message{Header: mitch.Header{MessageType: mitch.MsgOrderBook, Count: 255}, Bytes: make([]byte, 8)}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := 0; i < 20; i++ {
+		if _, err := m.OrderBooks(nil); !errors.Is(err, mitch.ErrBufferTooSmall) {
+			t.Fatalf("OrderBooks: %v", err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 { // not 20 * 528 kB
+		t.Errorf("20 refused calls allocated %d bytes", grew)
+	}
+}
+
+// A Decoder needs a reader: NewDecoder(nil) and a zero Decoder end with
+// ErrInvalidData instead of a nil dereference or a slice out of range.
+func TestDecoderWithoutAReader(t *testing.T) {
+	for _, dec := range []*mitch.Decoder{mitch.NewDecoder(nil), {}} {
+		if dec.Next() || !errors.Is(dec.Err(), mitch.ErrInvalidData) || dec.Count() != 0 {
+			t.Errorf("Next without a reader: %v", dec.Err())
+		}
+		if dec.Next() {
+			t.Error("a second Next without a reader")
+		}
 	}
 }

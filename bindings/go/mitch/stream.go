@@ -35,7 +35,8 @@ type Decoder struct {
 	count  int
 }
 
-// NewDecoder reads messages from r.
+// NewDecoder reads messages from r (with a nil r, Next reports
+// ErrInvalidData).
 func NewDecoder(r io.Reader) *Decoder {
 	return &Decoder{r: r, buf: make([]byte, 0, HeaderSize+MaxBodies*TradeSize)}
 }
@@ -43,6 +44,10 @@ func NewDecoder(r io.Reader) *Decoder {
 // Next reads, frames and validates the next message.
 func (d *Decoder) Next() bool {
 	if d.err != nil {
+		return false
+	}
+	if d.r == nil { // NewDecoder(nil), or a Decoder not made by NewDecoder
+		d.err = &Error{Status: StatusInvalidData, Op: "Decoder", Text: "no reader (use NewDecoder with one)"}
 		return false
 	}
 	if d.count > 0 {
