@@ -74,8 +74,14 @@ func BinTable(a BinAggregator) ([]float64, error) {
 
 // BinPriceRange is the price range of a bin; start is the edge nearer mid.
 func BinPriceRange(mid float64, a BinAggregator, side BookSide, bin int) (start, end float64, err error) {
-	if bin < 0 {
+	// A bin or side that C's unsigned / int cannot hold is refused, not
+	// wrapped into one it can (1<<32 + 5 is not bin 5); the C call judges
+	// the rest.
+	if bin < 0 || int(C.uint(bin)) != bin {
 		return 0, 0, &Error{Status: StatusInvalidFieldValue, Op: "BinPriceRange", Field: "bin"}
+	}
+	if BookSide(C.int(side)) != side {
+		return 0, 0, &Error{Status: StatusInvalidFieldValue, Op: "BinPriceRange", Field: "side"}
 	}
 	r := C.mitchgo_bin_price_range(C.double(mid), C.uint8_t(a), C.int(side), C.uint(bin))
 	if r.status != C.MITCH_OK {
@@ -86,6 +92,9 @@ func BinPriceRange(mid float64, a BinAggregator, side BookSide, bin int) (start,
 
 // BinForPrice is the bin a price falls into.
 func BinForPrice(mid float64, a BinAggregator, side BookSide, price float64) (int, error) {
+	if BookSide(C.int(side)) != side { // as in BinPriceRange
+		return 0, &Error{Status: StatusInvalidFieldValue, Op: "BinForPrice", Field: "side"}
+	}
 	r := C.mitchgo_bin_for_price(C.double(mid), C.uint8_t(a), C.int(side), C.double(price))
 	if r.status != C.MITCH_OK {
 		return 0, statusError("BinForPrice", r.status)

@@ -3,6 +3,7 @@ package mitch_test
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -172,5 +173,31 @@ func TestVersions(t *testing.T) {
 	}
 	if !strings.Contains(mitch.LibraryFile(), "libmitch") {
 		t.Errorf("LibraryFile() = %q", mitch.LibraryFile())
+	}
+}
+
+// A bin or a book side wider than C's unsigned / int is refused, not cut
+// to 32 bits (bin 1<<32 + 5 was bin 5, side 1<<32 + 1 was the ask side).
+func TestBinArgumentsTooWideForCAreRefused(t *testing.T) {
+	if strconv.IntSize < 64 {
+		t.Skip("int cannot hold 1<<32 here")
+	}
+	var wide int64 = 1<<32 + 5
+	if _, _, err := mitch.BinPriceRange(100, mitch.LinGaussian, mitch.Bid, 5); err != nil {
+		t.Fatalf("bin 5: %v", err)
+	}
+	if _, _, err := mitch.BinPriceRange(100, mitch.LinGaussian, mitch.Bid, int(wide)); !errors.Is(err, mitch.ErrInvalidFieldValue) {
+		t.Errorf("BinPriceRange(bin 1<<32 + 5): %v", err)
+	}
+	side := mitch.BookSide(wide - 4) // 1<<32 + 1
+	if _, _, err := mitch.BinPriceRange(100, mitch.LinGaussian, side, 5); !errors.Is(err, mitch.ErrInvalidFieldValue) {
+		t.Errorf("BinPriceRange(side 1<<32 + 1): %v", err)
+	}
+	if _, err := mitch.BinForPrice(100, mitch.LinGaussian, side, 100); !errors.Is(err, mitch.ErrInvalidFieldValue) {
+		t.Errorf("BinForPrice(side 1<<32 + 1): %v", err)
+	}
+	var e *mitch.Error
+	if _, err := mitch.BinForPrice(100, mitch.LinGaussian, side, 100); !errors.As(err, &e) || e.Field != "side" {
+		t.Errorf("the error does not name the side: %v", err)
 	}
 }
