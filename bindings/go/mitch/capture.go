@@ -41,24 +41,34 @@ func u64Ptr(s []uint64) *C.uint64_t {
 	return (*C.uint64_t)(unsafe.Pointer(&s[:1][0]))
 }
 
+// sinkCap is the capacity of one type's sink: that of its bodies (none:
+// the type is only validated), or of its timestamps when they have less.
+func sinkCap(bodies, timestamps int) int {
+	if timestamps > 0 && timestamps < bodies {
+		return timestamps
+	}
+	return bodies
+}
+
 // capture runs mitch_capture_decode over data into c's slices (their full
 // capacity), or only counts when every slice has none.
 func captureCall(op string, data []byte, c *Capture) (CaptureCounts, error) {
-	capOf := func(n, m int) C.size_t {
-		if n == 0 {
-			return C.size_t(m)
+	// A type whose bodies have no room is only validated: its timestamps
+	// go to C as NULL too (timestamps alone would fill up and fail).
+	ts := func(bodies int, s []uint64) *C.uint64_t {
+		if bodies == 0 {
+			return nil
 		}
-		if m == 0 || n < m {
-			return C.size_t(n)
-		}
-		return C.size_t(m)
+		return u64Ptr(s)
 	}
+	capOf := func(n, m int) C.size_t { return C.size_t(sinkCap(n, m)) }
 	r := C.mitchgo_capture_decode(bytesPtr(data), C.size_t(len(data)),
-		slicePtr(c.Trades), u64Ptr(c.TradeTimestamps), capOf(cap(c.Trades), cap(c.TradeTimestamps)),
-		slicePtr(c.Orders), u64Ptr(c.OrderTimestamps), capOf(cap(c.Orders), cap(c.OrderTimestamps)),
-		slicePtr(c.Ticks), u64Ptr(c.TickTimestamps), capOf(cap(c.Ticks), cap(c.TickTimestamps)),
-		slicePtr(c.Indices), u64Ptr(c.IndexTimestamps), capOf(cap(c.Indices), cap(c.IndexTimestamps)),
-		slicePtr(c.OrderBooks), u64Ptr(c.OrderBookTimestamps), capOf(cap(c.OrderBooks), cap(c.OrderBookTimestamps)))
+		slicePtr(c.Trades), ts(cap(c.Trades), c.TradeTimestamps), capOf(cap(c.Trades), cap(c.TradeTimestamps)),
+		slicePtr(c.Orders), ts(cap(c.Orders), c.OrderTimestamps), capOf(cap(c.Orders), cap(c.OrderTimestamps)),
+		slicePtr(c.Ticks), ts(cap(c.Ticks), c.TickTimestamps), capOf(cap(c.Ticks), cap(c.TickTimestamps)),
+		slicePtr(c.Indices), ts(cap(c.Indices), c.IndexTimestamps), capOf(cap(c.Indices), cap(c.IndexTimestamps)),
+		slicePtr(c.OrderBooks), ts(cap(c.OrderBooks), c.OrderBookTimestamps),
+		capOf(cap(c.OrderBooks), cap(c.OrderBookTimestamps)))
 	n := CaptureCounts{int(r.counts[0]), int(r.counts[1]), int(r.counts[2]), int(r.counts[3]), int(r.counts[4])}
 	if r.status != C.MITCH_OK {
 		e := &Error{Status: Status(r.status), Op: op, Index: int(r.info.messages),
@@ -103,18 +113,24 @@ func DecodeCapture(data []byte) (*Capture, error) {
 // unless every slice has none (then see CountCapture).
 func (c *Capture) DecodeFrom(data []byte) error {
 	n, err := captureCall("DecodeCapture", data, c)
-	fit := func(count, capacity int) int {
-		if count > capacity {
-			return capacity
-		}
-		return count
-	}
-	c.Trades, c.TradeTimestamps = c.Trades[:fit(n.Trades, cap(c.Trades))], c.TradeTimestamps[:fit(n.Trades, cap(c.TradeTimestamps))]
-	c.Orders, c.OrderTimestamps = c.Orders[:fit(n.Orders, cap(c.Orders))], c.OrderTimestamps[:fit(n.Orders, cap(c.OrderTimestamps))]
-	c.Ticks, c.TickTimestamps = c.Ticks[:fit(n.Ticks, cap(c.Ticks))], c.TickTimestamps[:fit(n.Ticks, cap(c.TickTimestamps))]
-	c.Indices, c.IndexTimestamps = c.Indices[:fit(n.Indices, cap(c.Indices))], c.IndexTimestamps[:fit(n.Indices, cap(c.IndexTimestamps))]
-	c.OrderBooks, c.OrderBookTimestamps = c.OrderBooks[:fit(n.OrderBooks, cap(c.OrderBooks))], c.OrderBookTimestamps[:fit(n.OrderBooks, cap(c.OrderBookTimestamps))]
+	c.Trades, c.TradeTimestamps = delivered(c.Trades, c.TradeTimestamps, n.Trades)
+	c.Orders, c.OrderTimestamps = delivered(c.Orders, c.OrderTimestamps, n.Orders)
+	c.Ticks, c.TickTimestamps = delivered(c.Ticks, c.TickTimestamps, n.Ticks)
+	c.Indices, c.IndexTimestamps = delivered(c.Indices, c.IndexTimestamps, n.Indices)
+	c.OrderBooks, c.OrderBookTimestamps = delivered(c.OrderBooks, c.OrderBookTimestamps, n.OrderBooks)
 	return err
+}
+
+// delivered cuts one type's slices to what C wrote into them: count bodies,
+// at most the sink's capacity; timestamps only where they had room.
+func delivered[T any](bodies []T, timestamps []uint64, count int) ([]T, []uint64) {
+	if k := sinkCap(cap(bodies), cap(timestamps)); count > k {
+		count = k
+	}
+	if cap(timestamps) == 0 {
+		return bodies[:count], timestamps[:0]
+	}
+	return bodies[:count], timestamps[:count]
 }
 
 // AppendCapture encodes bodies of one type, each with its timestamp, as

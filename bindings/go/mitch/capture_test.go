@@ -95,3 +95,26 @@ func TestErrorsNameTheFieldAndTheRule(t *testing.T) {
 		t.Errorf("price 0 on the wire: %#v", err)
 	}
 }
+
+// Timestamps with room but bodies without: the type is only validated, as
+// DecodeFrom says (it was decoded into the timestamps alone, and a capture
+// with more trades than they hold failed with ErrBufferTooSmall).
+func TestCaptureTimestampsWithoutBodiesAreOnlyValidated(t *testing.T) {
+	buf := aCapture(t) // 3 trades, 2 orders, a tick, an index
+	c := &mitch.Capture{TradeTimestamps: make([]uint64, 0, 2),
+		Orders: make([]mitch.Order, 0, 4), OrderTimestamps: make([]uint64, 0, 4)}
+	if err := c.DecodeFrom(buf); err != nil {
+		t.Fatalf("DecodeFrom: %v", err)
+	}
+	if len(c.Trades) != 0 || len(c.TradeTimestamps) != 0 {
+		t.Errorf("trades without room: %d bodies, timestamps %v", len(c.Trades), c.TradeTimestamps)
+	}
+	if len(c.Orders) != 2 || c.Orders[1] != anOrder(8) || len(c.OrderTimestamps) != 2 || c.OrderTimestamps[0] != 2000 {
+		t.Errorf("orders: %+v at %v", c.Orders, c.OrderTimestamps)
+	}
+	// Only timestamps anywhere: every type is only validated.
+	only := &mitch.Capture{TradeTimestamps: make([]uint64, 0, 1)}
+	if err := only.DecodeFrom(buf); err != nil || len(only.TradeTimestamps) != 0 {
+		t.Errorf("timestamps only: %v, %v", only.TradeTimestamps, err)
+	}
+}
