@@ -406,11 +406,16 @@ struct error_info {
   std::size_t message_offset = 0;   /* streams: offset of the damaged message */
   std::array<char, error_text_size> text{}; /* e.g. "price -1 is not > 0 (...)"; may be empty */
 
-  /* The text, or mitch_strerror's when the library gave none. */
+  /* The text, or mitch_strerror's when the library gave none.  Read up to
+     its NUL or to the end of the array (a caller may fill it by hand). */
   std::string_view message() const noexcept {
-    if (text[0] != '\0')
-      return std::string_view(text.data());
-    return status_message(status);
+    if (text[0] == '\0')
+      return status_message(status);
+    const void *nul = std::memchr(text.data(), '\0', text.size());
+    return std::string_view(text.data(),
+                            nul ? static_cast<std::size_t>(static_cast<const char *>(nul) -
+                                                           text.data())
+                                : text.size());
   }
 };
 
@@ -425,8 +430,9 @@ class error : public std::system_error {
     /* "invalid field value: price -1 is not > 0 (...)", in fixed storage so
        that copying the exception cannot throw */
     const char *status_text = mitch_strerror(static_cast<int>(info.status));
-    if (info.text[0] != '\0')
-      std::snprintf(what_.data(), what_.size(), "%s: %s", status_text, info.text.data());
+    if (info.text[0] != '\0') /* (text may lack its NUL: message() bounds it) */
+      std::snprintf(what_.data(), what_.size(), "%s: %.*s", status_text,
+                    static_cast<int>(info.message().size()), info.text.data());
     else
       std::snprintf(what_.data(), what_.size(), "%s", status_text);
   }
@@ -965,10 +971,11 @@ std::size_t encode_batch(const Bodies &bodies, mutable_byte_view out) {
 /* Size of a message of `count` (1..255) bodies. */
 [[nodiscard]] inline status try_message_size(message_type type, std::size_t count,
                                              std::size_t &size) noexcept {
-  if (count > MITCH_MAX_BODIES)
-    return status::invalid_field_value;
-  return static_cast<status>(mitch_calculate_message_size(static_cast<std::uint8_t>(type),
-                                                          static_cast<std::uint8_t>(count), &size));
+  /* More than 255 would wrap in C's uint8_t count: ask C about count 0
+     instead, which it refuses the same way (after checking the type). */
+  return static_cast<status>(mitch_calculate_message_size(
+      static_cast<std::uint8_t>(type),
+      static_cast<std::uint8_t>(count > MITCH_MAX_BODIES ? 0 : count), &size));
 }
 
 #if defined(MITCH_HPP_EXCEPTIONS)
@@ -1066,6 +1073,8 @@ class message {
   std::size_t body_size() const noexcept { return body_size_; } /* one body */
   byte_view bytes() const noexcept { return byte_view(start_, size_); }
   byte_view body_bytes() const noexcept {
+    if (size_ < MITCH_HEADER_SIZE) /* a default-constructed message: no bytes */
+      return byte_view();
     return byte_view(start_ + MITCH_HEADER_SIZE, size_ - MITCH_HEADER_SIZE);
   }
   /* Wire bytes of body i (empty past the end). */
@@ -1522,6 +1531,10 @@ template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>
   span<const T> values(bodies);
   if (timestamps.size() != values.size())
     return detail::fail(why, MITCH_ERR_INVALID_DATA);
+  /* Only an out without storage computes the size; one that claims bytes
+     it does not have is the caller's NULL, as for every other call. */
+  if (!out.data() && out.size())
+    return detail::fail(why, MITCH_ERR_INVALID_DATA);
   mitch_error e;
   int st = mitch_capture_encode(static_cast<std::uint8_t>(body_traits<T>::type), values.data(),
                                 timestamps.data(), values.size(), out.data(), out.size(), &written,
@@ -1572,11 +1585,16 @@ inline capture read_capture(byte_view data) {
   return c;
 }
 
-/* Encode into out; returns the bytes written. */
+/* Encode into out; returns the bytes written.  (An out without storage, an
+   empty std::vector say, is too short here, not try_encode_capture's "only
+   compute the size": that would return bytes it never wrote.) */
 template <class Bodies, class T = std::remove_const_t<detail::element_t<Bodies>>,
           std::enable_if_t<is_body_v<T>, int> = 0>
 std::size_t encode_capture(const Bodies &bodies, span<const std::uint64_t> timestamps,
                            mutable_byte_view out) {
+  std::uint8_t none;
+  if (!out.data() && !out.size() && span<const T>(bodies).size() != 0)
+    out = mutable_byte_view(&none, 0);
   std::size_t written = 0;
   if (try_encode_capture(bodies, timestamps, out, written, nullptr) != status::ok)
     detail::raise([&](error_info *why) {

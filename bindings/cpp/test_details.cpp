@@ -166,6 +166,49 @@ TEST(capture_encode_round_trip) {
                                   written) == mitch::status::invalid_data);
 }
 
+/* Only an out without storage computes the size: a view that claims bytes
+   at NULL is the caller's NULL (invalid_data), as for the other encoders. */
+TEST(capture_encode_refuses_a_null_view_that_claims_bytes) {
+  std::vector<mitch::trade> trades{trade_n(1), trade_n(2)};
+  std::vector<std::uint64_t> stamps{5, 5};
+  std::size_t written = 0;
+  CHECK(mitch::try_encode_capture(trades, stamps, mitch::mutable_byte_view(nullptr, 64), written) ==
+        mitch::status::invalid_data);
+  std::uint8_t room[80];
+  CHECK(mitch::try_encode(trades[0], mitch::mutable_byte_view(nullptr, 64)) == mitch::status::invalid_data);
+  CHECK(mitch::try_encode_capture(trades, stamps, mitch::mutable_byte_view(room, sizeof room), written) ==
+        mitch::status::ok);
+}
+
+#if defined(MITCH_HPP_EXCEPTIONS)
+/* encode_capture(bodies, timestamps, out) returns the bytes it wrote: an
+   empty out is too short (and bad bodies are refused), never a size of
+   bytes that were not written. */
+TEST(throwing_capture_encode_into_an_empty_out) {
+  std::vector<mitch::trade> trades{trade_n(1), trade_n(2)};
+  std::vector<std::uint64_t> stamps{5, 5};
+  std::vector<std::uint8_t> empty;
+  bool caught = false;
+  try {
+    (void)mitch::encode_capture(trades, stamps, empty);
+  } catch (const mitch::buffer_too_small_error &) {
+    caught = true;
+  }
+  CHECK(caught);
+  trades[1].price = -1; /* refused too (the length first, in C's order) */
+  caught = false;
+  try {
+    (void)mitch::encode_capture(trades, stamps, empty);
+  } catch (const mitch::buffer_too_small_error &) {
+    caught = true;
+  }
+  CHECK(caught);
+  std::vector<mitch::trade> none;
+  std::vector<std::uint64_t> no_stamps;
+  CHECK(mitch::encode_capture(none, no_stamps, empty) == 0);
+}
+#endif
+
 #if defined(MITCH_HPP_EXCEPTIONS)
 TEST(throwing_capture_calls) {
   auto buf = mixed_capture();

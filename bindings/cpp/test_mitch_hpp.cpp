@@ -898,6 +898,57 @@ TEST(std_span_in_and_out) {
 #endif
 
 /* ====================================================================== */
+/* Found by the hostile-input sweep (test_sweep.cpp)                      */
+/* ====================================================================== */
+
+/* An error_info is a public aggregate: a caller may fill its text by hand,
+   to the last byte.  message() and what() stop at the array's end. */
+TEST(error_text_without_nul_is_bounded) {
+  struct {
+    mitch::error_info info;
+    char after[64];
+  } s;
+  s.info.status = mitch::status::invalid_field_value;
+  s.info.text.fill('A');
+  std::memset(s.after, 'B', sizeof s.after - 1);
+  s.after[sizeof s.after - 1] = '\0';
+  std::string_view m = s.info.message();
+  CHECK(m.size() == s.info.text.size());
+  CHECK(m.find('B') == std::string_view::npos);
+#if defined(MITCH_HPP_EXCEPTIONS)
+  mitch::invalid_field_value_error e(s.info);
+  CHECK(std::strchr(e.what(), 'B') == nullptr);
+  CHECK(std::strlen(e.what()) <= mitch::error_text_size + 63);
+  CHECK(e.info().message().size() == s.info.text.size());
+#endif
+}
+
+/* A default-constructed message holds no bytes: no view past its start. */
+TEST(default_message_has_empty_views) {
+  const mitch::message m;
+  CHECK(m.bytes().empty() && m.size() == 0 && m.count() == 0);
+  CHECK(m.body_bytes().empty() && m.body_bytes().size() == 0);
+  CHECK(m.body_bytes(0).empty());
+  mitch::trade out[1];
+  CHECK(m.try_decode(out) == mitch::status::invalid_message_type);
+}
+
+/* More than 255 bodies is refused as C refuses a bad count: after the
+   type, so an unknown type is still invalid_message_type. */
+TEST(message_size_of_too_many_bodies_checks_the_type_first) {
+  std::size_t c_size = 0, size = 77;
+  int c_bad_type = mitch_calculate_message_size('x', 1, &c_size);
+  int c_bad_count = mitch_calculate_message_size('t', 0, &c_size);
+  CHECK(mitch::try_message_size(static_cast<mitch::message_type>('x'), 300, size) ==
+        static_cast<mitch::status>(c_bad_type));
+  CHECK(mitch::try_message_size(mitch::message_type::trade, 300, size) ==
+        static_cast<mitch::status>(c_bad_count));
+  CHECK(mitch::try_message_size(mitch::message_type::trade, static_cast<std::size_t>(-1), size) ==
+        static_cast<mitch::status>(c_bad_count));
+  CHECK(size == 77);
+}
+
+/* ====================================================================== */
 
 int main(int argc, char **argv) {
   return harness::run_all(argc > 1 ? argv[1] : nullptr);
