@@ -44,6 +44,7 @@ EXTRA_DIST += \
 	bindings/cpp/test_harness.hpp \
 	bindings/cpp/test_layouts.cpp \
 	bindings/cpp/test_mitch_hpp.cpp \
+	bindings/cpp/test_sweep.cpp \
 	m4/mitch_cppgo.m4
 
 # The flags every C++ test build uses; bindings/cpp/ci-extra.sh reads them
@@ -78,6 +79,14 @@ bindings_cpp_test_mitch_hpp20_CXXFLAGS = -std=c++20 $(MITCH_CPP_TEST_CXXFLAGS) $
 bindings_cpp_test_mitch_hpp20_LDADD = $(bindings_cpp_test_mitch_hpp_LDADD)
 bindings_cpp_test_mitch_hpp20_LDFLAGS = $(bindings_cpp_test_mitch_hpp_LDFLAGS)
 endif
+
+# The hostile-input sweep: every public name of mitch.hpp, fed hostile
+# arguments with a fixed seed per name (see the program's comment).
+mitch_cpp_tests += bindings/cpp/test_sweep
+bindings_cpp_test_sweep_SOURCES = bindings/cpp/test_sweep.cpp bindings/cpp/test_harness.hpp
+bindings_cpp_test_sweep_CXXFLAGS = -std=c++17 $(MITCH_CPP_TEST_CXXFLAGS)
+bindings_cpp_test_sweep_LDADD = lib/libmitch.la
+bindings_cpp_test_sweep_LDFLAGS = -no-install
 
 # The README's example, compiled as the README shows it and run.
 check_PROGRAMS += $(mitch_cpp_tests) bindings/cpp/example
