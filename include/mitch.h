@@ -34,10 +34,11 @@
  *    batch decode, gather or capture decode delivers exactly the valid
  *    prefix - every body before the first bad one, body by body - says how
  *    much (*done, *n_bodies, the sinks' counts) and leaves the failing slot
- *    and everything after it untouched.  The bulk decoders write every
- *    byte of each struct they fill: padding as zero (or, where the struct
- *    is the wire image, the wire's bytes), never stale memory, so their
- *    arrays can be handed on whole.  Outputs must not overlap inputs:
+ *    and everything after it untouched.  Every decoder, single or bulk,
+ *    writes every byte of each struct it fills: padding as zero (or, where
+ *    the struct is the wire image, the wire's bytes), never stale memory,
+ *    so structs and arrays can be handed on whole.  Outputs must not
+ *    overlap inputs:
  *    mitch_stream_frame and mitch_capture_encode refuse an overlap with
  *    MITCH_ERR_INVALID_DATA, and so does mitch_stream_gather unless its
  *    output is its input (then it compacts the buffer in place); for the

@@ -33,7 +33,7 @@
 #include "mitch.h"
 #include "wire.h"
 
-/* The bulk decoders write every byte of each struct they fill: the
+/* The decoders write every byte of each struct they fill: the
    padding as zero, or, where the struct is the wire image, the wire's own
    bytes.  Their arrays are handed on whole (numpy records, files, other
    processes) and must never carry stale memory.  This is the LOAD_BULK
@@ -74,7 +74,9 @@
     st = X##_check(&tmp);                                                                 \
     if (MITCH_UNLIKELY(st != MITCH_OK))                                                   \
       return st;                                                                          \
-    *v = tmp;                                                                             \
+    /* loaded again, padding zeroed, as the bulk decoders store: "*v = tmp" \
+       may leave v's padding as it was or copy tmp's, stale stack bytes */   \
+    MITCH_LOAD_WHOLE(X##_load, in, v);                                                    \
     return MITCH_OK;                                                                      \
   }                                                                                       \
   int mitch_##X##_decode(const uint8_t *in, size_t in_len, T *v) {                        \

@@ -34,6 +34,7 @@ fuzz/fuzz_util.h 1 oracle: the wire size of each type, from protocol.md, not fro
 fuzz/fuzz_decode.c 2 oracle: each typed decoder against the fuzzer'"'"'s own reading of the bytes
 fuzz/make-corpus.py 2 seeds: packs each vector file'"'"'s fields (its own protocol.md reading)
 tests/check_batch.c 1 tests each type'"'"'s batch functions
+tests/check_capture.c 1 each type'"'"'s own single decoder (the API has no generic one), for the every-byte rule
 tests/check_channel.c 1 oracle: the valid type bytes, typed in from protocol.md
 tests/check_header.c 5 oracle: the valid type bytes, typed in from protocol.md
 tests/check_layout.c 3 oracle: protocol.md'"'"'s tables and the compiler'"'"'s offsetof, typed in
