@@ -50,7 +50,7 @@ fi
 lib=$out/lib-build/lib/.libs/libmitch.a
 
 # 2. The targets.
-targets="fuzz_stream fuzz_decode fuzz_encode fuzz_ids fuzz_bins"
+targets="fuzz_stream fuzz_decode fuzz_encode fuzz_check fuzz_ids fuzz_bins"
 registry_targets="fuzz_resolve fuzz_asset fuzz_provider"
 if nm "$lib" 2>/dev/null | grep -q ' T mitch_resolve$'; then
   targets="$targets $registry_targets"

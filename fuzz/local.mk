@@ -16,6 +16,7 @@ fuzz_sources = \
 	fuzz/fuzz_stream.c \
 	fuzz/fuzz_decode.c \
 	fuzz/fuzz_encode.c \
+	fuzz/fuzz_check.c \
 	fuzz/fuzz_ids.c \
 	fuzz/fuzz_bins.c \
 	fuzz/fuzz_resolve.c \

@@ -30,6 +30,7 @@ bench/bench_ab.c 4 times each type'"'"'s own 1.0 functions in two libraries (the
 bench/bench_codec.c 4 times each type'"'"'s own exported functions: its inputs, its flat rows, BENCH_BODY_TYPES
 bench/stress_threads.c 1 stresses each type'"'"'s own flat pack functions from many threads
 fuzz/fuzz_encode.c 1 fuzzes each type'"'"'s own encoders against its own packing of the fields
+fuzz/fuzz_check.c 2 compares each type'"'"'s own validate/encode/decode/batch functions with the check and capture calls
 fuzz/fuzz_util.h 1 oracle: the wire size of each type, from protocol.md, not from the library
 fuzz/fuzz_decode.c 2 oracle: each typed decoder against the fuzzer'"'"'s own reading of the bytes
 fuzz/make-corpus.py 2 seeds: packs each vector file'"'"'s fields (its own protocol.md reading)
