@@ -42,6 +42,7 @@ EXTRA_DIST += \
 	bindings/cpp/mitch-config-version.cmake.in \
 	bindings/cpp/test_details.cpp \
 	bindings/cpp/test_harness.hpp \
+	bindings/cpp/test_samples.hpp \
 	bindings/cpp/test_layouts.cpp \
 	bindings/cpp/test_mitch_hpp.cpp \
 	bindings/cpp/test_sweep.cpp \
@@ -64,7 +65,7 @@ bindings_cpp_mitch_conformance_LDFLAGS = -no-install
 # The suite, as C++17, as C++17 without exceptions, and as C++20.
 mitch_cpp_tests = bindings/cpp/test_mitch_hpp bindings/cpp/test_mitch_hpp_noexcept
 # (One line: ci-extra.sh reads it.)
-bindings_cpp_test_mitch_hpp_SOURCES = bindings/cpp/test_mitch_hpp.cpp bindings/cpp/test_layouts.cpp bindings/cpp/test_details.cpp bindings/cpp/test_harness.hpp
+bindings_cpp_test_mitch_hpp_SOURCES = bindings/cpp/test_mitch_hpp.cpp bindings/cpp/test_layouts.cpp bindings/cpp/test_details.cpp bindings/cpp/test_harness.hpp bindings/cpp/test_samples.hpp
 bindings_cpp_test_mitch_hpp_CXXFLAGS = -std=c++17 $(MITCH_CPP_TEST_CXXFLAGS) $(PTHREAD_CFLAGS)
 bindings_cpp_test_mitch_hpp_LDADD = lib/libmitch.la $(PTHREAD_LIBS)
 bindings_cpp_test_mitch_hpp_LDFLAGS = -no-install $(PTHREAD_CFLAGS)
@@ -83,7 +84,7 @@ endif
 # The hostile-input sweep: every public name of mitch.hpp, fed hostile
 # arguments with a fixed seed per name (see the program's comment).
 mitch_cpp_tests += bindings/cpp/test_sweep
-bindings_cpp_test_sweep_SOURCES = bindings/cpp/test_sweep.cpp bindings/cpp/test_harness.hpp
+bindings_cpp_test_sweep_SOURCES = bindings/cpp/test_sweep.cpp bindings/cpp/test_harness.hpp bindings/cpp/test_samples.hpp
 bindings_cpp_test_sweep_CXXFLAGS = -std=c++17 $(MITCH_CPP_TEST_CXXFLAGS)
 bindings_cpp_test_sweep_LDADD = lib/libmitch.la
 bindings_cpp_test_sweep_LDFLAGS = -no-install

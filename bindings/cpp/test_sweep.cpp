@@ -49,6 +49,7 @@
 #endif
 
 #include "test_harness.hpp"
+#include "test_samples.hpp"
 
 #if !defined(MITCH_HPP_EXCEPTIONS)
 int main() {
@@ -60,7 +61,7 @@ int main() {
 namespace {
 
 constexpr int trials = 100;
-constexpr std::uint64_t eurusd = 0x0305153138900000ull;
+using namespace samples;
 using u8 = std::uint8_t;
 using u16 = std::uint16_t;
 using u32 = std::uint32_t;
@@ -284,42 +285,6 @@ mitch::book_side any_book_side(rng &r) {
                       : static_cast<mitch::book_side>(r.pick(pool));
 }
 
-/* Valid values, as the protocol's rules want them. */
-mitch::trade good_trade(u32 n = 1) {
-  return mitch::trade{eurusd, 1.0825 + n * 0.001, 100 + n, n, n % 2 ? mitch::side::buy : mitch::side::sell};
-}
-mitch::order good_order() {
-  return mitch::order{eurusd, 5, 1.08, 10, mitch::order_type::limit, mitch::side::sell, 0};
-}
-mitch::tick good_tick() { return mitch::tick{eurusd, 1.08, 1.09, 10, 20}; }
-mitch::index good_index() {
-  mitch::index v;
-  v.ticker_id = eurusd;
-  v.mid = 1.085;
-  v.v_bid = 100;
-  v.v_ask = 200;
-  v.m_spread = 5;
-  v.b_bid_o = -1;
-  v.b_ask_o = 1;
-  v.w_bid_o = -5;
-  v.w_ask_o = 5;
-  v.v_force = 100;
-  v.l_force = 200;
-  v.confidence = 50;
-  v.accepted = 3;
-  return v;
-}
-mitch::order_book good_book() {
-  mitch::order_book b;
-  b.ticker_id = eurusd;
-  b.mid_price = 1.085;
-  b.bin_aggregator = mitch::bin_aggregator::lingaussian;
-  for (std::size_t i = 0; i < mitch::bins_per_side; ++i) {
-    b.bids[i] = mitch::bin{static_cast<u32>(i), static_cast<u32>(10 * i)};
-    b.asks[i] = mitch::bin{static_cast<u32>(i + 1), static_cast<u32>(i)};
-  }
-  return b;
-}
 mitch::header good_header() { return mitch::header{mitch::message_type::trade, 1, 5}; }
 
 /* A valid value with, now and then, hostile fields; or a default one. */
@@ -329,7 +294,7 @@ template <>
 mitch::trade hostile<mitch::trade>(rng &r) {
   if (r.chance(10))
     return mitch::trade{};
-  mitch::trade v = good_trade(static_cast<u32>(1 + r.below(50)));
+  mitch::trade v = a_trade(static_cast<u32>(1 + r.below(50)));
   if (r.chance(35)) v.ticker_id = any_u64(r);
   if (r.chance(35)) v.price = any_double(r);
   if (r.chance(35)) v.quantity = any_u32(r);
@@ -341,7 +306,7 @@ template <>
 mitch::order hostile<mitch::order>(rng &r) {
   if (r.chance(10))
     return mitch::order{};
-  mitch::order v = good_order();
+  mitch::order v = an_order();
   if (r.chance(35)) v.ticker_id = any_u64(r);
   if (r.chance(35)) v.order_id = any_u32(r);
   if (r.chance(35)) v.price = any_double(r);
@@ -355,7 +320,7 @@ template <>
 mitch::tick hostile<mitch::tick>(rng &r) {
   if (r.chance(10))
     return mitch::tick{};
-  mitch::tick v = good_tick();
+  mitch::tick v = a_tick();
   if (r.chance(35)) v.ticker_id = any_u64(r);
   if (r.chance(35)) v.bid_price = any_double(r);
   if (r.chance(35)) v.ask_price = any_double(r);
@@ -367,7 +332,7 @@ template <>
 mitch::index hostile<mitch::index>(rng &r) {
   if (r.chance(10))
     return mitch::index{};
-  mitch::index v = good_index();
+  mitch::index v = an_index();
   if (r.chance(25)) v.ticker_id = any_u64(r);
   if (r.chance(25)) v.mid = any_double(r);
   if (r.chance(25)) v.v_bid = any_u32(r);
@@ -390,7 +355,7 @@ template <>
 mitch::order_book hostile<mitch::order_book>(rng &r) {
   if (r.chance(10))
     return mitch::order_book{};
-  mitch::order_book v = good_book();
+  mitch::order_book v = a_book();
   if (r.chance(35)) v.ticker_id = any_u64(r);
   if (r.chance(35)) v.mid_price = any_double(r);
   if (r.chance(35)) v.bin_aggregator = any_agg(r);
@@ -484,12 +449,12 @@ const bytes &good_capture() {
   static const bytes cap = [] {
     bytes c;
     auto add = [&c](const bytes &m) { c.insert(c.end(), m.begin(), m.end()); };
-    add(message_of(std::vector<mitch::trade>{good_trade(1), good_trade(2), good_trade(3)}, 10));
-    add(message_of(std::vector<mitch::tick>{good_tick(), good_tick()}, 20));
-    add(message_of(std::vector<mitch::order>{good_order()}, 30));
-    add(message_of(std::vector<mitch::index>{good_index()}, 40));
-    add(message_of(std::vector<mitch::order_book>{good_book()}, 50));
-    add(message_of(std::vector<mitch::trade>{good_trade(4)}, 60));
+    add(message_of(std::vector<mitch::trade>{a_trade(1), a_trade(2), a_trade(3)}, 10));
+    add(message_of(std::vector<mitch::tick>{a_tick(), a_tick()}, 20));
+    add(message_of(std::vector<mitch::order>{an_order()}, 30));
+    add(message_of(std::vector<mitch::index>{an_index()}, 40));
+    add(message_of(std::vector<mitch::order_book>{a_book()}, 50));
+    add(message_of(std::vector<mitch::trade>{a_trade(4)}, 60));
     return c;
   }();
   return cap;
@@ -529,9 +494,9 @@ input any_input(rng &r) {
     case 1: in.v = random_bytes(r, any_length(r)); break;
     case 2: in.v.assign(any_length(r), r.chance(50) ? 0 : 0xff); break;
     case 3: in.v = wire_of(hostile<mitch::trade>(r)); break;
-    case 4: in.v = wire_of(good_book()); damage(r, in.v); break;
-    case 5: in.v = wire_of(good_index()); if (r.chance(70)) damage(r, in.v); break;
-    case 6: in.v = message_of(std::vector<mitch::trade>{good_trade(1), good_trade(2)}, 7);
+    case 4: in.v = wire_of(a_book()); damage(r, in.v); break;
+    case 5: in.v = wire_of(an_index()); if (r.chance(70)) damage(r, in.v); break;
+    case 6: in.v = message_of(std::vector<mitch::trade>{a_trade(1), a_trade(2)}, 7);
             if (r.chance(60)) damage(r, in.v);
             break;
     case 7: in.v = good_capture(); break;
@@ -543,7 +508,7 @@ input any_input(rng &r) {
       in.v.insert(in.v.end(), tail.begin(), tail.end());
       break;
     }
-    default: in.v = wire_of(good_order()); in.v.resize(r.below(in.v.size() + 1)); break;
+    default: in.v = wire_of(an_order()); in.v.resize(r.below(in.v.size() + 1)); break;
   }
   arg(in.null ? describe(nullptr, in.claimed, "bytes") : describe(in.v.data(), in.v.size(), "bytes"));
   return in;
@@ -614,11 +579,11 @@ std::vector<T> any_bodies(rng &r) {
     for (std::size_t i = 0; i < v.size(); ++i)
       if (r.chance(90))
         v[i] = [] {
-          if constexpr (std::is_same_v<T, mitch::trade>) return good_trade(7);
-          else if constexpr (std::is_same_v<T, mitch::order>) return good_order();
-          else if constexpr (std::is_same_v<T, mitch::tick>) return good_tick();
-          else if constexpr (std::is_same_v<T, mitch::index>) return good_index();
-          else return good_book();
+          if constexpr (std::is_same_v<T, mitch::trade>) return a_trade(7);
+          else if constexpr (std::is_same_v<T, mitch::order>) return an_order();
+          else if constexpr (std::is_same_v<T, mitch::tick>) return a_tick();
+          else if constexpr (std::is_same_v<T, mitch::index>) return an_index();
+          else return a_book();
         }();
   arg(std::string(type_name<T>()) + "s[" + std::to_string(n) + "]" +
       (n ? " first " + describe_value(v[0]) : ""));
