@@ -4,7 +4,7 @@
  * can hold values no C member can (4294967296 in a uint32_t), and such a
  * value is an error (status 6) naming the field, never wrapped.
  */
-import { InvalidFieldValueError } from "./errors.js";
+import { InvalidFieldValueError, quote } from "./errors.js";
 import { camel, type Member, type StructLayout } from "./layouts.js";
 import { statusText } from "./fail.js";
 import { LITTLE_ENDIAN as LE } from "./native.js";
@@ -12,8 +12,10 @@ import { LITTLE_ENDIAN as LE } from "./native.js";
 const U64_MAX = (1n << 64n) - 1n;
 
 export function widthError(what: string, field: string, value: unknown, rule: string): InvalidFieldValueError {
-  const text = typeof value === "bigint" ? `${value}n` : typeof value === "string" ? JSON.stringify(value.slice(0, 80)) : String(value);
-  const shown = text.length > 80 ? `${text.slice(0, 80)}... (${text.length} characters)` : text;
+  // a string as quote() shows caller text; a number's text (a 400-digit
+  // BigInt) is cut the same way, unquoted
+  const text = typeof value === "bigint" ? `${value}n` : String(value);
+  const shown = typeof value === "string" ? quote(value) : text.length > 80 ? `${text.slice(0, 80)}... (${text.length} characters)` : text;
   return new InvalidFieldValueError(`${what}: ${field} ${shown} ${rule}`, 6, statusText(6), { field, rule });
 }
 
