@@ -31,6 +31,16 @@ static inline uint64_t rt_now_ms(void) {
   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
+/* Now as ns since midnight UTC, read the way libmitch-redis stamps bodies
+   (CLOCK_REALTIME).  Not time(NULL): glibc reads a coarse clock for it,
+   which can still give the previous second a few ms after clock_gettime
+   has moved on, so a bound taken from it can fall before the stamp. */
+static inline uint64_t rt_time_of_day_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (uint64_t)(ts.tv_sec % 86400) * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 static inline void rt_sleep_ms(unsigned ms) {
   struct timespec ts;
   ts.tv_sec = ms / 1000;
