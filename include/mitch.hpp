@@ -1239,14 +1239,18 @@ class message_range {
     using difference_type = std::ptrdiff_t;
     using pointer = const message *;
     using reference = const message &;
+    /* A default iterator is an end iterator (as std::istream_iterator's
+       is): it compares equal to end(), and ++ leaves it so.  Only
+       dereference an iterator that is not at the end. */
     iterator() noexcept = default;
     const message &operator*() const noexcept { return range_->current_; }
     const message *operator->() const noexcept { return &range_->current_; }
     iterator &operator++() {
-      range_->advance();
+      if (range_)
+        range_->advance();
       return *this;
     }
-    void operator++(int) { range_->advance(); }
+    void operator++(int) { ++*this; }
     friend bool operator==(const iterator &i, sentinel) noexcept { return i.at_end(); }
     friend bool operator!=(const iterator &i, sentinel s) noexcept { return !(i == s); }
     friend bool operator==(sentinel s, const iterator &i) noexcept { return i == s; }
@@ -1255,7 +1259,7 @@ class message_range {
    private:
     friend class message_range;
     explicit iterator(message_range *range) noexcept : range_(range) {}
-    bool at_end() const noexcept { return range_->done_; }
+    bool at_end() const noexcept { return !range_ || range_->done_; }
     message_range *range_ = nullptr;
   };
 

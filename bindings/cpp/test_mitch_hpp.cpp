@@ -869,6 +869,18 @@ TEST(default_message_has_empty_views) {
   CHECK(m.try_decode(out) == mitch::status::invalid_message_type);
 }
 
+/* A default message_range::iterator is an end iterator, as a default
+   std::istream_iterator is: it used to dereference a null range. */
+TEST(default_message_iterator_is_an_end) {
+  const std::uint8_t none[1] = {0};
+  auto range = mitch::try_messages(mitch::byte_view(none, 0));
+  mitch::message_range::iterator it;
+  CHECK(it == range.end() && range.end() == it && !(it != range.end()));
+  ++it;
+  it++;
+  CHECK(it == range.end());
+}
+
 /* More than 255 bodies is refused as C refuses a bad count: after the
    type, so an unknown type is still invalid_message_type. */
 TEST(message_size_of_too_many_bodies_checks_the_type_first) {
