@@ -46,6 +46,8 @@ EXTRA_DIST += \
 	bindings/cpp/test_layouts.cpp \
 	bindings/cpp/test_mitch_hpp.cpp \
 	bindings/cpp/test_sweep.cpp \
+	bindings/cpp/sweep-complete.sh \
+	bindings/cpp/public-api.py \
 	m4/mitch_cppgo.m4
 
 # The flags every C++ test build uses; bindings/cpp/ci-extra.sh reads them
@@ -96,7 +98,10 @@ bindings_cpp_example_CXXFLAGS = -std=c++17 $(MITCH_CPP_TEST_CXXFLAGS)
 bindings_cpp_example_LDADD = lib/libmitch.la
 bindings_cpp_example_LDFLAGS = -no-install
 
-TESTS += $(mitch_cpp_tests) bindings/cpp/conformance.sh bindings/cpp/example.sh
+# sweep-complete.sh: the sweep's table names every public function of
+# mitch.hpp (clang++'s AST of the header against test_sweep --covers).
+TESTS += $(mitch_cpp_tests) bindings/cpp/conformance.sh bindings/cpp/example.sh \
+	bindings/cpp/sweep-complete.sh
 endif
 endif
 

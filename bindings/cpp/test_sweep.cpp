@@ -5,6 +5,9 @@
  *
  *   test_sweep [FILTER]     runs the groups whose name contains FILTER
  *   test_sweep --list       prints the names of the table (one a line)
+ *   test_sweep --covers     prints the names of mitch.hpp the table calls
+ *                           (sweep-complete.sh checks them against clang's
+ *                           list of the header's public functions)
  *
  * Each name of the table is called `trials` times; trial k of name N draws
  * its arguments from a generator seeded with fnv1a(N) + k, so a failure
@@ -661,9 +664,16 @@ struct keep {
 
 /* ---- the table ------------------------------------------------------------ */
 
+/* name says what the entry calls ("try_decode<trade>", "encode<trade>(v)",
+   "asset_count/try_asset_at/asset_at": a '/' list, template arguments and a
+   parenthesized variant are not part of the names); an entry that calls the
+   members of one class says which in covers instead ("byte_view::size ...").
+   --covers prints those names; bindings/cpp/sweep-complete.sh checks them
+   against the public names clang finds in mitch.hpp, both ways. */
 struct entry {
   const char *name;
   void (*fn)(rng &);
+  const char *covers = nullptr;
 };
 
 void run_entries(const entry *first, std::size_t n) {
@@ -692,6 +702,8 @@ void run_entries(const entry *first, std::size_t n) {
 }
 
 #define ENTRY(name_, ...) entry{name_, [](rng & r) { (void)r; __VA_ARGS__ }}
+/* An entry for the members of a class: covers_ lists them. */
+#define MEMBERS(name_, covers_, ...) entry{name_, [](rng & r) { (void)r; __VA_ARGS__ }, covers_}
 
 /* -- one value <-> its bytes, for each type -- */
 template <class T>
@@ -982,7 +994,8 @@ void message_member_entries(std::vector<entry> &t) {
                       check_why(st, why);
                       if (st != mitch::status::ok) {
                         EXPECT(n == 777);
-                        EXPECT(std::memcmp(out.data(), before.data(), out.size() * sizeof(T)) == 0);
+                        EXPECT(out.empty() ||
+                               std::memcmp(out.data(), before.data(), out.size() * sizeof(T)) == 0);
                       } else {
                         EXPECT(n == m.count());
                       }
@@ -1031,7 +1044,12 @@ void message_member_entries(std::vector<entry> &t) {
                       EXPECT(n == b.size());
                       for (std::size_t i = 0; i < b.size(); ++i) /* operator[]: i < size() */
                         EXPECT(mitch::try_validate(b[i]) == mitch::status::ok);
-                    }});
+                      typename mitch::body_range<T>::iterator none, other;
+                      EXPECT(none == other && !(none != other));
+                    }, "body_range::body_range, body_range::begin, body_range::end, body_range::size, "
+                       "body_range::empty, body_range::operator[], body_range::iterator::iterator, "
+                       "body_range::iterator::operator*, body_range::iterator::operator->, "
+                       "body_range::iterator::operator++"});
 }
 
 void capture_column_checks(const char *what, std::size_t count, const void *data, std::size_t cap,
@@ -1122,7 +1140,7 @@ std::vector<entry> build_table() {
                       EXPECT(e.status() == i.status);
                       mitch::error copy(e);
                       EXPECT(std::strcmp(copy.what(), e.what()) == 0);
-                    }});
+                    }, "error::error, error::status, error::what"});
   t.push_back(entry{"error accessors", [](rng &r) {
                       mitch::error_info i = info_maker::make(r);
                       i.field_name = "price";
@@ -1134,7 +1152,8 @@ std::vector<entry> build_table() {
                              e.message_offset() == i.message_offset);
                       EXPECT(e.info().field == i.field);
                       EXPECT(std::strlen(e.what()) <= what_max);
-                    }});
+                    }, "error::field, error::other_field, error::rule, error::offset, error::index, "
+                       "error::message_offset, error::info, error::what"});
   t.push_back(entry{"error subclasses", [](rng &r) {
                       mitch::error_info i = info_maker::make(r);
                       const mitch::error *all[] = {
@@ -1147,7 +1166,7 @@ std::vector<entry> build_table() {
                         check_thrown(*e, true);
                         delete e;
                       }
-                    }});
+                    }, "error::status, error::what"});
   t.push_back(entry{"throw_error", [](rng &r) {
                       mitch::error_info i = info_maker::make(r);
                       try {
@@ -1161,7 +1180,9 @@ std::vector<entry> build_table() {
                     }});
 
   /* -- views -- */
-  t.push_back(ENTRY("span members", {
+  t.push_back(MEMBERS("span members",
+                      "span::span, span::size, span::size_bytes, span::empty, span::begin, span::end, "
+                      "span::operator[], span::data, span::subspan, span::first", {
     input in = any_input(r);
     mitch::span<const u8> s = in.null ? mitch::span<const u8>() : mitch::span<const u8>(in.v);
     EXPECT(s.size() == (in.null ? 0 : in.v.size()) && s.size_bytes() == s.size());
@@ -1186,7 +1207,9 @@ std::vector<entry> build_table() {
     mitch::span<const mitch::trade> ts(tv);
     EXPECT(ts.size() == tv.size() && ts.size_bytes() == tv.size() * sizeof(mitch::trade));
   }));
-  t.push_back(ENTRY("byte_view members", {
+  t.push_back(MEMBERS("byte_view members",
+                      "byte_view::byte_view, byte_view::empty, byte_view::size, byte_view::begin, "
+                      "byte_view::end, byte_view::operator[], byte_view::data, byte_view::subview", {
     input in = any_input(r);
     in.claimed = 0; /* (the bytes are read here: no view that lies about its size) */
     mitch::byte_view v = in.view();
@@ -1208,7 +1231,11 @@ std::vector<entry> build_table() {
     if (!v.empty())
       EXPECT(sub.data() >= v.data() && sub.data() + sub.size() <= v.data() + v.size());
   }));
-  t.push_back(ENTRY("mutable_byte_view members", {
+  t.push_back(MEMBERS("mutable_byte_view members",
+                      "mutable_byte_view::mutable_byte_view, mutable_byte_view::empty, "
+                      "mutable_byte_view::size, mutable_byte_view::begin, mutable_byte_view::end, "
+                      "mutable_byte_view::operator[], mutable_byte_view::data, "
+                      "mutable_byte_view::subview, mutable_byte_view::operator byte_view", {
     output o = any_output(r, 5);
     o.claimed = 0;
     mitch::mutable_byte_view v = o.view();
@@ -1291,7 +1318,15 @@ std::vector<entry> build_table() {
   message_entries<mitch::tick>(t);
   message_entries<mitch::index>(t);
   message_entries<mitch::order_book>(t);
-  t.push_back(ENTRY("message accessors", {
+  message_member_entries<mitch::trade>(t);
+  message_member_entries<mitch::order>(t);
+  message_member_entries<mitch::tick>(t);
+  message_member_entries<mitch::index>(t);
+  message_member_entries<mitch::order_book>(t);
+  t.push_back(MEMBERS("message accessors",
+                      "message::header, message::count, message::timestamp, message::type, "
+                      "message::bytes, message::size, message::body_bytes, message::body_size, "
+                      "message::offset", {
     input in;
     mitch::message m = any_message(r, in);
     const mitch::header &h = m.header();
@@ -1318,7 +1353,12 @@ std::vector<entry> build_table() {
       sum += b;
     (void)sum;
   }));
-  t.push_back(ENTRY("message_range (try_messages)", {
+  t.push_back(MEMBERS("message_range (try_messages)",
+                      "try_messages, message_range::message_range, message_range::begin, "
+                      "message_range::end, message_range::count, message_range::offset, "
+                      "message_range::status, message_range::error, message_range::iterator::iterator, "
+                      "message_range::iterator::operator*, message_range::iterator::operator->, "
+                      "message_range::iterator::operator++", {
     input in = any_input(r);
     auto range = mitch::try_messages(in.view());
     std::size_t n = 0, covered = 0;
@@ -1344,6 +1384,21 @@ std::vector<entry> build_table() {
     }
     auto again = range.begin(); /* begin() once more: still at the end */
     EXPECT(again == range.end() && range.end() == again && !(again != range.end()));
+    /* A default iterator is an end, as std::istream_iterator's is. */
+    mitch::message_range::iterator none;
+    EXPECT(none == range.end() && !(range.end() != none));
+    /* The constructor mitch::messages() and try_messages() use. */
+    bool throws = r.chance(50);
+    arg("throws", static_cast<u64>(throws));
+    mitch::message_range direct(in.view(), throws);
+    std::size_t k = 0;
+    try {
+      for (auto it = direct.begin(); it != direct.end() && k < 1000; it++)
+        ++k;
+      EXPECT(k == n && direct.status() == range.status());
+    } catch (const mitch::error &e) {
+      EXPECT(throws && e.status() == range.status() && k == n);
+    }
   }));
   t.push_back(ENTRY("messages", {
     input in = any_input(r);
@@ -1942,55 +1997,93 @@ std::vector<entry> build_table() {
   return t;
 }
 
+/* The names of mitch.hpp an entry calls (see struct entry). */
+std::vector<std::string> covered_names(const entry &e) {
+  std::vector<std::string> names;
+  const std::string all = e.covers ? e.covers : e.name;
+  const char separator = e.covers ? ',' : '/';
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = all.find(separator, start);
+    if (end == std::string::npos)
+      end = all.size();
+    std::string name = all.substr(start, end - start);
+    if (!e.covers) { /* "encode<trade>(v, out)" is encode */
+      name = name.substr(0, name.find_first_of("<( "));
+    }
+    while (!name.empty() && name.front() == ' ')
+      name.erase(0, 1);
+    if (!name.empty())
+      names.push_back(name);
+    start = end + 1;
+  }
+  return names;
+}
+
 const std::vector<entry> &table() {
   static const std::vector<entry> t = build_table();
   return t;
 }
 
-/* The table in groups, so that a filter can pick one. */
-void sweep_prefix(std::initializer_list<const char *> starts, bool others) {
+/* The table in groups, so that a filter can pick one: a group is the
+   entries whose names start with one of its prefixes; the last group is
+   every entry no other group has. */
+struct group {
+  const char *test;
+  std::vector<const char *> starts;
+};
+const std::vector<group> &groups() {
+  static const std::vector<group> all = {
+      {"values", {"try_validate<", "try_encode<", "try_decode<", "validate<", "encode<", "decode<"}},
+      {"batches", {"try_decode_batch", "try_encode_batch", "decode_batch", "encode_batch"}},
+      {"messages", {"try_encode_message", "encode_message", "try_encode_capture", "encode_capture",
+                    "message", "body_range"}},
+      {"registry", {"try_resolve", "resolve", "resolution", "try_find", "find_", "try_get", "asset",
+                    "try_asset", "try_instrument", "provider", "try_jaro", "jaro", "name_key"}},
+  };
+  return all;
+}
+
+bool in_group(const entry &e, const group &g) {
+  for (const char *s : g.starts)
+    if (std::strncmp(e.name, s, std::strlen(s)) == 0)
+      return true;
+  return false;
+}
+
+void sweep_group(const char *test) {
   std::vector<entry> picked;
   for (const entry &e : table()) {
-    bool match = false;
-    for (const char *s : starts)
-      if (std::strncmp(e.name, s, std::strlen(s)) == 0)
-        match = true;
-    if (match != others)
+    bool grouped = false, wanted = false;
+    for (const group &g : groups())
+      if (in_group(e, g)) {
+        grouped = true;
+        wanted = wanted || (test && std::strcmp(g.test, test) == 0);
+      }
+    if (test == nullptr ? !grouped : wanted)
       picked.push_back(e);
   }
   run_entries(picked.data(), picked.size());
 }
 
-const std::initializer_list<const char *> &grouped() {
-  static const std::initializer_list<const char *> all = {
-      "try_validate<", "try_encode<", "try_decode<", "validate<", "encode<", "decode<",
-      "try_decode_batch", "try_encode_batch", "decode_batch", "encode_batch", "try_encode_message",
-      "encode_message", "try_encode_capture", "encode_capture", "message", "body_range",
-      "try_resolve", "resolve", "resolution", "try_find", "find_", "try_get", "asset", "try_asset",
-      "try_instrument", "provider", "try_jaro", "jaro", "name_key"};
-  return all;
-}
-
 }  // namespace
 
-TEST(sweep_values) { sweep_prefix({"try_validate<", "try_encode<", "try_decode<", "validate<", "encode<", "decode<"}, false); }
-TEST(sweep_batches) { sweep_prefix({"try_decode_batch", "try_encode_batch", "decode_batch", "encode_batch"}, false); }
-TEST(sweep_messages) {
-  sweep_prefix({"try_encode_message", "encode_message", "try_encode_capture", "encode_capture", "message",
-                "body_range"},
-               false);
-}
-TEST(sweep_registry) {
-  sweep_prefix({"try_resolve", "resolve", "resolution", "try_find", "find_", "try_get", "asset", "try_asset",
-                "try_instrument", "provider", "try_jaro", "jaro", "name_key"},
-               false);
-}
-TEST(sweep_the_rest) { sweep_prefix(grouped(), true); }
+TEST(sweep_values) { sweep_group("values"); }
+TEST(sweep_batches) { sweep_group("batches"); }
+TEST(sweep_messages) { sweep_group("messages"); }
+TEST(sweep_registry) { sweep_group("registry"); }
+TEST(sweep_the_rest) { sweep_group(nullptr); }
 
 int main(int argc, char **argv) {
   if (argc > 1 && std::strcmp(argv[1], "--list") == 0) {
     for (const entry &e : table())
       std::printf("%s\n", e.name);
+    return 0;
+  }
+  if (argc > 1 && std::strcmp(argv[1], "--covers") == 0) {
+    for (const entry &e : table())
+      for (const std::string &name : covered_names(e))
+        std::printf("%s\n", name.c_str());
     return 0;
   }
   if (&__sanitizer_set_death_callback != nullptr)
