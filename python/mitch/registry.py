@@ -89,17 +89,23 @@ class Asset:
     @classmethod
     def from_ffi(cls, s: Any) -> "Asset":
         """From a ``mitch_asset`` struct (``mitch._ffi.AssetStruct``); anything
-        else is a MitchTypeError."""
-        return cls._from_struct(require_struct(s, _ffi.AssetStruct, "Asset.from_ffi"))
+        else is a MitchTypeError.  The struct's own members, whatever they
+        are: a caller's struct is not a registry entry."""
+        return cls._convert(require_struct(s, _ffi.AssetStruct, "Asset.from_ffi"))
+
+    @classmethod
+    def _convert(cls, s: Any) -> "Asset":
+        return cls(s.asset_id, s.class_id, _asset_classes.get(s.asset_class, s.asset_class),
+                   _text(s.name), _split_aliases(s.aliases), _text(s.symbol))
 
     @classmethod
     def _from_struct(cls, s: Any) -> "Asset":
-        """From a ``mitch_asset`` struct (registry entries are constant, so
-        each is converted once and shared: the dataclass is frozen)."""
+        """From a ``mitch_asset`` struct libmitch filled from its registry
+        (registry entries are constant, so each is converted once and
+        shared: the dataclass is frozen)."""
         asset = _ASSET_CACHE.get(s.asset_id)
         if asset is None:
-            asset = cls(s.asset_id, s.class_id, _asset_classes.get(s.asset_class, s.asset_class),
-                        _text(s.name), _split_aliases(s.aliases), _text(s.symbol))
+            asset = cls._convert(s)
             _ASSET_CACHE[s.asset_id] = asset
         return asset
 
@@ -140,16 +146,21 @@ class MarketProvider:
     @classmethod
     def from_ffi(cls, s: Any) -> "MarketProvider":
         """From a ``mitch_provider`` struct (``mitch._ffi.ProviderStruct``); anything
-        else is a MitchTypeError."""
-        return cls._from_struct(require_struct(s, _ffi.ProviderStruct,
-                                               "MarketProvider.from_ffi"))
+        else is a MitchTypeError.  The struct's own members (not a registry
+        entry's)."""
+        return cls._convert(require_struct(s, _ffi.ProviderStruct, "MarketProvider.from_ffi"))
+
+    @classmethod
+    def _convert(cls, s: Any) -> "MarketProvider":
+        return cls(s.id, _text(s.name), _split_aliases(s.abbreviations))
 
     @classmethod
     def _from_struct(cls, s: Any) -> "MarketProvider":
-        """From a ``mitch_provider`` struct (converted once, then shared)."""
+        """From a ``mitch_provider`` struct libmitch filled from its registry
+        (converted once, then shared)."""
         provider = _PROVIDER_CACHE.get(s.id)
         if provider is None:
-            provider = cls(s.id, _text(s.name), _split_aliases(s.abbreviations))
+            provider = cls._convert(s)
             _PROVIDER_CACHE[s.id] = provider
         return provider
 
@@ -186,17 +197,22 @@ class Ticker:
     @classmethod
     def from_ffi(cls, s: Any, name: str = "") -> "Ticker":
         """From a ``mitch_resolution`` struct (``mitch._ffi.ResolutionStruct``); anything
-        else is a MitchTypeError."""
-        return cls._from_struct(require_struct(s, _ffi.ResolutionStruct, "Ticker.from_ffi"),
-                                name)
+        else is a MitchTypeError.  The legs are the struct's own (not registry
+        entries')."""
+        s = require_struct(s, _ffi.ResolutionStruct, "Ticker.from_ffi")
+        return cls._from_struct(s, name, Asset._convert(s.base), Asset._convert(s.quote))
 
     @classmethod
-    def _from_struct(cls, s: Any, name: str = "") -> "Ticker":
+    def _from_struct(cls, s: Any, name: str = "", base: Optional[Asset] = None,
+                     quote: Optional[Asset] = None) -> "Ticker":
         """From a ``mitch_resolution`` struct (whose ticker id has sub-type 0,
-        as mitch.h documents)."""
+        as mitch.h documents); legs not given are registry entries libmitch
+        filled in, shared."""
         ticker_id, itype, base_id, quote_id, confidence = _RESOLUTION_NUMBERS.unpack_from(s)
-        base = _ASSET_CACHE.get(base_id) or Asset._from_struct(s.base)
-        quote = _ASSET_CACHE.get(quote_id) or Asset._from_struct(s.quote)
+        if base is None:
+            base = _ASSET_CACHE.get(base_id) or Asset._from_struct(s.base)
+        if quote is None:
+            quote = _ASSET_CACHE.get(quote_id) or Asset._from_struct(s.quote)
         return cls(ticker_id, name, _instrument_types.get(itype, itype), base, quote, 0,
                    confidence, s.steps.decode("utf-8", "replace"))
 

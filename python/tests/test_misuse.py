@@ -329,6 +329,47 @@ def test_from_ffi_refuses_look_alikes_that_would_poison_the_shared_registry_obje
         assert isinstance(err, mitch.MitchTypeError) and "from_ffi takes a" in str(err)
 
 
+def test_from_ffi_of_a_real_struct_gives_its_members_and_leaves_the_registry_alone():
+    # A caller's struct with a registry id used to be stored as that id's
+    # shared object (every later lookup answered with it), or answered
+    # with the registry's object instead of the struct's members.
+    import ctypes
+    from mitch import _ffi
+    euro = mitch.resolve_ticker("EURUSD").base
+    binance = mitch.find_market_provider("Binance")
+    keep = [ctypes.create_string_buffer(text) for text in (b"Not the euro", b"XXX", b"Not Binance")]
+    name, symbol, provider_name = (ctypes.addressof(k) for k in keep)
+
+    def fake_asset(struct):
+        struct.asset_id, struct.class_id, struct.asset_class = euro.id, euro.class_id, 3
+        struct.name, struct.symbol, struct.aliases = name, symbol, symbol
+        return struct
+
+    from mitch import registry
+    for fresh in (True, False):  # converted first by from_ffi, or by the registry first
+        if fresh:
+            registry._ASSET_CACHE.clear(), registry._PROVIDER_CACHE.clear()
+        else:
+            assert mitch.resolve_ticker("EURUSD").base == euro
+            assert mitch.find_market_provider("Binance") == binance
+        asset = mitch.Asset.from_ffi(fake_asset(_ffi.AssetStruct()))
+        assert (asset.name, asset.symbol, asset.aliases) == ("Not the euro", "XXX", ("XXX",))
+        resolution = _ffi.ResolutionStruct()
+        resolution.ticker_id, resolution.confidence = 5, 0.5
+        fake_asset(resolution.base), fake_asset(resolution.quote)
+        ticker = mitch.Ticker.from_ffi(resolution)
+        assert ticker.base.name == ticker.quote.name == "Not the euro"
+        provider = _ffi.ProviderStruct()
+        provider.id, provider.name = binance.id, provider_name
+        assert mitch.MarketProvider.from_ffi(provider).name == "Not Binance"
+        assert mitch.get_asset_packed(euro.id) == euro
+        assert mitch.get_market_provider(binance.id) == binance
+    assert mitch.get_asset_packed(euro.id) == euro
+    assert mitch.resolve_ticker("EURUSD").base == euro
+    assert mitch.Ticker.from_id(mitch.resolve_ticker("EURUSD").id).base == euro
+    assert mitch.find_market_provider("Binance") == binance
+
+
 def test_from_ffi_array_counts_are_checked_against_the_array():
     from mitch import _ffi
     arr = (_ffi.STRUCTS["mitch_trade"] * 2)()
