@@ -1147,12 +1147,16 @@ class body_range {
     using difference_type = std::ptrdiff_t;
     using pointer = const T *;
     using reference = const T &;
+    /* A default iterator is an end iterator of an empty range; ++ leaves
+       an end iterator where it is. */
     iterator() noexcept = default;
     const T &operator*() const noexcept { return value_; }
     const T *operator->() const noexcept { return &value_; }
     iterator &operator++() noexcept {
-      p_ += wire_size_v<T>;
-      load();
+      if (p_ != end_) {
+        p_ += wire_size_v<T>;
+        load();
+      }
       return *this;
     }
     iterator operator++(int) noexcept {

@@ -870,8 +870,9 @@ TEST(default_message_has_empty_views) {
 }
 
 /* A default message_range::iterator is an end iterator, as a default
-   std::istream_iterator is: it used to dereference a null range. */
-TEST(default_message_iterator_is_an_end) {
+   std::istream_iterator is: it used to dereference a null range.  ++ on
+   an end body iterator used to step past the end and decode from there. */
+TEST(default_iterators_are_ends) {
   const std::uint8_t none[1] = {0};
   auto range = mitch::try_messages(mitch::byte_view(none, 0));
   mitch::message_range::iterator it;
@@ -879,6 +880,16 @@ TEST(default_message_iterator_is_an_end) {
   ++it;
   it++;
   CHECK(it == range.end());
+  /* So is a default body iterator, of an empty body_range; ++ stays. */
+  mitch::body_range<mitch::trade> empty_bodies;
+  mitch::body_range<mitch::trade>::iterator b;
+  CHECK(b == empty_bodies.begin() && b == empty_bodies.end() && empty_bodies.empty());
+  ++b;
+  b++;
+  CHECK(b == empty_bodies.end());
+  auto e = empty_bodies.end();
+  ++e;
+  CHECK(e == empty_bodies.end());
 }
 
 /* More than 255 bodies is refused as C refuses a bad count: after the
