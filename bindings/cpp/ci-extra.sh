@@ -6,6 +6,8 @@
 #     uses $CXX), as C++17, C++17 -fno-exceptions and C++20, with the same
 #     warning flags as make check, through PKG_CONFIG_PATH=BUILD_DIR
 #     (mitch-uninstalled.pc), and run;
+#   - the suite and test_sweep built with -fsanitize=address,undefined by
+#     every C++ compiler, and test_sweep under valgrind;
 #   - find_package(mitch) against a DESTDIR install (check-cmake-package.sh).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,5 +58,27 @@ for cxx in $others; do
     -o "$tmp/example" $libs &&
     run "$cxx: README example" sh -c "'$tmp/example' | diff -u '$here/example.expected' -"
 done
+# The suite and the hostile-input sweep with AddressSanitizer and
+# UndefinedBehaviorSanitizer, by every compiler: the header's inline code is
+# what they instrument here (tools/check-sanitizers runs libmitch's own
+# suite instrumented).  Then the sweep make check built, under valgrind.
+san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+sweep_sources=
+for f in $(from_makefile bindings_cpp_test_sweep_SOURCES); do
+  case $f in *.cpp) sweep_sources="$sweep_sources $top/$f" ;; esac
+done
+for cxx in $(from_makefile CXX) $others; do
+  # shellcheck disable=SC2086
+  run "$cxx ASan+UBSan: build the suite" $cxx -std=c++17 -O1 -g $san $flags $pthread $cflags \
+    $sources -o "$tmp/suite-san" $libs $pthread && run "$cxx ASan+UBSan: suite" "$tmp/suite-san"
+  # shellcheck disable=SC2086
+  run "$cxx ASan+UBSan: build the sweep" $cxx -std=c++17 -O1 -g $san $flags $cflags \
+    $sweep_sources -o "$tmp/sweep-san" $libs && run "$cxx ASan+UBSan: sweep" "$tmp/sweep-san"
+done
+if command -v valgrind >/dev/null 2>&1; then
+  run "valgrind: sweep" valgrind -q --error-exitcode=9 "$build/bindings/cpp/test_sweep"
+else
+  echo "ci-extra(cpp): no valgrind: the sweep was not run under it"
+fi
 run "find_package(mitch) against an installed copy" sh "$here/check-cmake-package.sh" "$build"
 exit $failed
