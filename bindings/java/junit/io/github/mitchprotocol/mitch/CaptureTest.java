@@ -249,10 +249,15 @@ class CaptureTest {
     TradeColumns ragged = new TradeColumns(new long[2], new double[2], new long[2], new long[1],
         new byte[2], null);
     assertThrows(IllegalArgumentException.class, () -> ragged.get(1));
-    assertThrows(IllegalArgumentException.class, () -> ragged.asList().get(1));
+    // The list view checks the shape once, when it is made (lengths never change).
+    assertThrows(IllegalArgumentException.class, ragged::asList);
+    assertTrue(columns.asList() instanceof java.util.RandomAccess);
+    assertEquals(IndexOutOfBoundsException.class,
+        assertThrows(IndexOutOfBoundsException.class, () -> columns.asList().get(3)).getClass());
     OrderBookColumns books = new OrderBookColumns(new long[1], new double[1], new byte[1],
         new int[511], null);
     assertThrows(IllegalArgumentException.class, () -> books.get(0));
+    assertThrows(IllegalArgumentException.class, books::asList);
     assertEquals("prices", assertThrows(NullPointerException.class,
         () -> new TradeColumns(new long[1], null, new long[1], new long[1], new byte[1], null))
         .getMessage());

@@ -1,7 +1,9 @@
 package io.github.mitchprotocol.mitch;
 
 import java.nio.ByteBuffer;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Bodies as columns: one primitive array per field, in record-component
@@ -94,6 +96,43 @@ final class Columns {
     checkShape(type, c, n);
     java.util.Objects.checkIndex(i, n);
     return get(type, c, i);
+  }
+
+  /**
+   * A list view of columns a caller may have built, each record built on
+   * access.  Their shape is checked once, here (an array's length never
+   * changes), so each get checks only its index.
+   */
+  static <B extends Body> List<B> listView(int type, Object[] c, Class<B> kind) {
+    int n = size(type, c);
+    checkShape(type, c, n);
+    return new ColumnList<>(type, c, n, kind);
+  }
+
+  private static final class ColumnList<B extends Body> extends AbstractList<B>
+      implements RandomAccess {
+    private final int type;
+    private final Object[] columns;
+    private final int n;
+    private final Class<B> kind;
+
+    ColumnList(int type, Object[] columns, int n, Class<B> kind) {
+      this.type = type;
+      this.columns = columns;
+      this.n = n;
+      this.kind = kind;
+    }
+
+    @Override
+    public B get(int i) {
+      java.util.Objects.checkIndex(i, n);
+      return kind.cast(Columns.get(type, columns, i));
+    }
+
+    @Override
+    public int size() {
+      return n;
+    }
   }
 
   /** Body i of the columns. */

@@ -1,7 +1,6 @@
 package io.github.mitchprotocol.mitch;
 
 import java.nio.ByteBuffer;
-import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -44,21 +43,14 @@ public record OrderBookColumns(
     return (OrderBook) Columns.at(TYPE, columns(), i);
   }
 
-  /** A list view that builds each record on access. */
+  /**
+   * A list view that builds each record on access (random access; the
+   * columns are shared, not copied).
+   *
+   * @throws IllegalArgumentException if the columns' lengths differ
+   */
   public List<OrderBook> asList() {
-    Object[] columns = columns();
-    int n = size();
-    return new AbstractList<OrderBook>() {
-      @Override
-      public OrderBook get(int i) {
-        return (OrderBook) Columns.at(TYPE, columns, i);
-      }
-
-      @Override
-      public int size() {
-        return n;
-      }
-    };
+    return Columns.listView(TYPE, columns(), OrderBook.class);
   }
 
   /** Columns holding copies of the bodies' fields (timestamps null). */

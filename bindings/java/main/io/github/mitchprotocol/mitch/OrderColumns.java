@@ -1,7 +1,6 @@
 package io.github.mitchprotocol.mitch;
 
 import java.nio.ByteBuffer;
-import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -53,21 +52,14 @@ public record OrderColumns(
     return (Order) Columns.at(TYPE, columns(), i);
   }
 
-  /** A list view that builds each record on access. */
+  /**
+   * A list view that builds each record on access (random access; the
+   * columns are shared, not copied).
+   *
+   * @throws IllegalArgumentException if the columns' lengths differ
+   */
   public List<Order> asList() {
-    Object[] columns = columns();
-    int n = size();
-    return new AbstractList<Order>() {
-      @Override
-      public Order get(int i) {
-        return (Order) Columns.at(TYPE, columns, i);
-      }
-
-      @Override
-      public int size() {
-        return n;
-      }
-    };
+    return Columns.listView(TYPE, columns(), Order.class);
   }
 
   /** Columns holding copies of the bodies' fields (timestamps null). */

@@ -1,7 +1,6 @@
 package io.github.mitchprotocol.mitch;
 
 import java.nio.ByteBuffer;
-import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -47,21 +46,14 @@ public record TradeColumns(
     return (Trade) Columns.at(TYPE, columns(), i);
   }
 
-  /** A list view that builds each record on access. */
+  /**
+   * A list view that builds each record on access (random access; the
+   * columns are shared, not copied).
+   *
+   * @throws IllegalArgumentException if the columns' lengths differ
+   */
   public List<Trade> asList() {
-    Object[] columns = columns();
-    int n = size();
-    return new AbstractList<Trade>() {
-      @Override
-      public Trade get(int i) {
-        return (Trade) Columns.at(TYPE, columns, i);
-      }
-
-      @Override
-      public int size() {
-        return n;
-      }
-    };
+    return Columns.listView(TYPE, columns(), Trade.class);
   }
 
   /** Columns holding copies of the bodies' fields (timestamps null). */
