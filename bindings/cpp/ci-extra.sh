@@ -18,11 +18,13 @@ others=$(from_makefile MITCH_CXX_OTHERS)
 flags=$(from_makefile MITCH_CPP_TEST_CXXFLAGS)
 pthread=$(from_makefile PTHREAD_CFLAGS)
 vectors=$top/tests/vectors
-# The suite's sources, as make check builds them.
-sources=
-for f in $(from_makefile bindings_cpp_test_mitch_hpp_SOURCES); do
-  case $f in *.cpp) sources="$sources $top/$f" ;; esac
-done
+# A program's .cpp sources, as make check builds them.
+cpp_sources() {
+  for f in $(from_makefile "$1"); do
+    case $f in *.cpp) printf ' %s' "$top/$f" ;; esac
+  done
+}
+sources=$(cpp_sources bindings_cpp_test_mitch_hpp_SOURCES)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mitch-cpp.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export PKG_CONFIG_PATH="$build${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
@@ -63,10 +65,7 @@ done
 # what they instrument here (tools/check-sanitizers runs libmitch's own
 # suite instrumented).  Then the sweep make check built, under valgrind.
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-sweep_sources=
-for f in $(from_makefile bindings_cpp_test_sweep_SOURCES); do
-  case $f in *.cpp) sweep_sources="$sweep_sources $top/$f" ;; esac
-done
+sweep_sources=$(cpp_sources bindings_cpp_test_sweep_SOURCES)
 for cxx in $(from_makefile CXX) $others; do
   # shellcheck disable=SC2086
   run "$cxx ASan+UBSan: build the suite" $cxx -std=c++17 -O1 -g $san $flags $pthread $cflags \
