@@ -11,6 +11,9 @@
  *   unpack a trade    mitch_trade_decode       vs mitch::try_decode / mitch::decode<trade>
  *   bulk decode       mitch_trade_decode_batch vs mitch::try_decode_batch (one call)
  *                     of 1,000,000 trade bodies (32 MB of wire data)
+ *   iterate           mitch_reader_next + mitch_trade_decode per body vs
+ *                     for (m : try_messages(capture)) for (t : m.bodies<trade>())
+ *                     over the same bodies framed as messages of 255
  * Run it pinned to one core for stable numbers (taskset -c 1).
  */
 #include <mitch.hpp>
@@ -174,7 +177,41 @@ int main(int argc, char **argv) {
     return t;
   };
 
-  std::vector<double> s[8];
+  /* ---- iterate a capture ---------------------------------------------- */
+  std::vector<std::uint64_t> stamps(bodies, 5);
+  const std::vector<std::uint8_t> capture = mitch::encode_capture(values, stamps);
+  auto c_iterate = [&] {
+    std::uint64_t sum = 0;
+    std::size_t n = 0;
+    double t0 = now_ns();
+    mitch_reader reader;
+    mitch_message m;
+    mitch_trade t;
+    mitch_reader_init(&reader, capture.data(), capture.size());
+    while (mitch_reader_next(&reader, &m) == MITCH_OK)
+      for (std::size_t i = 0; i < m.header.count; i++, n++) {
+        (void)mitch_trade_decode(m.bodies + i * m.body_size, m.body_size, &t);
+        sum += t.trade_id;
+      }
+    double r = (now_ns() - t0) / static_cast<double>(n);
+    sink = sum + n;
+    return r;
+  };
+  auto cpp_iterate = [&] {
+    std::uint64_t sum = 0;
+    std::size_t n = 0;
+    double t0 = now_ns();
+    for (const mitch::message &m : mitch::try_messages(capture))
+      for (const mitch::trade &t : m.bodies<mitch::trade>()) {
+        sum += t.trade_id;
+        n++;
+      }
+    double r = (now_ns() - t0) / static_cast<double>(n);
+    sink = sum + n;
+    return r;
+  };
+
+  std::vector<double> s[10];
   for (unsigned r = 0; r < runs; r++) {
     s[0].push_back(c_pack());
     s[1].push_back(cpp_pack());
@@ -184,6 +221,8 @@ int main(int argc, char **argv) {
     s[5].push_back(cpp_unpack_throwing());
     s[6].push_back(c_bulk());
     s[7].push_back(cpp_bulk());
+    s[8].push_back(c_iterate());
+    s[9].push_back(cpp_iterate());
   }
   if (cpp_out[bodies / 2].trade_id != values[bodies / 2].trade_id)
     return 1;
@@ -206,6 +245,8 @@ int main(int argc, char **argv) {
   line(what, s[6], s[6], "ms", 1e-6);
   std::snprintf(what, sizeof what, "C++  mitch::try_decode_batch, %zu bodies", bodies);
   line(what, s[7], s[6], "ms", 1e-6);
+  line("C    mitch_reader_next + mitch_trade_decode", s[8], s[8], "ns/body", 1);
+  line("C++  try_messages() / bodies<trade>()", s[9], s[8], "ns/body", 1);
   stats cb = summarize(s[6]), xb = summarize(s[7]);
   std::printf("  bulk throughput: C %.2f GB/s, C++ %.2f GB/s (wire bytes)\n",
               static_cast<double>(wire.size()) / cb.median, static_cast<double>(wire.size()) / xb.median);
